@@ -1,0 +1,39 @@
+// Lint: the typescript-eslint recommended preset plus the project's layer rule
+// (CONTRIBUTING.md, "The dependency rule"): the pure domain imports no I/O.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ioModules = ['express', 'sqlite3', 'node:fs', 'fs', 'node:fs/promises', 'pdfkit', 'vega', 'vega-lite', 'ejs', 'multer'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'test-output/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ioModules.map((name) => ({ name, message: 'src/domain is pure: no I/O modules.' })),
+        patterns: [{ group: ['**/storage/**', '**/http/**', '**/report/**', '**/instruments/**'], message: 'src/domain depends on nothing else in src.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/http/**', '**/report/**'], message: 'storage may import only domain types.' }],
+      }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name=/^(only|skip)$/][object.name=/^(it|test|describe)$/]", message: 'No focused or skipped tests.' }] },
+  },
+);

@@ -1,0 +1,40 @@
+/**
+ * Who may use what. Every route names its roles with `allow(...)`; the roles
+ * are kept on the middleware so a test can walk every route (issue: the
+ * authorisation matrix). Study-level access is checked by `requireStudy`.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { User } from '../domain/account';
+import { Problem } from '../domain/errors';
+import { roleAllows, type Role } from '../domain/roles';
+import type { Study } from '../domain/study';
+import type { Queryable } from '../storage/db';
+import { getStudy, isStudyMember } from '../storage/studies';
+import { getContext } from './context';
+
+export type Guard = ((req: Request, res: Response, next: NextFunction) => void) & { allowedRoles: readonly Role[] | 'anyone' };
+
+/** Middleware that lets through only logged-in users with one of these roles. */
+export function allow(...allowedRoles: Role[]): Guard {
+  const guard = (_req: Request, res: Response, next: NextFunction) => {
+    const { user } = getContext(res);
+    if (!user) throw new Problem('notLoggedIn');
+    if (!roleAllows(user.role, allowedRoles)) throw new Problem('forbidden');
+    next();
+  };
+  return Object.assign(guard, { allowedRoles });
+}
+
+/** Middleware for pages anyone may see, logged in or not (login, language). */
+export const allowAnyone: Guard = Object.assign((_req: Request, _res: Response, next: NextFunction) => next(), { allowedRoles: 'anyone' as const });
+
+/**
+ * Loads a study the user may work on: an admin any study, a coordinator or
+ * reader only the studies they are a member of. Others get `forbidden`.
+ */
+export async function requireStudy(db: Queryable, user: User, studyId: number): Promise<Study> {
+  const study = await getStudy(db, studyId);
+  if (!study) throw new Problem('notFound', { entity: 'study' });
+  if (user.role !== 'admin' && !(await isStudyMember(db, studyId, user.id))) throw new Problem('forbidden');
+  return study;
+}

@@ -1,0 +1,90 @@
+/**
+ * Builds the Express application from its dependencies and never listens:
+ * src/main.ts does that, and tests build an app on an in-memory database in
+ * one line. This file glues middleware, routers and the error handler
+ * together, in the order they run.
+ */
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import multer from 'multer';
+import { isLocale, type Translations } from '../i18n/translate';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
+import type { Database } from '../storage/db';
+import { getContext, setContext } from './context';
+import { languageCookieName, readCookie } from './cookies';
+import { verifyCsrf } from './csrf';
+import { errorHandler, notFoundHandler, type Logger } from './error-handler';
+import { accountRoutes } from './routes/accounts';
+import { addressFrameRoutes } from './routes/address-frame';
+import { authRoutes } from './routes/auth';
+import { studyRoutes } from './routes/studies';
+import { walkListRoutes } from './routes/walk-list';
+import { loadSession } from './session';
+
+export interface AppConfig {
+  secureCookies: boolean;
+  /** Largest accepted upload (an address frame CSV), in bytes. */
+  maxUploadBytes: number;
+}
+
+export interface AppDeps {
+  db: Database;
+  instruments: InstrumentRegistry;
+  translations: Translations;
+  config: AppConfig;
+  projectDir: string;
+  log?: Logger;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  const log = deps.log ?? ((message, error) => console.error(message, error));
+  app.disable('x-powered-by');
+  app.set('views', path.join(deps.projectDir, 'views'));
+  app.set('view engine', 'ejs');
+
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+        // Only behind https: on a plain-http LAN address it would make the browser drop the stylesheet.
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+  }));
+  app.use('/static', express.static(path.join(deps.projectDir, 'public'), { maxAge: '1h' }));
+
+  app.use((req, res, next) => {
+    const cookieLocale = readCookie(req, languageCookieName);
+    const locale = isLocale(cookieLocale) ? cookieLocale : 'nl';
+    setContext(res, { locale, t: deps.translations.for(locale) });
+    next();
+  });
+  app.use(loadSession(deps.db));
+  app.use((req, res, next) => {
+    const context = getContext(res);
+    if (context.user && !isLocale(readCookie(req, languageCookieName)) && context.user.locale !== context.locale) {
+      context.locale = context.user.locale;
+      context.t = deps.translations.for(context.locale);
+    }
+    Object.assign(res.locals, { t: context.t, locale: context.locale, user: context.user, csrfToken: context.csrfToken, currentPath: req.path });
+    next();
+  });
+
+  app.use(express.json({ limit: '2mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } }).single('file'));
+  app.use(verifyCsrf);
+
+  app.use(authRoutes(deps));
+  app.use(accountRoutes(deps));
+  app.use(studyRoutes(deps));
+  app.use(addressFrameRoutes(deps));
+  app.use(walkListRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,59 @@
+/**
+ * The only place where errors become HTTP answers. A Problem from the error
+ * catalogue gets its status and its Dutch (or English) message, as a page or
+ * as JSON for API requests. Anything else is a 500 whose details are logged,
+ * never shown.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { MulterError } from 'multer';
+import { Problem, problemCatalogue } from '../domain/errors';
+import type { Translate } from '../i18n/translate';
+import { getContext } from './context';
+
+export type Logger = (message: string, error?: unknown) => void;
+
+/** Errors from the body parsers and multer, which are input problems, not server faults. */
+function asProblem(error: unknown): Problem | undefined {
+  if (error instanceof Problem) return error;
+  if (error instanceof MulterError) {
+    return error.code === 'LIMIT_FILE_SIZE' ? new Problem('fileTooLarge') : new Problem('malformedRequest');
+  }
+  const type = (error as { type?: string } | undefined)?.type;
+  if (type === 'entity.too.large') return new Problem('fileTooLarge');
+  if (typeof type === 'string' && type.startsWith('entity.') || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new Problem('malformedRequest');
+  }
+  return undefined;
+}
+
+/** The problem in words: the message, and per field or line what is wrong. */
+export function describeProblem(problem: Problem, t: Translate) {
+  const { entity, limit, fields = [], lines = [] } = problem.details;
+  return {
+    code: problem.code,
+    message: t(`errors.${problem.code}`, { entity: entity ? t(`entities.${entity}`) : '', limit: limit ?? '' }),
+    fields: fields.map((error) => ({ field: error.field, label: t(`fields.${error.field}`), message: t(`fieldErrors.${error.reason}`) })),
+    lines: lines.map((error) => ({ line: error.line, reason: error.reason, message: t(`csvErrors.${error.reason}`, { value: error.value ?? '' }) })),
+  };
+}
+
+export const wantsJson = (req: Request) => req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
+
+export function errorHandler(log: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const problem = asProblem(error) ?? new Problem('internal');
+    if (problem.code === 'internal') log(`${req.method} ${req.originalUrl} failed`, error);
+    const { t } = getContext(res);
+    if (problem.code === 'notLoggedIn' && req.method === 'GET' && !wantsJson(req)) {
+      return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+    }
+    const described = describeProblem(problem, t);
+    res.status(problemCatalogue[problem.code].status);
+    if (wantsJson(req)) return res.json({ error: described });
+    res.render('error', { title: t('errors.title'), problem: described });
+  };
+}
+
+export function notFoundHandler(_req: Request, _res: Response, next: NextFunction) {
+  next(new Problem('notFound', { entity: 'page' }));
+}

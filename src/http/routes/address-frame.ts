@@ -1,0 +1,43 @@
+/** Importing a study's address frame from a CSV upload. */
+import { Router } from 'express';
+import { Problem } from '../../domain/errors';
+import { importAddressFrame } from '../../services/import-address-frame';
+import { allow, requireStudy } from '../access';
+import type { AppDeps } from '../app';
+import { getContext, requireUser } from '../context';
+import { describeProblem } from '../error-handler';
+import { idParam } from '../parse';
+
+/** How many rejected lines the page lists; the count says how many more there are. */
+const linesShown = 200;
+
+export function addressFrameRoutes({ db, config }: AppDeps): Router {
+  const router = Router();
+  const maxMegabytes = String(Math.round(config.maxUploadBytes / 1024 / 1024));
+
+  router.get('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    res.render('studies/import', { title: getContext(res).t('import.title'), study, maxMegabytes, problem: undefined, summary: undefined });
+  });
+
+  router.post('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
+    const { t } = getContext(res);
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    try {
+      if (!req.file) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'chooseFile' }] });
+      const summary = await importAddressFrame(db, study.id, req.file.buffer);
+      if (req.accepts(['html', 'json']) === 'json') return res.json({ imported: summary });
+      res.render('studies/import', { title: t('import.title'), study, maxMegabytes, problem: undefined, summary });
+    } catch (error) {
+      if (!(error instanceof Problem) || !['csvRejected', 'invalidInput'].includes(error.code)) throw error;
+      if (req.accepts(['html', 'json']) === 'json') throw error;
+      const problem = describeProblem(error, t);
+      res.status(error.status).render('studies/import', {
+        title: t('import.title'), study, maxMegabytes, summary: undefined,
+        problem: { ...problem, lines: problem.lines.slice(0, linesShown), moreLines: Math.max(0, problem.lines.length - linesShown) },
+      });
+    }
+  });
+
+  return router;
+}

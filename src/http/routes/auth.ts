@@ -1,0 +1,69 @@
+/** Logging in and out, the home page that sends each role to its work, and the language switch. */
+import { Router } from 'express';
+import { loginInputSchema } from '../../domain/account';
+import { Problem } from '../../domain/errors';
+import { isLocale } from '../../i18n/translate';
+import { hashPassword, randomToken, verifyPassword } from '../../security/passwords';
+import { findLogin, setLocale } from '../../storage/users';
+import { allow, allowAnyone } from '../access';
+import type { AppDeps } from '../app';
+import { getContext, requireUser } from '../context';
+import { languageCookieName } from '../cookies';
+import { LoginThrottle } from '../login-throttle';
+import { formBody, safeReturnPath } from '../parse';
+import { endSession, startSession } from '../session';
+
+const homeByRole = { admin: '/studies', coordinator: '/studies', reader: '/studies', interviewer: '/walk-list' } as const;
+
+/** A hash to check against when the username does not exist, so the answer's timing does not reveal which usernames exist. */
+let unknownUserHash: Promise<string> | undefined;
+const hashForUnknownUser = () => (unknownUserHash ??= hashPassword(randomToken()));
+
+export function authRoutes({ db, config }: AppDeps): Router {
+  const router = Router();
+  const throttle = new LoginThrottle();
+
+  router.get('/', allowAnyone, (_req, res) => {
+    const { user } = getContext(res);
+    res.redirect(303, user ? homeByRole[user.role] : '/login');
+  });
+
+  router.get('/login', allowAnyone, (req, res) => {
+    res.render('login', { title: getContext(res).t('login.title'), next: safeReturnPath(req.query.next), error: undefined, username: '' });
+  });
+
+  router.post('/login', allowAnyone, async (req, res) => {
+    const { t } = getContext(res);
+    const body = formBody(req.body);
+    const next = safeReturnPath(body.next);
+    const parsed = loginInputSchema.safeParse(body);
+    const username = parsed.success ? parsed.data.username : String(body.username ?? '').slice(0, 64);
+    const address = req.ip ?? 'unknown';
+    if (throttle.isBlocked(username, address)) throw new Problem('tooManyRequests');
+    const login = parsed.success ? await findLogin(db, username) : undefined;
+    const passwordOk = parsed.success && await verifyPassword(parsed.data.password, login?.passwordHash ?? await hashForUnknownUser());
+    if (!login || !passwordOk || login.user.disabled) {
+      throttle.recordFailure(username, address);
+      return res.status(401).render('login', { title: t('login.title'), next, error: t('errors.loginFailed'), username });
+    }
+    throttle.recordSuccess(username);
+    await startSession(db, res, login.user, config.secureCookies);
+    res.redirect(303, next === '/' ? homeByRole[login.user.role] : next);
+  });
+
+  router.post('/logout', allow('admin', 'coordinator', 'interviewer', 'reader'), async (_req, res) => {
+    await endSession(db, res);
+    res.redirect(303, '/login');
+  });
+
+  router.post('/language', allowAnyone, async (req, res) => {
+    const { locale, next } = formBody(req.body);
+    if (!isLocale(locale)) throw new Problem('invalidInput', { fields: [{ field: 'locale', reason: 'invalid' }] });
+    const { user } = getContext(res);
+    if (user) await setLocale(db, requireUser(res).id, locale);
+    res.cookie(languageCookieName, locale, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: 365 * 86_400_000 });
+    res.redirect(303, safeReturnPath(next));
+  });
+
+  return router;
+}

@@ -1,0 +1,104 @@
+/**
+ * Study set-up for coordinators: the list of studies, creating and editing a
+ * study, its overview page with streets, and assigning streets to interviewers.
+ * Readers see the list of studies they were given.
+ */
+import { Router, type Response } from 'express';
+import type { User } from '../../domain/account';
+import { Problem } from '../../domain/errors';
+import type { Study } from '../../domain/study';
+import { createStudyFor, editStudy } from '../../services/studies';
+import { countAddresses, getStreetStudyId, listStreets } from '../../storage/address-frame';
+import { assignStreet, unassignStreet } from '../../storage/assignments';
+import { listStudiesFor } from '../../storage/studies';
+import { getUser, listUsers } from '../../storage/users';
+import { allow, requireStudy } from '../access';
+import type { AppDeps } from '../app';
+import { getContext, requireUser } from '../context';
+import { asFormErrors, type FormErrors } from '../form-errors';
+import { formBody, idParam } from '../parse';
+import { instrumentOptions, neighbourhoodGroups, studyFormValues, studySummary, submittedFormValues, type StudyFormValues } from '../view-models/study';
+
+export function studyRoutes({ db, instruments }: AppDeps): Router {
+  const router = Router();
+
+  function renderForm(res: Response, values: StudyFormValues, study?: Study, errors?: FormErrors) {
+    const { t, locale } = getContext(res);
+    res.render('studies/form', {
+      title: study ? t('studies.editTitle') : t('studies.newTitle'),
+      action: study ? `/studies/${study.id}` : '/studies',
+      values, errors, study, instrumentOptions: instrumentOptions(instruments, locale, t),
+    });
+  }
+
+  router.get('/studies', allow('coordinator', 'reader'), async (_req, res) => {
+    const { t, locale } = getContext(res);
+    const user = requireUser(res);
+    const studies = (await listStudiesFor(db, user)).map((study) => studySummary(study, instruments, locale));
+    res.render('studies/list', { title: t('studies.title'), studies, canCreate: user.role !== 'reader' });
+  });
+
+  router.get('/studies/new', allow('coordinator'), (_req, res) => renderForm(res, studyFormValues()));
+
+  router.post('/studies', allow('coordinator'), async (req, res) => {
+    const body = formBody(req.body);
+    try {
+      const studyId = await createStudyFor(db, instruments, requireUser(res), body);
+      res.redirect(303, `/studies/${studyId}`);
+    } catch (error) {
+      renderForm(res, submittedFormValues(body), undefined, asFormErrors(error, res));
+    }
+  });
+
+  router.get('/studies/:id', allow('coordinator'), async (req, res) => {
+    const { t, locale } = getContext(res);
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const streets = await listStreets(db, study.id);
+    res.render('studies/show', {
+      title: study.name,
+      study: studySummary(study, instruments, locale),
+      neighbourhoods: neighbourhoodGroups(streets),
+      addressCount: await countAddresses(db, study.id),
+      streetCount: streets.length,
+      interviewers: (await listUsers(db, 'interviewer')).filter((user) => !user.disabled),
+      t,
+    });
+  });
+
+  router.get('/studies/:id/edit', allow('coordinator'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    renderForm(res, studyFormValues(study), study);
+  });
+
+  router.post('/studies/:id', allow('coordinator'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const body = formBody(req.body);
+    try {
+      await editStudy(db, instruments, study.id, body);
+      res.redirect(303, `/studies/${study.id}`);
+    } catch (error) {
+      renderForm(res, submittedFormValues(body), study, asFormErrors(error, res));
+    }
+  });
+
+  router.post('/studies/:id/assignments', allow('coordinator'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const body = formBody(req.body);
+    const streetId = idParam(body.streetId, 'street');
+    const interviewer = await requireInterviewer(idParam(body.interviewerId, 'account'));
+    if ((await getStreetStudyId(db, streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
+    if (body.action === 'unassign') await unassignStreet(db, streetId, interviewer.id);
+    else await assignStreet(db, streetId, interviewer.id);
+    res.redirect(303, `/studies/${study.id}#street-${streetId}`);
+  });
+
+  async function requireInterviewer(userId: number): Promise<User> {
+    const user = await getUser(db, userId);
+    if (!user || user.role !== 'interviewer' || user.disabled) {
+      throw new Problem('invalidInput', { fields: [{ field: 'interviewerId', reason: 'notAnInterviewer' }] });
+    }
+    return user;
+  }
+
+  return router;
+}

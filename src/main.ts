@@ -1,0 +1,61 @@
+/**
+ * The composition root: read the configuration, open and migrate the
+ * database, load and validate the instruments and locale files, create the
+ * first admin and the demo study, then start the HTTP server. Nothing else in
+ * the code base reads the environment or listens on a port.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config';
+import { createApp } from './http/app';
+import { Translations } from './i18n/translate';
+import { loadInstruments } from './instruments/load-instruments';
+import { ensureAdmin } from './services/bootstrap';
+import { demoUsernames, ensureDemoStudy } from './services/demo-study';
+import { Database } from './storage/db';
+import { migrate } from './storage/migrate';
+import { deleteExpiredSessions } from './storage/sessions';
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, projectDir);
+  const instruments = loadInstruments(path.join(projectDir, 'surveys'));
+  const translations = Translations.load(path.join(projectDir, 'locales'));
+
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = await Database.open(path.join(config.dataDir, 'buurtladder.sqlite'));
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
+  await deleteExpiredSessions(db, new Date());
+
+  const admin = await ensureAdmin(db, { username: config.adminUsername, password: config.adminPassword });
+  if (admin.generatedPassword) {
+    console.log(`\nAdmin account created. Username: ${config.adminUsername}  Password: ${admin.generatedPassword}\nThis password is shown only now; note it down.\n`);
+  }
+  if (config.demo) {
+    const demo = await ensureDemoStudy(db, config.adminUsername);
+    if (demo.password) {
+      console.log(`Demo study created. Demo accounts (${Object.values(demoUsernames).join(', ')}) share the password: ${demo.password}\n`);
+    }
+  }
+
+  const app = createApp({ db, instruments, translations, projectDir, config });
+  const server = app.listen(config.port, config.host, () => {
+    console.log(`Buurtladder listens on http://localhost:${config.port} (data in ${config.dataDir})`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: closing`);
+    server.close(() => void db.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Buurtladder could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+/**
+ * Importing an address frame: parse and check the whole file, check it
+ * against the addresses already in the study, then store every row in one
+ * transaction. Any bad line rejects the whole file with every reason found.
+ */
+import { parseAddressFrame } from '../domain/address-frame';
+import { Problem } from '../domain/errors';
+import { findAddressesAlreadyInFrame, insertAddresses } from '../storage/address-frame';
+import type { Database } from '../storage/db';
+
+export interface ImportSummary {
+  addresses: number;
+  streets: number;
+  neighbourhoods: number;
+}
+
+export async function importAddressFrame(db: Database, studyId: number, bytes: Uint8Array): Promise<ImportSummary> {
+  const parsed = parseAddressFrame(bytes);
+  if (!parsed.ok) throw new Problem('csvRejected', { lines: parsed.errors });
+  const { rows } = parsed;
+  await db.transaction(async (tx) => {
+    const clashes = await findAddressesAlreadyInFrame(tx, studyId, rows);
+    if (clashes.length > 0) throw new Problem('csvRejected', { lines: clashes });
+    await insertAddresses(tx, studyId, rows);
+  });
+  return {
+    addresses: rows.length,
+    streets: new Set(rows.map((row) => `${row.neighbourhood}|${row.street}`)).size,
+    neighbourhoods: new Set(rows.map((row) => row.neighbourhood)).size,
+  };
+}

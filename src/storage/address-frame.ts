@@ -1,0 +1,92 @@
+/**
+ * The address frame of a study: neighbourhoods, streets and addresses.
+ * Streets and neighbourhoods are derived from the imported addresses. An
+ * import is one transaction: either every row is stored or none is.
+ */
+import { postcodeKey, streetKey, type AddressRow } from '../domain/address-frame';
+import type { LineError } from '../domain/errors';
+import type { Queryable } from './db';
+
+/** Rows per multi-row INSERT: keeps a 50,000-address import to a few hundred statements. */
+const insertBatchSize = 500;
+
+/** Lines of the file whose address is already in the study's frame. */
+export async function findAddressesAlreadyInFrame(db: Queryable, studyId: number, rows: AddressRow[]): Promise<LineError[]> {
+  const existing = await db.all<{ neighbourhood: string; street: string; house_number: number; addition: string; postcode: string }>(
+    `SELECT n.name AS neighbourhood, s.name AS street, a.house_number, a.addition, a.postcode
+       FROM addresses a
+       JOIN streets s ON s.id = a.street_id
+       JOIN neighbourhoods n ON n.id = s.neighbourhood_id
+      WHERE a.study_id = ?`,
+    [studyId],
+  );
+  const keys = new Set(existing.flatMap((row) => {
+    const address = { neighbourhood: row.neighbourhood, street: row.street, houseNumber: row.house_number, addition: row.addition, postcode: row.postcode };
+    return [streetKey(address), postcodeKey(address)];
+  }));
+  return rows
+    .filter((row) => keys.has(streetKey(row)) || keys.has(postcodeKey(row)))
+    .map((row) => ({ line: row.line, reason: 'alreadyInFrame' }));
+}
+
+async function idsByName(tx: Queryable, sql: string, params: (string | number)[]): Promise<Map<string, number>> {
+  const rows = await tx.all<{ id: number; name: string }>(sql, params);
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
+/** Stores the rows, creating neighbourhoods and streets as needed. Run inside a transaction. */
+export async function insertAddresses(tx: Queryable, studyId: number, rows: AddressRow[]): Promise<void> {
+  for (const name of new Set(rows.map((row) => row.neighbourhood))) {
+    await tx.run('INSERT OR IGNORE INTO neighbourhoods (study_id, name) VALUES (?, ?)', [studyId, name]);
+  }
+  const neighbourhoodIds = await idsByName(tx, 'SELECT id, name FROM neighbourhoods WHERE study_id = ?', [studyId]);
+  const streetKeyOf = (neighbourhoodId: number, street: string) => `${neighbourhoodId}|${street}`;
+  for (const key of new Set(rows.map((row) => streetKeyOf(neighbourhoodIds.get(row.neighbourhood)!, row.street)))) {
+    const [neighbourhoodId, ...nameParts] = key.split('|');
+    await tx.run('INSERT OR IGNORE INTO streets (study_id, neighbourhood_id, name) VALUES (?, ?, ?)', [studyId, Number(neighbourhoodId), nameParts.join('|')]);
+  }
+  const streetIds = await idsByName(tx, "SELECT id, neighbourhood_id || '|' || name AS name FROM streets WHERE study_id = ?", [studyId]);
+
+  for (let start = 0; start < rows.length; start += insertBatchSize) {
+    const batch = rows.slice(start, start + insertBatchSize);
+    const values = batch.flatMap((row) => [
+      studyId, streetIds.get(streetKeyOf(neighbourhoodIds.get(row.neighbourhood)!, row.street))!, row.houseNumber, row.addition, row.postcode,
+    ]);
+    await tx.run(
+      `INSERT INTO addresses (study_id, street_id, house_number, addition, postcode) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      values,
+    );
+  }
+}
+
+export interface StreetSummary {
+  id: number;
+  name: string;
+  neighbourhood: string;
+  addresses: number;
+  interviewers: { id: number; displayName: string }[];
+}
+
+/** Every street of a study with its address count and assigned interviewers. */
+export async function listStreets(db: Queryable, studyId: number): Promise<StreetSummary[]> {
+  const rows = await db.all<{ id: number; name: string; neighbourhood: string; addresses: number; interviewers: string | null }>(
+    `SELECT s.id, s.name, n.name AS neighbourhood,
+            (SELECT count(*) FROM addresses a WHERE a.street_id = s.id) AS addresses,
+            (SELECT json_group_array(json_object('id', u.id, 'displayName', u.display_name))
+               FROM assignments x JOIN users u ON u.id = x.interviewer_id WHERE x.street_id = s.id) AS interviewers
+       FROM streets s
+       JOIN neighbourhoods n ON n.id = s.neighbourhood_id
+      WHERE s.study_id = ?
+      ORDER BY n.name, s.name`,
+    [studyId],
+  );
+  return rows.map((row) => ({ ...row, interviewers: JSON.parse(row.interviewers ?? '[]') }));
+}
+
+export async function countAddresses(db: Queryable, studyId: number): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM addresses WHERE study_id = ?', [studyId]))?.n ?? 0;
+}
+
+export async function getStreetStudyId(db: Queryable, streetId: number): Promise<number | undefined> {
+  return (await db.get<{ study_id: number }>('SELECT study_id FROM streets WHERE id = ?', [streetId]))?.study_id;
+}

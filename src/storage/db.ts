@@ -1,0 +1,113 @@
+/**
+ * The database handle: one sqlite3 connection with promise helpers.
+ *
+ * sqlite3 runs every statement of one connection on the same handle, so two
+ * requests that interleave inside a transaction would see each other's
+ * half-done work. Every statement therefore goes through one queue: a
+ * transaction holds the queue until it commits or rolls back, and plain
+ * statements wait their turn. Storage modules take a `Queryable`, so the same
+ * function runs alone or inside a caller's transaction.
+ */
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type Params = SqlValue[];
+
+export interface RunResult {
+  lastId: number;
+  changes: number;
+}
+
+export interface Queryable {
+  run(sql: string, params?: Params): Promise<RunResult>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+/** Statements on the raw connection, with no queueing. */
+class Connection implements Queryable {
+  constructor(private readonly handle: sqlite3.Database) {}
+
+  run(sql: string, params: Params = []): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.handle.run(sql, params, function onRun(error) {
+        if (error) reject(error);
+        else resolve({ lastId: this.lastID, changes: this.changes });
+      });
+    });
+  }
+
+  get<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.handle.get(sql, params, (error, row) => (error ? reject(error) : resolve(row as T | undefined)));
+    });
+  }
+
+  all<T>(sql: string, params: Params = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.handle.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[])));
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.handle.exec(sql, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.handle.close((error) => (error ? reject(error) : resolve())));
+  }
+}
+
+export class Database implements Queryable {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly connection: Connection, readonly filename: string) {}
+
+  /**
+   * Opens (or creates) the database. Foreign keys are enforced; a file
+   * database uses write-ahead logging with full sync, so a write that was
+   * acknowledged survives a crash or power loss.
+   */
+  static async open(filename: string): Promise<Database> {
+    const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(filename, (error) => (error ? reject(error) : resolve(db)));
+    });
+    const connection = new Connection(handle);
+    await connection.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    if (filename !== ':memory:') await connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+    return new Database(connection, filename);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  run(sql: string, params?: Params) { return this.enqueue(() => this.connection.run(sql, params)); }
+  get<T>(sql: string, params?: Params) { return this.enqueue(() => this.connection.get<T>(sql, params)); }
+  all<T>(sql: string, params?: Params) { return this.enqueue(() => this.connection.all<T>(sql, params)); }
+  exec(sql: string) { return this.enqueue(() => this.connection.exec(sql)); }
+
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.connection.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.connection);
+        await this.connection.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await this.connection.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.enqueue(() => this.connection.close());
+  }
+}

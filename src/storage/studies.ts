@@ -1,0 +1,103 @@
+/** Studies, their instrument versions and their members: all SQL for them. */
+import type { User } from '../domain/account';
+import { splitInstrumentChoice, type Study, type StudyInput } from '../domain/study';
+import { withConstraints } from './constraint-errors';
+import type { Queryable } from './db';
+
+interface StudyRow {
+  id: number;
+  name: string;
+  commissioner: string;
+  area: string;
+  fieldwork_start: string;
+  fieldwork_end: string;
+  min_report_size: number;
+  max_visit_attempts: number;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+  instruments: string | null;
+}
+
+const studySelect = `
+  SELECT s.*, (SELECT group_concat(instrument_id || '@' || instrument_version, ',')
+                 FROM study_instruments si WHERE si.study_id = s.id) AS instruments
+    FROM studies s`;
+
+function toStudy(row: StudyRow): Study {
+  return {
+    id: row.id,
+    name: row.name,
+    commissioner: row.commissioner,
+    area: row.area,
+    fieldworkStart: row.fieldwork_start,
+    fieldworkEnd: row.fieldwork_end,
+    minReportSize: row.min_report_size,
+    maxVisitAttempts: row.max_visit_attempts,
+    isDemo: row.is_demo === 1,
+    instruments: (row.instruments ?? '').split(',').filter(Boolean).sort().map(splitInstrumentChoice),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function replaceInstruments(tx: Queryable, studyId: number, choices: string[]): Promise<void> {
+  await tx.run('DELETE FROM study_instruments WHERE study_id = ?', [studyId]);
+  for (const { instrumentId, version } of choices.map(splitInstrumentChoice)) {
+    await tx.run('INSERT INTO study_instruments (study_id, instrument_id, instrument_version) VALUES (?, ?, ?)', [studyId, instrumentId, version]);
+  }
+}
+
+/** Creates a study and makes its creator a member. Run inside a transaction. */
+export async function createStudy(tx: Queryable, input: StudyInput, createdBy: number, isDemo = false): Promise<number> {
+  const { lastId } = await withConstraints('study', () => tx.run(
+    `INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, min_report_size, max_visit_attempts, is_demo, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, isDemo ? 1 : 0, createdBy],
+  ));
+  await replaceInstruments(tx, lastId, input.instruments);
+  await addStudyMember(tx, lastId, createdBy);
+  return lastId;
+}
+
+/** Changes a study's settings. Run inside a transaction. Returns false when there is no such study. */
+export async function updateStudy(tx: Queryable, studyId: number, input: StudyInput): Promise<boolean> {
+  const { changes } = await withConstraints('study', () => tx.run(
+    `UPDATE studies
+        SET name = ?, commissioner = ?, area = ?, fieldwork_start = ?, fieldwork_end = ?,
+            min_report_size = ?, max_visit_attempts = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+      WHERE id = ?`,
+    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, studyId],
+  ));
+  if (changes === 0) return false;
+  await replaceInstruments(tx, studyId, input.instruments);
+  return true;
+}
+
+export async function getStudy(db: Queryable, studyId: number): Promise<Study | undefined> {
+  const row = await db.get<StudyRow>(`${studySelect} WHERE s.id = ?`, [studyId]);
+  return row && toStudy(row);
+}
+
+/** The studies a user may open: all of them for an admin, their own for everyone else. */
+export async function listStudiesFor(db: Queryable, user: User): Promise<Study[]> {
+  const rows = user.role === 'admin'
+    ? await db.all<StudyRow>(`${studySelect} ORDER BY s.fieldwork_start DESC, s.id DESC`)
+    : await db.all<StudyRow>(
+      `${studySelect} JOIN study_members m ON m.study_id = s.id WHERE m.user_id = ? ORDER BY s.fieldwork_start DESC, s.id DESC`,
+      [user.id],
+    );
+  return rows.map(toStudy);
+}
+
+export async function isStudyMember(db: Queryable, studyId: number, userId: number): Promise<boolean> {
+  return (await db.get('SELECT 1 FROM study_members WHERE study_id = ? AND user_id = ?', [studyId, userId])) !== undefined;
+}
+
+export async function addStudyMember(db: Queryable, studyId: number, userId: number): Promise<void> {
+  await db.run('INSERT OR IGNORE INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, userId]);
+}
+
+export async function findDemoStudy(db: Queryable): Promise<number | undefined> {
+  return (await db.get<{ id: number }>('SELECT id FROM studies WHERE is_demo = 1 ORDER BY id LIMIT 1'))?.id;
+}

@@ -1,0 +1,64 @@
+/** Accounts: all SQL on the users table. */
+import type { User } from '../domain/account';
+import type { Role } from '../domain/roles';
+import { withConstraints } from './constraint-errors';
+import type { Queryable } from './db';
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  locale: 'nl' | 'en';
+  disabled_at: string | null;
+}
+
+const userColumns = 'id, username, display_name, role, locale, disabled_at';
+
+export function toUser(row: UserRow): User {
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, locale: row.locale, disabled: row.disabled_at !== null };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export async function createUser(db: Queryable, user: NewUser): Promise<number> {
+  const result = await withConstraints('account', () => db.run(
+    'INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?)',
+    [user.username, user.displayName, user.role, user.passwordHash],
+  ));
+  return result.lastId;
+}
+
+export async function getUser(db: Queryable, id: number): Promise<User | undefined> {
+  const row = await db.get<UserRow>(`SELECT ${userColumns} FROM users WHERE id = ?`, [id]);
+  return row && toUser(row);
+}
+
+/** The user and their password hash, for checking a login. */
+export async function findLogin(db: Queryable, username: string): Promise<{ user: User; passwordHash: string } | undefined> {
+  const row = await db.get<UserRow & { password_hash: string }>(
+    `SELECT ${userColumns}, password_hash FROM users WHERE username = ?`, [username],
+  );
+  return row && { user: toUser(row), passwordHash: row.password_hash };
+}
+
+export async function listUsers(db: Queryable, role?: Role): Promise<User[]> {
+  const rows = role
+    ? await db.all<UserRow>(`SELECT ${userColumns} FROM users WHERE role = ? ORDER BY display_name`, [role])
+    : await db.all<UserRow>(`SELECT ${userColumns} FROM users ORDER BY role, display_name`);
+  return rows.map(toUser);
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM users');
+  return row?.n ?? 0;
+}
+
+export async function setLocale(db: Queryable, userId: number, locale: 'nl' | 'en'): Promise<void> {
+  await db.run('UPDATE users SET locale = ? WHERE id = ?', [locale, userId]);
+}
