@@ -11,7 +11,8 @@ const reasonKey = /^[a-zA-Z]+$/;
 
 export function toFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(form)',
+    // The form field the user sees: an error inside a list (instruments.0) belongs to the list.
+    field: issue.path.length > 0 ? String(issue.path[0]) : '(form)',
     reason: reasonKey.test(issue.message) ? issue.message : 'invalid',
   }));
 }

@@ -26,7 +26,10 @@ export interface WalkListStreet {
   addresses: WalkListAddress[];
 }
 
-/** An interviewer's walk list (looplijst): their assigned streets, addresses in walking order. */
+/**
+ * An interviewer's walk list (looplijst): their assigned streets, addresses in
+ * walking order: up the odd-numbered side of the street, then the even side.
+ */
 export async function listWalkList(db: Queryable, interviewerId: number): Promise<WalkListStreet[]> {
   const rows = await db.all<{
     street_id: number; street: string; neighbourhood: string; study_id: number; study: string; is_demo: number;
@@ -40,7 +43,7 @@ export async function listWalkList(db: Queryable, interviewerId: number): Promis
        JOIN studies st ON st.id = s.study_id
        LEFT JOIN addresses a ON a.street_id = s.id
       WHERE x.interviewer_id = ?
-      ORDER BY st.name, n.name, s.name, a.house_number % 2, a.house_number, a.addition`,
+      ORDER BY st.name, n.name, s.name, a.house_number % 2 = 0, a.house_number, a.addition`,
     [interviewerId],
   );
   const streets = new Map<number, WalkListStreet>();

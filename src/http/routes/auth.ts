@@ -56,6 +56,12 @@ export function authRoutes({ db, config }: AppDeps): Router {
     res.redirect(303, '/login');
   });
 
+  /** Who is logged in, and the CSRF token for scripted requests (the tablet app). */
+  router.get('/api/session', allowAnyone, (_req, res) => {
+    const { user, csrfToken } = getContext(res);
+    res.set('Cache-Control', 'no-store').json(user ? { user, csrfToken } : { user: null });
+  });
+
   router.post('/language', allowAnyone, async (req, res) => {
     const { locale, next } = formBody(req.body);
     if (!isLocale(locale)) throw new Problem('invalidInput', { fields: [{ field: 'locale', reason: 'invalid' }] });

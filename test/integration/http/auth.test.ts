@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createAccount } from '../../../src/services/accounts';
+import { buildTestApp, openTestDatabase, testPassword } from '../../helpers/test-app';
+
+describe('POST /login', () => {
+  it('logs a coordinator in and sends them to the studies', async () => {
+    const { app, db } = await buildTestApp();
+    await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    const response = await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(303);
+    expect(response.headers.location).toBe('/studies');
+    const cookie = response.headers['set-cookie']![0]!;
+    expect(cookie).toMatch(/buurtladder_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('sends an interviewer to the walk list', async () => {
+    const { app, db } = await buildTestApp();
+    await createAccount(db, { username: 'jan', displayName: 'Jan', role: 'interviewer', password: testPassword });
+    const response = await request(app).post('/login').type('form').send({ username: 'jan', password: testPassword }).expect(303);
+    expect(response.headers.location).toBe('/walk-list');
+  });
+
+  it('refuses a wrong password with a Dutch message and no session', async () => {
+    const { app, db } = await buildTestApp();
+    await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    const response = await request(app).post('/login').type('form').send({ username: 'marieke', password: 'verkeerd wachtwoord' }).expect(401);
+    expect(response.text).toContain('Gebruikersnaam of wachtwoord klopt niet.');
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('stops guessing after ten failures for one username', async () => {
+    const { app, db } = await buildTestApp();
+    await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await request(app).post('/login').type('form').send({ username: 'marieke', password: `gok ${attempt}` }).expect(401);
+    }
+    const blocked = await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(429);
+    expect(blocked.text).toContain('Te veel mislukte inlogpogingen');
+  });
+
+  it('does not follow a "next" that leaves the site', async () => {
+    const { app, db } = await buildTestApp();
+    await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    const response = await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword, next: '//evil.example/' }).expect(303);
+    expect(response.headers.location).toBe('/studies');
+  });
+});
+
+describe('sessions', () => {
+  it('survive a server restart', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'buurtladder-')), 'db.sqlite');
+    const first = await buildTestApp({ db: await openTestDatabase(file) });
+    const { agent } = await first.loginAs('coordinator', 'marieke');
+    const cookie = (await agent.get('/api/session')).request.cookies;
+    await first.db.close();
+
+    const second = await buildTestApp({ db: await openTestDatabase(file) });
+    const response = await request(second.app).get('/api/session').set('Cookie', cookie).expect(200);
+    expect(response.body.user).toMatchObject({ username: 'marieke', role: 'coordinator' });
+  });
+
+  it('end at logout', async () => {
+    const { loginAs } = await buildTestApp();
+    const { agent, csrf } = await loginAs('coordinator');
+    await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(303);
+    expect((await agent.get('/api/session')).body).toEqual({ user: null });
+    await agent.get('/studies').expect(303).expect('location', '/login?next=%2Fstudies');
+  });
+
+  it('refuse a state-changing request without the CSRF token', async () => {
+    const { loginAs } = await buildTestApp();
+    const { agent } = await loginAs('coordinator');
+    const response = await agent.post('/logout').type('form').send({}).expect(403);
+    expect(response.text).toContain('Het formulier is verlopen');
+  });
+});
+
+describe('GET pages without logging in', () => {
+  it('redirects a page to the login, and answers an API call with 401 JSON in Dutch', async () => {
+    const { app } = await buildTestApp();
+    await request(app).get('/studies/new').expect(303).expect('location', '/login?next=%2Fstudies%2Fnew');
+    const response = await request(app).get('/api/walk-list').expect(401);
+    expect(response.body.error).toMatchObject({ code: 'notLoggedIn', message: 'U bent niet ingelogd.' });
+  });
+
+  it('shows an unknown page as a Dutch 404 without internals', async () => {
+    const { app } = await buildTestApp();
+    const response = await request(app).get('/bestaat-niet').expect(404);
+    expect(response.text).toContain('Niet gevonden: pagina.');
+  });
+});
+
+describe('POST /language', () => {
+  it('switches the interface to English and remembers it for the account', async () => {
+    const { loginAs } = await buildTestApp();
+    const { agent, csrf } = await loginAs('coordinator');
+    await agent.post('/language').type('form').send({ _csrf: csrf, locale: 'en', next: '/studies' }).expect(303).expect('location', '/studies');
+    const page = await agent.get('/studies').expect(200);
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).toContain('New study');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../../src/security/passwords';
+import { BootstrapError, ensureAdmin } from '../../../src/services/bootstrap';
+import { demoAddressRows, demoUsernames, ensureDemoStudy } from '../../../src/services/demo-study';
+import { listWalkList } from '../../../src/storage/assignments';
+import { listStudiesFor } from '../../../src/storage/studies';
+import { findLogin } from '../../../src/storage/users';
+import { countRows, openTestDatabase } from '../../helpers/test-app';
+
+describe('ensureAdmin', () => {
+  it('creates the admin with a generated password on first start, and nothing on the next', async () => {
+    const db = await openTestDatabase();
+    const first = await ensureAdmin(db, { username: 'admin' });
+    expect(first.created).toBe(true);
+    const login = await findLogin(db, 'admin');
+    expect(login!.user.role).toBe('admin');
+    expect(await verifyPassword(first.generatedPassword!, login!.passwordHash)).toBe(true);
+    expect(await ensureAdmin(db, { username: 'admin' })).toEqual({ created: false });
+    expect(await countRows(db, 'users')).toBe(1);
+  });
+
+  it('uses the configured password and does not print it', async () => {
+    const db = await openTestDatabase();
+    expect(await ensureAdmin(db, { username: 'beheer', password: 'een sterk wachtwoord' })).toEqual({ created: true, generatedPassword: undefined });
+    expect(await verifyPassword('een sterk wachtwoord', (await findLogin(db, 'beheer'))!.passwordHash)).toBe(true);
+  });
+
+  it('refuses a weak configured password', async () => {
+    const db = await openTestDatabase();
+    await expect(ensureAdmin(db, { username: 'admin', password: 'kort' })).rejects.toThrow(BootstrapError);
+    expect(await countRows(db, 'users')).toBe(0);
+  });
+});
+
+describe('ensureDemoStudy', () => {
+  it('creates one clearly labelled demo study with a frame, demo accounts and a walk list', async () => {
+    const db = await openTestDatabase();
+    await ensureAdmin(db, { username: 'admin' });
+    const result = await ensureDemoStudy(db, 'admin', new Date('2026-11-24T12:00:00Z'));
+    expect(result.created).toBe(true);
+    const admin = (await findLogin(db, 'admin'))!.user;
+    const [study] = await listStudiesFor(db, admin);
+    expect(study).toMatchObject({ isDemo: true, fieldworkStart: '2026-11-10', fieldworkEnd: '2026-12-22' });
+    expect(study!.name).toMatch(/DEMO/);
+    expect(await countRows(db, 'addresses')).toBe(demoAddressRows().length);
+    const interviewer = (await findLogin(db, demoUsernames.interviewer))!.user;
+    expect((await listWalkList(db, interviewer.id)).map((street) => street.name)).toEqual(['Lelieplein', 'Rozenstraat', 'Tulpstraat']);
+    expect(await ensureDemoStudy(db, 'admin')).toEqual({ created: false });
+    expect(await countRows(db, 'studies')).toBe(1);
+  });
+});

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { problemCatalogue } from '../../../src/domain/errors';
+import { Translations } from '../../../src/i18n/translate';
+
+const projectDir = path.resolve(import.meta.dirname, '../../..');
+const translations = Translations.load(path.join(projectDir, 'locales'));
+
+function filesUnder(dir: string, extension: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, extension) : full.endsWith(extension) ? [full] : [];
+  });
+}
+
+/** Every literal key passed to t('…') in views and source, and every reason key a schema gives. */
+function keysUsedInCode(): string[] {
+  const sources = [...filesUnder(path.join(projectDir, 'views'), '.ejs'), ...filesUnder(path.join(projectDir, 'src'), '.ts')];
+  const keys = new Set<string>();
+  for (const file of sources) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\('([a-zA-Z]+\.[a-zA-Z.()]+)'/g)) keys.add(match[1]!);
+    for (const match of text.matchAll(/\{ line[^}]*reason: '([a-zA-Z]+)'/g)) keys.add(`csvErrors.${match[1]}`);
+    for (const match of text.matchAll(/\{ field[^}]*reason: '([a-zA-Z]+)'/g)) keys.add(`fieldErrors.${match[1]}`);
+    for (const match of text.matchAll(/\.(?:min|max|regex|refine|int)\([^)]*?'([a-zA-Z]+)'\)/g)) keys.add(`fieldErrors.${match[1]}`);
+  }
+  return [...keys];
+}
+
+describe('locale files', () => {
+  it('Dutch and English have exactly the same keys', () => {
+    expect(translations.keys('en').sort()).toEqual(translations.keys('nl').sort());
+  });
+
+  it('every error in the catalogue has a message in both languages', () => {
+    for (const code of Object.keys(problemCatalogue)) {
+      expect(translations.has('nl', `errors.${code}`), code).toBe(true);
+      expect(translations.has('en', `errors.${code}`), code).toBe(true);
+    }
+  });
+
+  it('every key used in views and code exists', () => {
+    const missing = keysUsedInCode().filter((key) => !translations.has('nl', key));
+    expect(missing).toEqual([]);
+  });
+
+  it('fills in named parameters', () => {
+    expect(translations.for('nl')('import.done', { addresses: 3, streets: 2, neighbourhoods: 1 }))
+      .toBe('3 adressen geïmporteerd in 2 straten en 1 buurten.');
+  });
+});
+
+describe('the error catalogue', () => {
+  it('maps every code to a 4xx status, except internal which is 500', () => {
+    for (const [code, { status }] of Object.entries(problemCatalogue)) {
+      if (code === 'internal') expect(status).toBe(500);
+      else expect(status >= 400 && status < 500, code).toBe(true);
+    }
+  });
+});
