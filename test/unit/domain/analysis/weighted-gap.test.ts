@@ -13,7 +13,7 @@ describe('weightedGap', () => {
    *   respondent 3: A 4, D 3, B 4 → g = −1/4,       n = −0.25, w = 3/4,     WG = −0.1875
    */
   it('computes the worked three-respondent example', () => {
-    const answers = [{ actual: 2, desired: 4, importance: 5 }, { actual: 3, desired: 4, importance: 3 }, { actual: 4, desired: 3, importance: 4 }].map(Object.freeze);
+    const answers = [{ actual: 2, desired: 4, importance: 5 }, { actual: 3, desired: 4, importance: 3 }, { actual: 4, desired: 3, importance: 4 }].map((answer) => Object.freeze(answer));
     expect(answers.map((answer) => weightedGap(answer, positive))).toEqual([
       { normalisedGap: 0.5, problemAlignedGap: 0.5, importanceWeight: 1, weightedGap: 0.5 },
       { normalisedGap: 0.25, problemAlignedGap: 0.25, importanceWeight: 0.5, weightedGap: 0.125 },
