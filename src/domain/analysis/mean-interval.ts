@@ -48,12 +48,16 @@ export function tQuantile975(degreesOfFreedom: number): number {
     + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * v ** 3);
 }
 
+/** The interval from a mean and the sample standard deviation of n values. */
+export function intervalFromMoments(n: number, average: number, standardDeviation: number): MeanInterval | undefined {
+  if (n === 0) return undefined;
+  if (n === 1) return { n, mean: average };
+  const halfWidth = tQuantile975(n - 1) * standardDeviation / Math.sqrt(n);
+  return { n, mean: average, low: average - halfWidth, high: average + halfWidth };
+}
+
 export function meanWithInterval(values: readonly number[]): MeanInterval | undefined {
   const n = values.length;
   if (n === 0) return undefined;
-  const average = mean(values as number[]);
-  if (n === 1) return { n, mean: average };
-  const standardError = sampleStandardDeviation(values as number[]) / Math.sqrt(n);
-  const halfWidth = tQuantile975(n - 1) * standardError;
-  return { n, mean: average, low: average - halfWidth, high: average + halfWidth };
+  return intervalFromMoments(n, mean(values as number[]), n > 1 ? sampleStandardDeviation(values as number[]) : 0);
 }

@@ -1,0 +1,36 @@
+/**
+ * Starting points (aangrijpingspunten): the dimensions of a unit where action
+ * is called for, ranked by weighted gap (instruments.md, "Computations";
+ * domain-research.md §1.5 step 7). A dimension is a starting point when
+ *
+ *   WG ≥ startingPointWeightedGap (0.15)  and
+ *   share wanting improvement ≥ startingPointShareWantingImprovement (0.30)  and
+ *   the unit is large enough to report (disclosure control decides that first).
+ *
+ * The thresholds come from the instrument file. No starting point is an
+ * explicit result ("no need"), which the report states in words.
+ *
+ * @example
+ * findStartingPoints(figures.dimensions, thresholds) // → { kind: 'starting-points', ranked: [{ dimension: 'mutual-help', weightedGap: 0.31, … }] }
+ */
+import type { Thresholds } from '../instrument';
+import type { GapFigures } from './unit-summary';
+
+export interface StartingPoint {
+  dimension: string;
+  weightedGap: number;
+  shareWantingImprovement: number;
+}
+
+export type StartingPointsResult =
+  | { kind: 'starting-points'; ranked: StartingPoint[] }
+  | { kind: 'no-need' };
+
+export function findStartingPoints(dimensions: ReadonlyMap<string, GapFigures>, thresholds: Thresholds): StartingPointsResult {
+  const ranked = [...dimensions]
+    .filter(([, figures]) => figures.weightedGap.mean >= thresholds.startingPointWeightedGap
+      && figures.shareWantingImprovement >= thresholds.startingPointShareWantingImprovement)
+    .map(([dimension, figures]) => ({ dimension, weightedGap: figures.weightedGap.mean, shareWantingImprovement: figures.shareWantingImprovement }))
+    .sort((a, b) => b.weightedGap - a.weightedGap || a.dimension.localeCompare(b.dimension));
+  return ranked.length > 0 ? { kind: 'starting-points', ranked } : { kind: 'no-need' };
+}
