@@ -26,7 +26,7 @@ export const smallCountBelow = 5;
 
 export type Disclosed<T> =
   | { kind: 'shown'; n: number; indicative: boolean; figures: T }
-  | { kind: 'suppressed'; reason: 'below-minimum' | 'complementary' };
+  | { kind: 'suppressed'; reason: Exclude<Visibility, 'shown'> };
 
 /** A category count as a report may print it: the count, or "< 5". */
 export type DisclosedCount = { kind: 'count'; n: number } | { kind: 'fewer-than'; limit: number };
@@ -42,13 +42,14 @@ export interface ReportingNode {
   children: ReportingNode[];
 }
 
-export type Visibility = 'shown' | 'below-minimum' | 'complementary';
+/** 'not-reported': a part that is never shown whatever its size, such as the respondents who gave no answer. */
+export type Visibility = 'shown' | 'below-minimum' | 'complementary' | 'not-reported';
 
 /** Decides for every node of the tree whether its figures may be shown. */
-export function decideVisibility(root: ReportingNode, minReportSize: number): Map<string, Visibility> {
+export function decideVisibility(root: ReportingNode, minReportSize: number, neverShown: ReadonlySet<string> = new Set()): Map<string, Visibility> {
   const visibility = new Map<string, Visibility>();
   const markPrimary = (node: ReportingNode) => {
-    visibility.set(node.id, node.n < minReportSize ? 'below-minimum' : 'shown');
+    visibility.set(node.id, neverShown.has(node.id) ? 'not-reported' : node.n < minReportSize ? 'below-minimum' : 'shown');
     node.children.forEach(markPrimary);
   };
   markPrimary(root);

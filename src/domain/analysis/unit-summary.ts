@@ -72,15 +72,24 @@ export interface UnitFigures {
   dimensions: Map<string, GapFigures>;
 }
 
-/** Gathers the scores of a unit's respondents, one at a time. */
+/**
+ * Gathers the scores of a unit's respondents, one at a time. Groups of
+ * residents are compared per dimension only (`withItems: false`), which keeps
+ * a city-scale analysis fast.
+ */
 export class UnitAccumulator {
   respondents = 0;
   private readonly items = new Map<string, GapAccumulator>();
   private readonly dimensions = new Map<string, GapAccumulator>();
+  private readonly withItems: boolean;
+
+  constructor(options: { withItems?: boolean } = {}) {
+    this.withItems = options.withItems ?? true;
+  }
 
   add(scores: RespondentScores): void {
     this.respondents += 1;
-    for (const [id, gap] of scores.items) accumulatorFor(this.items, id).add(gap);
+    if (this.withItems) for (const [id, gap] of scores.items) accumulatorFor(this.items, id).add(gap);
     for (const [id, gap] of scores.dimensions) accumulatorFor(this.dimensions, id).add(gap);
   }
 

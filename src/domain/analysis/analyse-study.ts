@@ -1,0 +1,172 @@
+/**
+ * The analysis of one study: every figure a report or the coordinators' JSON
+ * endpoint shows comes from here, with disclosure control already applied, so
+ * no renderer can print a hidden figure.
+ *
+ * Units: the study, each neighbourhood, each street (streets under the minimum
+ * reporting size merged per neighbourhood into "overige straten"), and each
+ * category of each group variable of the instrument (age class, household, …).
+ * Per unit: item and dimension figures (unit-summary.ts) and starting points
+ * (starting-points.ts); for the study, Cronbach's alpha per dimension for
+ * actual and desired answers. Groups are summarised per dimension; special-
+ * category variables (origin) are never crossed with streets.
+ *
+ * One pass counts respondents per street to decide the units; a second pass
+ * scores every respondent once and adds the scores to each unit they belong
+ * to, so the work grows linearly with respondents.
+ */
+import type { Instrument } from '../instrument';
+import { alphaFlag, cronbachAlpha, type AlphaFlag, type AlphaResult } from './cronbach-alpha';
+import {
+  decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
+  type Disclosed, type DisclosedCount, type ReportingNode, type Visibility,
+} from './disclosure-control';
+import { gapModelOf, scoreRespondent, type RespondentAnswers } from './respondent-scores';
+import { findStartingPoints, type StartingPointsResult } from './starting-points';
+import { UnitAccumulator, type UnitFigures } from './unit-summary';
+
+export interface StudyData {
+  instrument: Instrument;
+  minReportSize: number;
+  neighbourhoods: readonly { id: number; name: string }[];
+  streets: readonly { id: number; name: string; neighbourhoodId: number }[];
+  respondents: readonly RespondentAnswers[];
+}
+
+export interface UnitResult {
+  figures: UnitFigures;
+  startingPoints: StartingPointsResult;
+}
+
+export interface StreetResult {
+  streetId: number;
+  name: string;
+  neighbourhoodId: number;
+  /** Where this street's figures are: its own unit, or the neighbourhood's combined small streets. */
+  reportedAs: 'street' | 'combined';
+  result: Disclosed<UnitResult>;
+}
+
+export interface GroupCategoryResult {
+  value: number;
+  count: DisclosedCount;
+  result: Disclosed<UnitResult>;
+}
+
+export interface ReliabilityResult {
+  dimension: string;
+  actual: AlphaResult & { flag?: AlphaFlag };
+  desired: AlphaResult & { flag?: AlphaFlag };
+}
+
+export interface AnalysisResult {
+  instrument: { id: string; version: number };
+  minReportSize: number;
+  study: Disclosed<UnitResult>;
+  neighbourhoods: { neighbourhoodId: number; name: string; result: Disclosed<UnitResult> }[];
+  streets: StreetResult[];
+  combinedUnits: { neighbourhoodId: number; streetIds: number[]; result: Disclosed<UnitResult> }[];
+  groups: { variable: string; categories: GroupCategoryResult[] }[];
+  reliability: ReliabilityResult[];
+}
+
+export function analyseStudy(data: StudyData): AnalysisResult {
+  const { instrument, minReportSize } = data;
+  const thresholds = instrument.thresholds;
+  if (!thresholds) throw new Error('analyseStudy requires an instrument with analysis thresholds');
+  const model = gapModelOf(instrument);
+
+  const respondentsPerStreet = new Map<number, number>();
+  for (const respondent of data.respondents) respondentsPerStreet.set(respondent.streetId, (respondentsPerStreet.get(respondent.streetId) ?? 0) + 1);
+  const units = mergeSmallStreets(data.streets.map((street) => ({
+    streetId: street.id, neighbourhoodId: street.neighbourhoodId, respondents: respondentsPerStreet.get(street.id) ?? 0,
+  })), minReportSize);
+  const unitOfStreet = new Map(units.flatMap((unit) => (unit.kind === 'street' ? [[unit.streetId, unit.id]] : unit.streetIds.map((id) => [id, unit.id] as [number, string]))));
+  const visibility = decideVisibility(reportingTree(units), minReportSize);
+
+  const groupVariables = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable).map((item) => item.id);
+  const study = new UnitAccumulator();
+  const byNeighbourhood = new Map<number, UnitAccumulator>();
+  const byUnit = new Map<string, UnitAccumulator>();
+  const byGroup = new Map<string, Map<number, UnitAccumulator>>(groupVariables.map((variable) => [variable, new Map()]));
+
+  for (const respondent of data.respondents) {
+    const scores = scoreRespondent(respondent, model);
+    study.add(scores);
+    accumulatorIn(byNeighbourhood, respondent.neighbourhoodId, true).add(scores);
+    const unitId = unitOfStreet.get(respondent.streetId);
+    if (unitId) accumulatorIn(byUnit, unitId, true).add(scores);
+    for (const variable of groupVariables) {
+      const value = respondent.background[variable];
+      if (value !== undefined && value !== null) accumulatorIn(byGroup.get(variable)!, value, false).add(scores);
+    }
+  }
+
+  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility): Disclosed<UnitResult> => {
+    const figures = (accumulator ?? new UnitAccumulator()).toFigures();
+    return disclose(figures.respondents, state, () => ({ figures, startingPoints: findStartingPoints(figures.dimensions, thresholds) }));
+  };
+
+  return {
+    instrument: { id: instrument.id, version: instrument.version },
+    minReportSize,
+    study: resultOf(study, visibility.get('study') ?? 'below-minimum'),
+    neighbourhoods: data.neighbourhoods.map((neighbourhood) => ({
+      neighbourhoodId: neighbourhood.id,
+      name: neighbourhood.name,
+      result: resultOf(byNeighbourhood.get(neighbourhood.id), visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum'),
+    })),
+    streets: data.streets.map((street) => {
+      const unitId = unitOfStreet.get(street.id)!;
+      return {
+        streetId: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId,
+        reportedAs: unitId.startsWith('combined') ? 'combined' as const : 'street' as const,
+        result: resultOf(byUnit.get(unitId), visibility.get(unitId) ?? 'below-minimum'),
+      };
+    }),
+    combinedUnits: units.filter((unit) => unit.kind === 'combined').map((unit) => ({
+      neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, result: resultOf(byUnit.get(unit.id), visibility.get(unit.id)!),
+    })),
+    groups: groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) })),
+    reliability: reliabilityOf(data, model.dimensions, thresholds),
+  };
+}
+
+function accumulatorIn<K>(map: Map<K, UnitAccumulator>, key: K, withItems: boolean): UnitAccumulator {
+  let accumulator = map.get(key);
+  if (!accumulator) map.set(key, (accumulator = new UnitAccumulator({ withItems })));
+  return accumulator;
+}
+
+/**
+ * The categories of one group variable, protected like streets: the study total
+ * is shown, so the categories (and the respondents who gave no answer) form
+ * the parts whose hidden members must not be recoverable by subtraction.
+ */
+function groupCategories(
+  categories: Map<number, UnitAccumulator>, studyRespondents: number, minReportSize: number,
+  resultOf: (accumulator: UnitAccumulator | undefined, state: Visibility) => Disclosed<UnitResult>,
+): GroupCategoryResult[] {
+  const answered = [...categories.values()].reduce((total, accumulator) => total + accumulator.respondents, 0);
+  const tree: ReportingNode = {
+    id: 'study', n: studyRespondents,
+    children: [...[...categories].map(([value, accumulator]) => ({ id: `category:${value}`, n: accumulator.respondents, children: [] })),
+      // Respondents without an answer are never shown as a group: a hidden part of the total.
+      { id: 'no-answer', n: studyRespondents - answered, children: [] }],
+  };
+  const visibility = decideVisibility(tree, minReportSize, new Set(['no-answer']));
+  return [...categories].sort(([a], [b]) => a - b).map(([value, accumulator]) => ({
+    value,
+    count: discloseCount(accumulator.respondents),
+    result: resultOf(accumulator, visibility.get(`category:${value}`)!),
+  }));
+}
+
+function reliabilityOf(data: StudyData, dimensions: ReturnType<typeof gapModelOf>['dimensions'], thresholds: NonNullable<Instrument['thresholds']>): ReliabilityResult[] {
+  const withFlag = (result: AlphaResult) => (result.kind === 'value' ? { ...result, flag: alphaFlag(result.alpha, thresholds) } : result);
+  return dimensions.map((dimension) => {
+    const rows = (rating: 'actual' | 'desired') => data.respondents.map((respondent) =>
+      dimension.itemIds.map((id) => respondent.paired[id]?.[rating] ?? null));
+    return { dimension: dimension.id, actual: withFlag(cronbachAlpha(rows('actual'))), desired: withFlag(cronbachAlpha(rows('desired'))) };
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * A seeded generator of synthetic contactladder studies with streets of known
+ * character, for tests, benchmarks and the demo study. The same seed always
+ * gives the same study. Characters:
+ *
+ * - `wants-mutual-help`: little mutual help now, much wanted, and it matters;
+ * - `quiet-content`: little contact of any kind and no wish for more (no need);
+ * - `much-annoyance`: much annoyance and interference, residents want less;
+ * - `ordinary`: answers scattered around "satisfied".
+ *
+ * The analysis must find exactly these characters back
+ * (test/unit/domain/analysis/analyse-study.test.ts).
+ */
+import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
+import type { PairedAnswer } from '../domain/analysis/weighted-gap';
+import type { Instrument, PairedItem } from '../domain/instrument';
+
+export type StreetCharacter = 'wants-mutual-help' | 'quiet-content' | 'much-annoyance' | 'ordinary';
+
+export interface SyntheticStreet {
+  name: string;
+  character: StreetCharacter;
+  respondents: number;
+}
+
+export interface SyntheticStudySpec {
+  seed: number;
+  neighbourhoods: { name: string; streets: SyntheticStreet[] }[];
+  /** Share of ratings answered "don't know" (default 0.03). */
+  dontKnowShare?: number;
+}
+
+export interface SyntheticStudy {
+  neighbourhoods: { id: number; name: string }[];
+  streets: { id: number; name: string; neighbourhoodId: number; character: StreetCharacter }[];
+  respondents: RespondentAnswers[];
+}
+
+/** mulberry32: a small, fast, seedable generator of uniform numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const clamp = (value: number, max: number) => Math.min(max, Math.max(1, value));
+
+/** Actual, desired and importance for one item of a street of this character. */
+function answerFor(character: StreetCharacter, item: PairedItem, points: number, random: () => number): PairedAnswer {
+  const pick = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const drift = () => { const roll = random(); return roll < 0.15 ? -1 : roll < 0.3 ? 1 : 0; };
+  if (character === 'wants-mutual-help' && item.dimension === 'mutual-help') {
+    return { actual: pick(1, 2), desired: pick(4, points), importance: pick(4, 5) };
+  }
+  if (character === 'much-annoyance' && (item.dimension === 'negative-contacts')) {
+    return { actual: pick(4, points), desired: pick(1, 2), importance: pick(4, 5) };
+  }
+  if (character === 'quiet-content') {
+    const actual = item.polarity === -1 ? 1 : pick(1, 2);
+    return { actual, desired: actual, importance: pick(1, 3) };
+  }
+  const actual = item.polarity === -1 ? pick(1, 2) : pick(3, 4);
+  return { actual, desired: clamp(actual + drift(), points), importance: pick(2, 4) };
+}
+
+export function generateStudy(instrument: Instrument, spec: SyntheticStudySpec): SyntheticStudy {
+  const random = seededRandom(spec.seed);
+  const dontKnowShare = spec.dontKnowShare ?? 0.03;
+  const paired = instrument.items.filter((item): item is PairedItem => item.kind === 'paired');
+  const background = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable);
+  const pointsOf = (scaleId: string) => instrument.scales[scaleId]!.points.length;
+  const maybeMissing = (value: number) => (random() < dontKnowShare ? null : value);
+
+  const neighbourhoods: SyntheticStudy['neighbourhoods'] = [];
+  const streets: SyntheticStudy['streets'] = [];
+  const respondents: RespondentAnswers[] = [];
+  spec.neighbourhoods.forEach((neighbourhood, neighbourhoodIndex) => {
+    const neighbourhoodId = neighbourhoodIndex + 1;
+    neighbourhoods.push({ id: neighbourhoodId, name: neighbourhood.name });
+    for (const street of neighbourhood.streets) {
+      const streetId = streets.length + 1;
+      streets.push({ id: streetId, name: street.name, neighbourhoodId, character: street.character });
+      for (let index = 0; index < street.respondents; index++) {
+        const answers: Record<string, PairedAnswer> = {};
+        for (const item of paired) {
+          const answer = answerFor(street.character, item, pointsOf(item.scale), random);
+          answers[item.id] = { actual: maybeMissing(answer.actual!), desired: maybeMissing(answer.desired!), importance: maybeMissing(answer.importance!) };
+        }
+        const backgroundAnswers: Record<string, number | null> = {};
+        for (const item of background) {
+          if (item.kind === 'choice') backgroundAnswers[item.id] = maybeMissing(1 + Math.floor(random() * pointsOf(item.scale)));
+        }
+        respondents.push({ key: `s${spec.seed}-r${respondents.length + 1}`, streetId, neighbourhoodId, paired: answers, background: backgroundAnswers });
+      }
+    }
+  });
+  return { neighbourhoods, streets, respondents };
+}

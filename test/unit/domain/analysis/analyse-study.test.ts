@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyseStudy, type AnalysisResult, type UnitResult } from '../../../../src/domain/analysis/analyse-study';
+import type { Disclosed } from '../../../../src/domain/analysis/disclosure-control';
+import type { Instrument } from '../../../../src/domain/instrument';
+import { generateStudy, type StreetCharacter } from '../../../../src/synthetic/generate-study';
+import { instruments } from '../../../helpers/test-app';
+
+const contactladder = instruments.get('contactladder', 1) as Instrument;
+
+function startingPointsOf(result: Disclosed<UnitResult>): string[] | 'suppressed' {
+  if (result.kind === 'suppressed') return 'suppressed';
+  return result.figures.startingPoints.kind === 'no-need' ? [] : result.figures.startingPoints.ranked.map((point) => point.dimension);
+}
+
+function analyse(characters: StreetCharacter[], respondents = 20, seed = 7, minReportSize = 10): AnalysisResult {
+  const study = generateStudy(contactladder, {
+    seed, neighbourhoods: [{ name: 'Bloemenbuurt', streets: characters.map((character, index) => ({ name: `Straat ${index + 1}`, character, respondents })) }],
+  });
+  return analyseStudy({ instrument: contactladder, minReportSize, ...study });
+}
+
+describe('analyseStudy on a synthetic study of known streets', () => {
+  it('finds exactly the characters the streets were made with', () => {
+    const result = analyse(['wants-mutual-help', 'quiet-content', 'much-annoyance', 'ordinary']);
+    expect(result.streets.map((street) => startingPointsOf(street.result))).toEqual([['mutual-help'], [], ['negative-contacts'], []]);
+  });
+
+  it('reports the study, its neighbourhood and its streets, indicative under 30 respondents', () => {
+    const result = analyse(['ordinary', 'ordinary'], 20);
+    expect(result.study).toMatchObject({ kind: 'shown', n: 40, indicative: false });
+    expect(result.streets[0]!.result).toMatchObject({ kind: 'shown', n: 20, indicative: true });
+  });
+
+  it('merges small streets and hides what would reveal them', () => {
+    const study = generateStudy(contactladder, { seed: 3, neighbourhoods: [{ name: 'N', streets: [
+      { name: 'Groot', character: 'ordinary', respondents: 25 }, { name: 'Middel', character: 'ordinary', respondents: 14 }, { name: 'Klein', character: 'ordinary', respondents: 6 },
+    ] }] });
+    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
+    expect(result.streets.map((street) => [street.name, street.reportedAs, street.result.kind])).toEqual([
+      ['Groot', 'street', 'shown'], ['Middel', 'street', 'suppressed'], ['Klein', 'combined', 'suppressed'],
+    ]);
+    expect(result.neighbourhoods[0]!.result.kind).toBe('shown');
+  });
+
+  it('shows no figure for a study under the minimum reporting size', () => {
+    const result = analyse(['ordinary'], 8);
+    expect(result.study).toEqual({ kind: 'suppressed', reason: 'below-minimum' });
+    expect(JSON.stringify(result)).not.toMatch(/"figures"/);
+  });
+
+  it('compares groups of residents per dimension, counting small categories as "< 5"', () => {
+    const result = analyse(['ordinary', 'ordinary', 'ordinary'], 30);
+    const age = result.groups.find((group) => group.variable === 'age-class')!;
+    expect(age.categories.map((category) => category.value)).toEqual([1, 2, 3, 4, 5]);
+    const shown = age.categories.filter((category) => category.result.kind === 'shown');
+    expect(shown.length).toBeGreaterThan(0);
+    for (const category of shown) {
+      expect(category.result.kind === 'shown' && category.result.figures.figures.items.size).toBe(0);
+      expect(category.result.kind === 'shown' && category.result.figures.figures.dimensions.size).toBeGreaterThan(0);
+    }
+  });
+
+  it('computes reliability per dimension for actual and desired answers', () => {
+    const result = analyse(['wants-mutual-help', 'ordinary', 'much-annoyance'], 30);
+    expect(result.reliability.map((entry) => entry.dimension)).toEqual(['negative-contacts', 'mutual-help', 'attachment', 'living-together', 'surface-contact']);
+    for (const entry of result.reliability) expect(entry.actual.kind).toBe('value');
+  });
+
+  it('is the same whatever the order of respondents', () => {
+    const study = generateStudy(contactladder, { seed: 11, neighbourhoods: [{ name: 'N', streets: [{ name: 'A', character: 'ordinary', respondents: 15 }, { name: 'B', character: 'wants-mutual-help', respondents: 15 }] }] });
+    const forwards = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
+    const backwards = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: [...study.respondents].reverse() });
+    const rounded = (result: AnalysisResult) => JSON.parse(JSON.stringify(result, (_key, value) =>
+      value instanceof Map ? Object.fromEntries(value) : typeof value === 'number' ? Math.round(value * 1e9) / 1e9 : value));
+    expect(rounded(backwards)).toEqual(rounded(forwards));
+  });
+
+  it('adding a respondent to a street changes only that street, its neighbourhood and the study', () => {
+    const study = generateStudy(contactladder, { seed: 5, neighbourhoods: [
+      { name: 'N1', streets: [{ name: 'A', character: 'ordinary', respondents: 12 }, { name: 'B', character: 'wants-mutual-help', respondents: 12 }] },
+      { name: 'N2', streets: [{ name: 'C', character: 'much-annoyance', respondents: 12 }, { name: 'D', character: 'ordinary', respondents: 12 }] },
+    ] });
+    const serialise = (value: unknown) => JSON.stringify(value, (_key, inner) => (inner instanceof Map ? Object.fromEntries(inner) : inner));
+    const before = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
+    fc.assert(fc.property(fc.integer({ min: 0, max: study.respondents.length - 1 }), (index) => {
+      const copy = { ...study.respondents[index]!, key: 'extra' };
+      const after = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: [...study.respondents, copy] });
+      const changedStreets = after.streets.filter((street, position) => serialise(street) !== serialise(before.streets[position])).map((street) => street.streetId);
+      const changedNeighbourhoods = after.neighbourhoods.filter((entry, position) => serialise(entry) !== serialise(before.neighbourhoods[position])).map((entry) => entry.neighbourhoodId);
+      return serialise(changedStreets) === serialise([copy.streetId]) && serialise(changedNeighbourhoods) === serialise([copy.neighbourhoodId])
+        && serialise(after.study) !== serialise(before.study);
+    }), { numRuns: 20 });
+  });
+});
