@@ -5,6 +5,7 @@
 export {};
 
 const benchmarks: Record<string, () => Promise<void>> = {
+  analysis: async () => (await import('./analysis')).run(),
   import: async () => (await import('./import')).run(),
 };
 

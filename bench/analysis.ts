@@ -1,0 +1,43 @@
+/**
+ * Analysis of a city-scale study: generated studies of 10,000, 50,000 and
+ * 100,000 respondents in 2,000 streets (40 neighbourhoods) with the full
+ * contactladder, analysed in one call. Target (product.md): under 1 s for
+ * 100,000 respondents on a 2-core machine, growing linearly.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { analyseStudy } from '../src/domain/analysis/analyse-study';
+import { loadInstruments } from '../src/instruments/load-instruments';
+import { generateStudy, type StreetCharacter } from '../src/synthetic/generate-study';
+
+const characters: StreetCharacter[] = ['ordinary', 'wants-mutual-help', 'ordinary', 'much-annoyance', 'quiet-content'];
+
+export async function run(): Promise<void> {
+  const surveys = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../surveys');
+  const contactladder = loadInstruments(surveys).get('contactladder', 1)!;
+  const streets = 2000;
+  for (const respondents of [10_000, 50_000, 100_000]) {
+    const perStreet = respondents / streets;
+    const study = generateStudy(contactladder, {
+      seed: 2026,
+      neighbourhoods: Array.from({ length: 40 }, (_, n) => ({
+        name: `Buurt ${n + 1}`,
+        streets: Array.from({ length: streets / 40 }, (_, s) => ({ name: `Straat ${n + 1}-${s + 1}`, character: characters[(n + s) % characters.length]!, respondents: perStreet })),
+      })),
+    });
+    globalThis.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 5);
+    const start = performance.now();
+    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
+    const ms = Math.round(performance.now() - start);
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const peakMB = Math.round(peakRss / 1024 / 1024);
+    const shownStreets = result.streets.filter((street) => street.result.kind === 'shown').length;
+    console.log(`analysis: ${respondents} respondents, ${streets} streets (${shownStreets} shown): ${ms} ms, peak rss ${peakMB} MB`);
+    console.log(JSON.stringify({ bench: 'analysis', respondents, streets, ms, peakMB }));
+  }
+}
