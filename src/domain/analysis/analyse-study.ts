@@ -16,12 +16,12 @@
  * to, so the work grows linearly with respondents.
  */
 import type { Instrument } from '../instrument';
-import { alphaFlag, cronbachAlpha, type AlphaFlag, type AlphaResult } from './cronbach-alpha';
+import { AlphaAccumulator, alphaFlag, type AlphaFlag, type AlphaResult } from './cronbach-alpha';
 import {
   decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
   type Disclosed, type DisclosedCount, type ReportingNode, type Visibility,
 } from './disclosure-control';
-import { gapModelOf, scoreRespondent, type RespondentAnswers } from './respondent-scores';
+import { gapModelOf, RespondentScores, scoreRespondent, type GapModel, type RespondentAnswers } from './respondent-scores';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
 import { UnitAccumulator, type UnitFigures } from './unit-summary';
 
@@ -85,25 +85,28 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   const visibility = decideVisibility(reportingTree(units), minReportSize);
 
   const groupVariables = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable).map((item) => item.id);
-  const study = new UnitAccumulator();
+  const study = new UnitAccumulator(model);
   const byNeighbourhood = new Map<number, UnitAccumulator>();
   const byUnit = new Map<string, UnitAccumulator>();
   const byGroup = new Map<string, Map<number, UnitAccumulator>>(groupVariables.map((variable) => [variable, new Map()]));
 
+  const reliability = new ReliabilityAccumulator(model);
+  const scores = new RespondentScores(model);
   for (const respondent of data.respondents) {
-    const scores = scoreRespondent(respondent, model);
+    scoreRespondent(respondent, model, scores);
+    reliability.add(respondent);
     study.add(scores);
-    accumulatorIn(byNeighbourhood, respondent.neighbourhoodId, true).add(scores);
+    accumulatorIn(byNeighbourhood, respondent.neighbourhoodId, model, true).add(scores);
     const unitId = unitOfStreet.get(respondent.streetId);
-    if (unitId) accumulatorIn(byUnit, unitId, true).add(scores);
+    if (unitId) accumulatorIn(byUnit, unitId, model, true).add(scores);
     for (const variable of groupVariables) {
       const value = respondent.background[variable];
-      if (value !== undefined && value !== null) accumulatorIn(byGroup.get(variable)!, value, false).add(scores);
+      if (value !== undefined && value !== null) accumulatorIn(byGroup.get(variable)!, value, model, false).add(scores);
     }
   }
 
   const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility): Disclosed<UnitResult> => {
-    const figures = (accumulator ?? new UnitAccumulator()).toFigures();
+    const figures = (accumulator ?? new UnitAccumulator(model)).toFigures();
     return disclose(figures.respondents, state, () => ({ figures, startingPoints: findStartingPoints(figures.dimensions, thresholds) }));
   };
 
@@ -128,13 +131,13 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, result: resultOf(byUnit.get(unit.id), visibility.get(unit.id)!),
     })),
     groups: groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) })),
-    reliability: reliabilityOf(data, model.dimensions, thresholds),
+    reliability: reliability.results(thresholds),
   };
 }
 
-function accumulatorIn<K>(map: Map<K, UnitAccumulator>, key: K, withItems: boolean): UnitAccumulator {
+function accumulatorIn<K>(map: Map<K, UnitAccumulator>, key: K, model: GapModel, withItems: boolean): UnitAccumulator {
   let accumulator = map.get(key);
-  if (!accumulator) map.set(key, (accumulator = new UnitAccumulator({ withItems })));
+  if (!accumulator) map.set(key, (accumulator = new UnitAccumulator(model, { withItems })));
   return accumulator;
 }
 
@@ -162,11 +165,28 @@ function groupCategories(
   }));
 }
 
-function reliabilityOf(data: StudyData, dimensions: ReturnType<typeof gapModelOf>['dimensions'], thresholds: NonNullable<Instrument['thresholds']>): ReliabilityResult[] {
-  const withFlag = (result: AlphaResult) => (result.kind === 'value' ? { ...result, flag: alphaFlag(result.alpha, thresholds) } : result);
-  return dimensions.map((dimension) => {
-    const rows = (rating: 'actual' | 'desired') => data.respondents.map((respondent) =>
-      dimension.itemIds.map((id) => respondent.paired[id]?.[rating] ?? null));
-    return { dimension: dimension.id, actual: withFlag(cronbachAlpha(rows('actual'))), desired: withFlag(cronbachAlpha(rows('desired'))) };
-  });
+/** Cronbach's alpha per dimension, for actual and desired answers, gathered in the main pass. */
+class ReliabilityAccumulator {
+  private readonly dimensions: { id: string; itemIds: string[]; actual: AlphaAccumulator; desired: AlphaAccumulator; row: Float64Array }[];
+
+  constructor(model: GapModel) {
+    this.dimensions = model.dimensions.map((dimension) => ({
+      id: dimension.id, itemIds: dimension.itemIds, row: new Float64Array(dimension.itemIds.length),
+      actual: new AlphaAccumulator(dimension.itemIds.length), desired: new AlphaAccumulator(dimension.itemIds.length),
+    }));
+  }
+
+  add(respondent: RespondentAnswers): void {
+    for (const dimension of this.dimensions) {
+      for (const rating of ['actual', 'desired'] as const) {
+        for (let index = 0; index < dimension.itemIds.length; index++) dimension.row[index] = respondent.paired[dimension.itemIds[index]!]?.[rating] ?? NaN;
+        dimension[rating].add(dimension.row);
+      }
+    }
+  }
+
+  results(thresholds: NonNullable<Instrument['thresholds']>): ReliabilityResult[] {
+    const withFlag = (result: AlphaResult) => (result.kind === 'value' ? { ...result, flag: alphaFlag(result.alpha, thresholds) } : result);
+    return this.dimensions.map((dimension) => ({ dimension: dimension.id, actual: withFlag(dimension.actual.result()), desired: withFlag(dimension.desired.result()) }));
+  }
 }

@@ -11,32 +11,73 @@
  * from the instrument file. Reference: Cronbach (1951), Psychometrika 16(3);
  * https://en.wikipedia.org/wiki/Cronbach%27s_alpha
  *
+ * The variances come from running sums and sums of squares, so a study's alpha
+ * is gathered in the same single pass as its other figures. Answers are
+ * integers on scales of at most 10 points, so the sums are exact in double
+ * precision for any realistic number of respondents.
+ *
  * Alpha cannot be computed with fewer than two items, fewer than two complete
  * respondents, or when the sum has no variance: that is a result, not an error.
  *
  * @example
  * cronbachAlpha([[1, 2], [2, 3], [3, 3]]) // rows are respondents → { kind: 'value', alpha: 0.857…, n: 3 }
  */
-import { sampleVariance } from 'simple-statistics';
 
 export type AlphaResult =
   | { kind: 'value'; alpha: number; n: number; items: number }
   | { kind: 'not-computable'; reason: 'too-few-items' | 'too-few-respondents' | 'no-variance'; n: number; items: number };
 
+const sampleVarianceOf = (n: number, sum: number, sumOfSquares: number) => (sumOfSquares - (sum * sum) / n) / (n - 1);
+
+/** Gathers complete rows one at a time; `result()` gives alpha. */
+export class AlphaAccumulator {
+  private n = 0;
+  private readonly itemSums: Float64Array;
+  private readonly itemSumsOfSquares: Float64Array;
+  private totalSum = 0;
+  private totalSumOfSquares = 0;
+
+  constructor(readonly items: number) {
+    this.itemSums = new Float64Array(items);
+    this.itemSumsOfSquares = new Float64Array(items);
+  }
+
+  /** Adds one respondent's answers; a row with any missing answer is left out. */
+  add(row: ArrayLike<number | null>): void {
+    let total = 0;
+    for (let item = 0; item < this.items; item++) {
+      const value = row[item];
+      if (value === null || value === undefined || Number.isNaN(value)) return;
+      total += value;
+    }
+    this.n += 1;
+    for (let item = 0; item < this.items; item++) {
+      const value = row[item] as number;
+      this.itemSums[item]! += value;
+      this.itemSumsOfSquares[item]! += value * value;
+    }
+    this.totalSum += total;
+    this.totalSumOfSquares += total * total;
+  }
+
+  result(): AlphaResult {
+    const { n, items } = this;
+    if (items < 2) return { kind: 'not-computable', reason: 'too-few-items', n, items };
+    if (n < 2) return { kind: 'not-computable', reason: 'too-few-respondents', n, items };
+    const totalVariance = sampleVarianceOf(n, this.totalSum, this.totalSumOfSquares);
+    if (totalVariance <= 0) return { kind: 'not-computable', reason: 'no-variance', n, items };
+    let sumOfItemVariances = 0;
+    for (let item = 0; item < items; item++) sumOfItemVariances += sampleVarianceOf(n, this.itemSums[item]!, this.itemSumsOfSquares[item]!);
+    const alpha = (items / (items - 1)) * (1 - sumOfItemVariances / totalVariance);
+    return { kind: 'value', alpha, n, items };
+  }
+}
+
+/** Alpha of a table whose rows are respondents and whose columns are the items. */
 export function cronbachAlpha(rows: readonly (readonly (number | null)[])[]): AlphaResult {
-  const items = rows[0]?.length ?? 0;
-  const complete = rows.filter((row) => row.every((value) => value !== null)) as number[][];
-  const n = complete.length;
-  if (items < 2) return { kind: 'not-computable', reason: 'too-few-items', n, items };
-  if (n < 2) return { kind: 'not-computable', reason: 'too-few-respondents', n, items };
-
-  const itemVariances = Array.from({ length: items }, (_, column) => sampleVariance(complete.map((row) => row[column]!)));
-  const totalVariance = sampleVariance(complete.map((row) => row.reduce((total, value) => total + value, 0)));
-  if (totalVariance === 0) return { kind: 'not-computable', reason: 'no-variance', n, items };
-
-  const sumOfItemVariances = itemVariances.reduce((total, variance) => total + variance, 0);
-  const alpha = (items / (items - 1)) * (1 - sumOfItemVariances / totalVariance);
-  return { kind: 'value', alpha, n, items };
+  const accumulator = new AlphaAccumulator(rows[0]?.length ?? 0);
+  for (const row of rows) accumulator.add(row);
+  return accumulator.result();
 }
 
 export type AlphaFlag = 'ok' | 'indicative' | 'flagged';

@@ -8,12 +8,13 @@
  *
  * Shares are more robust than means for ordinal answers and show the "no need"
  * case directly: low actual and equally low desired contact gives n = 0.
- * Gathered in one pass with running means, so summarising many units is
- * linear in respondents.
+ * Gathered in one pass from sums and sums of squares, so summarising many
+ * units is linear in respondents. The values are bounded (gaps in [−1, 1],
+ * answers and their means in 1..10), so the variance from these sums loses no
+ * precision that matters for a reported figure.
  */
-import type { MeanInterval } from './mean-interval';
-import type { RespondentScores, ScoredGap } from './respondent-scores';
-import { RunningMean } from './running-mean';
+import { intervalFromMoments, type MeanInterval } from './mean-interval';
+import type { GapModel, RespondentScores, ScoreColumns } from './respondent-scores';
 
 /** A gap this close to zero counts as satisfied: means of fractions are not exact. */
 const satisfiedTolerance = 1e-9;
@@ -30,35 +31,56 @@ export interface GapFigures {
   shareWantingLess: number;
 }
 
+/** The figures of one item or dimension in one unit, from n, Σx and Σx² of each quantity. */
 export class GapAccumulator {
-  private readonly actual = new RunningMean();
-  private readonly desired = new RunningMean();
-  private readonly importance = new RunningMean();
-  private readonly problemAlignedGap = new RunningMean();
-  private readonly weightedGap = new RunningMean();
+  private n = 0;
+  // Sums and sums of squares, in the order actual, desired, importance, problem-aligned gap, weighted gap.
+  private readonly sums = new Float64Array(5);
+  private readonly sumsOfSquares = new Float64Array(5);
+  private importanceCount = 0;
   private wantingImprovement = 0;
   private wantingLess = 0;
 
-  add(gap: ScoredGap): void {
-    this.actual.add(gap.actual);
-    this.desired.add(gap.desired);
-    if (gap.importance !== undefined) this.importance.add(gap.importance);
-    this.problemAlignedGap.add(gap.problemAlignedGap);
-    this.weightedGap.add(gap.weightedGap);
-    if (gap.problemAlignedGap > satisfiedTolerance) this.wantingImprovement += 1;
-    else if (gap.problemAlignedGap < -satisfiedTolerance) this.wantingLess += 1;
+  /** Adds row `index` of the columns, when it holds a score. */
+  add(columns: ScoreColumns, index: number): void {
+    const weightedGap = columns.weightedGap[index]!;
+    if (Number.isNaN(weightedGap)) return;
+    const problemAlignedGap = columns.problemAlignedGap[index]!;
+    const importance = columns.importance[index]!;
+    this.n += 1;
+    this.addValue(0, columns.actual[index]!);
+    this.addValue(1, columns.desired[index]!);
+    if (!Number.isNaN(importance)) {
+      this.importanceCount += 1;
+      this.addValue(2, importance);
+    }
+    this.addValue(3, problemAlignedGap);
+    this.addValue(4, weightedGap);
+    if (problemAlignedGap > satisfiedTolerance) this.wantingImprovement += 1;
+    else if (problemAlignedGap < -satisfiedTolerance) this.wantingLess += 1;
+  }
+
+  private addValue(quantity: number, value: number): void {
+    this.sums[quantity]! += value;
+    this.sumsOfSquares[quantity]! += value * value;
+  }
+
+  private interval(quantity: number, n: number): MeanInterval {
+    const mean = this.sums[quantity]! / n;
+    const variance = n > 1 ? Math.max(0, (this.sumsOfSquares[quantity]! - this.sums[quantity]! * mean) / (n - 1)) : 0;
+    return intervalFromMoments(n, mean, Math.sqrt(variance))!;
   }
 
   toFigures(): GapFigures | undefined {
-    const n = this.weightedGap.n;
+    const { n } = this;
     if (n === 0) return undefined;
     return {
       n,
-      actual: this.actual.toInterval()!,
-      desired: this.desired.toInterval()!,
-      importance: this.importance.toInterval(),
-      problemAlignedGap: this.problemAlignedGap.toInterval()!,
-      weightedGap: this.weightedGap.toInterval()!,
+      actual: this.interval(0, n),
+      desired: this.interval(1, n),
+      importance: this.importanceCount > 0 ? this.interval(2, this.importanceCount) : undefined,
+      problemAlignedGap: this.interval(3, n),
+      weightedGap: this.interval(4, n),
       shareWantingImprovement: this.wantingImprovement / n,
       shareSatisfied: (n - this.wantingImprovement - this.wantingLess) / n,
       shareWantingLess: this.wantingLess / n,
@@ -79,36 +101,34 @@ export interface UnitFigures {
  */
 export class UnitAccumulator {
   respondents = 0;
-  private readonly items = new Map<string, GapAccumulator>();
-  private readonly dimensions = new Map<string, GapAccumulator>();
-  private readonly withItems: boolean;
+  private readonly items: GapAccumulator[];
+  private readonly dimensions: GapAccumulator[];
 
-  constructor(options: { withItems?: boolean } = {}) {
-    this.withItems = options.withItems ?? true;
+  constructor(private readonly model: GapModel, options: { withItems?: boolean } = {}) {
+    this.items = (options.withItems ?? true) ? model.items.map(() => new GapAccumulator()) : [];
+    this.dimensions = model.dimensions.map(() => new GapAccumulator());
   }
 
   add(scores: RespondentScores): void {
     this.respondents += 1;
-    if (this.withItems) for (const [id, gap] of scores.items) accumulatorFor(this.items, id).add(gap);
-    for (const [id, gap] of scores.dimensions) accumulatorFor(this.dimensions, id).add(gap);
+    for (let index = 0; index < this.items.length; index++) this.items[index]!.add(scores.items, index);
+    for (let index = 0; index < this.dimensions.length; index++) this.dimensions[index]!.add(scores.dimensions, index);
   }
 
   toFigures(): UnitFigures {
-    return { respondents: this.respondents, items: figuresOf(this.items), dimensions: figuresOf(this.dimensions) };
+    return {
+      respondents: this.respondents,
+      items: figuresOf(this.items, (index) => this.model.items[index]!.item.id),
+      dimensions: figuresOf(this.dimensions, (index) => this.model.dimensions[index]!.id),
+    };
   }
 }
 
-function accumulatorFor(map: Map<string, GapAccumulator>, id: string): GapAccumulator {
-  let accumulator = map.get(id);
-  if (!accumulator) map.set(id, (accumulator = new GapAccumulator()));
-  return accumulator;
-}
-
-function figuresOf(map: Map<string, GapAccumulator>): Map<string, GapFigures> {
+function figuresOf(accumulators: GapAccumulator[], idOf: (index: number) => string): Map<string, GapFigures> {
   const figures = new Map<string, GapFigures>();
-  for (const [id, accumulator] of map) {
+  accumulators.forEach((accumulator, index) => {
     const result = accumulator.toFigures();
-    if (result) figures.set(id, result);
-  }
+    if (result) figures.set(idOf(index), result);
+  });
   return figures;
 }

@@ -17,7 +17,7 @@ function respondent(key: string, paired: RespondentAnswers['paired']): Responden
 }
 
 function summarise(respondents: RespondentAnswers[]) {
-  const unit = new UnitAccumulator();
+  const unit = new UnitAccumulator(model);
   for (const answers of respondents) unit.add(scoreRespondent(answers, model));
   return unit.toFigures();
 }
