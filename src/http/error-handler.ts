@@ -20,7 +20,7 @@ function asProblem(error: unknown): Problem | undefined {
   }
   const type = (error as { type?: string } | undefined)?.type;
   if (type === 'entity.too.large') return new Problem('fileTooLarge');
-  if (typeof type === 'string' && type.startsWith('entity.') || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+  if ((typeof type === 'string' && type.startsWith('entity.')) || type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new Problem('malformedRequest');
   }
   return undefined;

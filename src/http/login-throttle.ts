@@ -7,6 +7,8 @@
 const windowMs = 15 * 60 * 1000;
 const maxPerUsername = 10;
 const maxPerAddress = 30;
+/** Past this many tracked keys, expired ones are swept, so a flood of made-up usernames cannot grow memory without bound. */
+const sweepAbove = 10_000;
 
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -26,6 +28,7 @@ export class LoginThrottle {
   }
 
   recordFailure(username: string, address: string): void {
+    if (this.failures.size > sweepAbove) for (const key of [...this.failures.keys()]) this.recent(key);
     for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) this.failures.set(key, [...this.recent(key), this.now()]);
   }
 

@@ -7,7 +7,7 @@ import { hashPassword, randomToken, verifyPassword } from '../../security/passwo
 import { findLogin, setLocale } from '../../storage/users';
 import { allow, allowAnyone } from '../access';
 import type { AppDeps } from '../app';
-import { getContext, requireUser } from '../context';
+import { getContext } from '../context';
 import { languageCookieName } from '../cookies';
 import { LoginThrottle } from '../login-throttle';
 import { formBody, safeReturnPath } from '../parse';
@@ -66,7 +66,7 @@ export function authRoutes({ db, config }: AppDeps): Router {
     const { locale, next } = formBody(req.body);
     if (!isLocale(locale)) throw new Problem('invalidInput', { fields: [{ field: 'locale', reason: 'invalid' }] });
     const { user } = getContext(res);
-    if (user) await setLocale(db, requireUser(res).id, locale);
+    if (user) await setLocale(db, user.id, locale);
     res.cookie(languageCookieName, locale, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: 365 * 86_400_000 });
     res.redirect(303, safeReturnPath(next));
   });

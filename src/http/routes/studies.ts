@@ -51,7 +51,7 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
   });
 
   router.get('/studies/:id', allow('coordinator'), async (req, res) => {
-    const { t, locale } = getContext(res);
+    const { locale } = getContext(res);
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const streets = await listStreets(db, study.id);
     res.render('studies/show', {
@@ -61,7 +61,6 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
       addressCount: await countAddresses(db, study.id),
       streetCount: streets.length,
       interviewers: (await listUsers(db, 'interviewer')).filter((user) => !user.disabled),
-      t,
     });
   });
 
