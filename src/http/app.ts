@@ -17,6 +17,7 @@ import { verifyCsrf } from './csrf';
 import { errorHandler, notFoundHandler, type Logger } from './error-handler';
 import { accountRoutes } from './routes/accounts';
 import { addressFrameRoutes } from './routes/address-frame';
+import { analysisRoutes } from './routes/analysis';
 import { authRoutes } from './routes/auth';
 import { studyRoutes } from './routes/studies';
 import { walkListRoutes } from './routes/walk-list';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(studyRoutes(deps));
   app.use(addressFrameRoutes(deps));
   app.use(walkListRoutes(deps));
+  app.use(analysisRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

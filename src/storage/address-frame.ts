@@ -62,6 +62,7 @@ export async function insertAddresses(tx: Queryable, studyId: number, rows: Addr
 export interface StreetSummary {
   id: number;
   name: string;
+  neighbourhoodId: number;
   neighbourhood: string;
   addresses: number;
   interviewers: { id: number; displayName: string }[];
@@ -69,8 +70,8 @@ export interface StreetSummary {
 
 /** Every street of a study with its address count and assigned interviewers. */
 export async function listStreets(db: Queryable, studyId: number): Promise<StreetSummary[]> {
-  const rows = await db.all<{ id: number; name: string; neighbourhood: string; addresses: number; interviewers: string | null }>(
-    `SELECT s.id, s.name, n.name AS neighbourhood,
+  const rows = await db.all<{ id: number; name: string; neighbourhoodId: number; neighbourhood: string; addresses: number; interviewers: string | null }>(
+    `SELECT s.id, s.name, n.id AS neighbourhoodId, n.name AS neighbourhood,
             (SELECT count(*) FROM addresses a WHERE a.street_id = s.id) AS addresses,
             (SELECT json_group_array(json_object('id', u.id, 'displayName', u.display_name))
                FROM assignments x JOIN users u ON u.id = x.interviewer_id WHERE x.street_id = s.id) AS interviewers

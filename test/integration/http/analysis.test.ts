@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Instrument } from '../../../src/domain/instrument';
+import { listStreets } from '../../../src/storage/address-frame';
+import { insertInterview, type NewInterview } from '../../../src/storage/interviews';
+import { generateStudy, type StreetCharacter } from '../../../src/synthetic/generate-study';
+import { buildTestApp, createStudyAs, instruments } from '../../helpers/test-app';
+
+const contactladder = instruments.get('contactladder', 1) as Instrument;
+const csv = 'straat;huisnummer;postcode;buurt\n'
+  + ['Rozenstraat', 'Merelstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 20 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Noord`)).join('\n') + '\n';
+
+/** Stores synthetic interviews of the given characters and sizes on the named streets. */
+async function storeInterviews(db: Parameters<typeof insertInterview>[0], studyId: number, streets: Map<string, number>, plan: [string, StreetCharacter, number][]) {
+  const synthetic = generateStudy(contactladder, { seed: 9, neighbourhoods: [{ name: 'Noord', streets: plan.map(([name, character, respondents]) => ({ name, character, respondents })) }] });
+  for (const [index, respondent] of synthetic.respondents.entries()) {
+    const streetName = synthetic.streets[respondent.streetId - 1]!.name;
+    const answers: NewInterview['answers'] = Object.entries(respondent.paired).flatMap(([itemId, answer]) => [
+      { itemId, rating: 'actual' as const, value: answer.actual }, { itemId, rating: 'desired' as const, value: answer.desired },
+      { itemId, rating: 'importance' as const, value: answer.importance ?? null },
+    ]).concat(Object.entries(respondent.background).map(([itemId, value]) => ({ itemId, rating: 'answer' as const, value })));
+    await insertInterview(db, {
+      id: `interview-${index}`, studyId, streetId: streets.get(streetName)!, respondentKey: `key-${index}`, instrumentId: 'contactladder', instrumentVersion: 1,
+      interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers,
+    });
+  }
+}
+
+describe('GET /api/studies/:id/analysis', () => {
+  it('gives a coordinator the study\'s figures, with small streets merged and hidden and no address anywhere', async () => {
+    const { db, loginAs } = await buildTestApp();
+    const coordinator = await loginAs('coordinator');
+    const studyId = await createStudyAs(coordinator);
+    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+    const streets = new Map((await listStreets(db, studyId)).map((street) => [street.name, street.id]));
+    await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 15], ['Merelstraat', 'ordinary', 12], ['Tulpstraat', 'ordinary', 4]]));
+
+    const response = await coordinator.agent.get(`/api/studies/${studyId}/analysis`).expect(200);
+    const byName = Object.fromEntries(response.body.streets.map((street: { name: string }) => [street.name, street]));
+    expect(response.body.study).toMatchObject({ kind: 'shown', n: 31, indicative: false });
+    expect(byName.Rozenstraat.result).toMatchObject({ kind: 'shown', n: 15, indicative: true });
+    expect(byName.Rozenstraat.result.figures.startingPoints.ranked.map((point: { dimension: string }) => point.dimension)).toEqual(['mutual-help']);
+    expect(byName.Tulpstraat).toMatchObject({ reportedAs: 'combined', result: { kind: 'suppressed', reason: 'below-minimum' } });
+    expect(byName.Merelstraat.result).toEqual({ kind: 'suppressed', reason: 'complementary' });
+    expect(JSON.stringify(byName.Tulpstraat)).not.toContain('figures');
+    expect(response.text).not.toMatch(/1234AB|1235AB|1236AB|huisnummer/);
+  });
+
+  it('is closed to interviewers, readers and other coordinators', async () => {
+    const { loginAs } = await buildTestApp();
+    const studyId = await createStudyAs(await loginAs('coordinator'));
+    for (const role of ['interviewer', 'reader', 'coordinator'] as const) {
+      const { agent } = await loginAs(role);
+      await agent.get(`/api/studies/${studyId}/analysis`).expect(403);
+    }
+  });
+});
