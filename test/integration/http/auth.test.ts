@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/http/app';
 import { createAccount } from '../../../src/services/accounts';
 import { buildTestApp, openTestDatabase, testPassword } from '../../helpers/test-app';
 
@@ -103,5 +104,20 @@ describe('POST /language', () => {
     const page = await agent.get('/studies').expect(200);
     expect(page.text).toContain('<html lang="en">');
     expect(page.text).toContain('New study');
+  });
+});
+
+describe('a server fault', () => {
+  it('answers 500 with a plain Dutch message, never the SQL error or a stack trace', async () => {
+    const { db, deps } = await buildTestApp();
+    const logged: unknown[] = [];
+    await db.close();
+    const broken = createApp({ ...deps, log: (_message, error) => logged.push(error) });
+    const page = await request(broken).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(500);
+    expect(page.text).toContain('Er ging iets mis aan onze kant.');
+    expect(page.text).not.toMatch(/SQLITE|Error:|at .*\.ts/);
+    const api = await request(broken).get('/api/walk-list').set('Cookie', 'buurtladder_session=abc').expect(500);
+    expect(api.body).toEqual({ error: { code: 'internal', message: expect.stringContaining('Er ging iets mis'), fields: [], lines: [] } });
+    expect(logged.length).toBeGreaterThan(0);
   });
 });
