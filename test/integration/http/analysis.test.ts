@@ -14,10 +14,13 @@ async function storeInterviews(db: Parameters<typeof insertInterview>[0], studyI
   const synthetic = generateStudy(contactladder, { seed: 9, neighbourhoods: [{ name: 'Noord', streets: plan.map(([name, character, respondents]) => ({ name, character, respondents })) }] });
   for (const [index, respondent] of synthetic.respondents.entries()) {
     const streetName = synthetic.streets[respondent.streetId - 1]!.name;
-    const answers: NewInterview['answers'] = Object.entries(respondent.paired).flatMap(([itemId, answer]) => [
-      { itemId, rating: 'actual' as const, value: answer.actual }, { itemId, rating: 'desired' as const, value: answer.desired },
-      { itemId, rating: 'importance' as const, value: answer.importance ?? null },
-    ]).concat(Object.entries(respondent.background).map(([itemId, value]) => ({ itemId, rating: 'answer' as const, value })));
+    const answers: NewInterview['answers'] = [
+      ...Object.entries(respondent.paired).flatMap(([itemId, answer]): NewInterview['answers'] => [
+        { itemId, rating: 'actual', value: answer.actual }, { itemId, rating: 'desired', value: answer.desired },
+        { itemId, rating: 'importance', value: answer.importance ?? null },
+      ]),
+      ...Object.entries(respondent.background).map(([itemId, value]) => ({ itemId, rating: 'answer' as const, value })),
+    ];
     await insertInterview(db, {
       id: `interview-${index}`, studyId, streetId: streets.get(streetName)!, respondentKey: `key-${index}`, instrumentId: 'contactladder', instrumentVersion: 1,
       interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers,
