@@ -1,0 +1,82 @@
+/**
+ * Straatladder summary of one unit (instruments.md, "Straatladder per unit";
+ * domain-research.md §2.4): how residents place their street on the ten rungs
+ * now and where they want it, and — from the optional checklist — whether the
+ * ladder is cumulative in this street rather than assumed to be (§3).
+ *
+ * - distribution of current and desired rungs (counts per rung), and their medians;
+ * - gap in rungs per respondent = desired − current, its mean with a 95 % interval;
+ * - share wanting a higher rung (desired > current);
+ * - with the checklist: each respondent's highest rung that applies now, its
+ *   median, and the share whose pattern is not cumulative (a rung applies while
+ *   a lower one does not).
+ *
+ * Respondents with a missing current or desired rung count only where they have
+ * an answer. Counts under 5 are hidden by the report layer (disclosure-control.ts).
+ *
+ * @example
+ * summariseStreetLadder([{ current: 3, desired: 6 }, { current: 4, desired: 4 }], 10)
+ * // → { n: 2, medianCurrent: 3.5, medianDesired: 5, shareWantingHigher: 0.5, gap: { mean: 1.5, … }, … }
+ */
+import { median } from 'simple-statistics';
+import { meanWithInterval, type MeanInterval } from './mean-interval';
+
+export interface StreetLadderAnswer {
+  current: number | null;
+  desired: number | null;
+  /** Per rung (index 0 = rung 1): does it apply now? Absent when the checklist was not asked or skipped. */
+  appliesNow?: readonly boolean[];
+}
+
+export interface StreetLadderSummary {
+  n: number;
+  currentDistribution: number[];
+  desiredDistribution: number[];
+  medianCurrent?: number;
+  medianDesired?: number;
+  gap?: MeanInterval;
+  shareWantingHigher?: number;
+  checklist?: { n: number; medianHighestApplying: number; shareNotCumulative: number };
+}
+
+/** The highest rung that applies, and whether every rung below it applies too. */
+export function checklistPattern(appliesNow: readonly boolean[]): { highestApplying: number; cumulative: boolean } {
+  const highestApplying = appliesNow.lastIndexOf(true) + 1;
+  const cumulative = appliesNow.slice(0, highestApplying).every(Boolean);
+  return { highestApplying, cumulative };
+}
+
+export function summariseStreetLadder(answers: readonly StreetLadderAnswer[], rungs: number): StreetLadderSummary {
+  const currentDistribution = new Array<number>(rungs).fill(0);
+  const desiredDistribution = new Array<number>(rungs).fill(0);
+  const currents: number[] = [];
+  const desireds: number[] = [];
+  const gaps: number[] = [];
+  const patterns: { highestApplying: number; cumulative: boolean }[] = [];
+  for (const answer of answers) {
+    if (answer.current !== null) {
+      currentDistribution[answer.current - 1]! += 1;
+      currents.push(answer.current);
+    }
+    if (answer.desired !== null) {
+      desiredDistribution[answer.desired - 1]! += 1;
+      desireds.push(answer.desired);
+    }
+    if (answer.current !== null && answer.desired !== null) gaps.push(answer.desired - answer.current);
+    if (answer.appliesNow && answer.appliesNow.length === rungs) patterns.push(checklistPattern(answer.appliesNow));
+  }
+  return {
+    n: answers.length,
+    currentDistribution,
+    desiredDistribution,
+    medianCurrent: currents.length > 0 ? median(currents) : undefined,
+    medianDesired: desireds.length > 0 ? median(desireds) : undefined,
+    gap: meanWithInterval(gaps),
+    shareWantingHigher: gaps.length > 0 ? gaps.filter((gap) => gap > 0).length / gaps.length : undefined,
+    checklist: patterns.length > 0 ? {
+      n: patterns.length,
+      medianHighestApplying: median(patterns.map((pattern) => pattern.highestApplying)),
+      shareNotCumulative: patterns.filter((pattern) => !pattern.cumulative).length / patterns.length,
+    } : undefined,
+  };
+}
