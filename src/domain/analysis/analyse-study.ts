@@ -105,10 +105,14 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     }
   }
 
-  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility): Disclosed<UnitResult> => {
-    const figures = (accumulator ?? new UnitAccumulator(model)).toFigures();
-    return disclose(figures.respondents, state, () => ({ figures, startingPoints: findStartingPoints(figures.dimensions, thresholds) }));
-  };
+  // Figures are computed only for shown units.
+  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility): Disclosed<UnitResult> =>
+    disclose(accumulator?.respondents ?? 0, state, () => {
+      const figures = (accumulator ?? new UnitAccumulator(model)).toFigures();
+      return { figures, startingPoints: findStartingPoints(figures.dimensions, thresholds) };
+    });
+  // A street unit's result, made once: the streets of a combined unit share it.
+  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id), visibility.get(unit.id) ?? 'below-minimum')]));
 
   return {
     instrument: { id: instrument.id, version: instrument.version },
@@ -124,11 +128,11 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       return {
         streetId: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId,
         reportedAs: unitId.startsWith('combined') ? 'combined' as const : 'street' as const,
-        result: resultOf(byUnit.get(unitId), visibility.get(unitId) ?? 'below-minimum'),
+        result: unitResults.get(unitId)!,
       };
     }),
     combinedUnits: units.filter((unit) => unit.kind === 'combined').map((unit) => ({
-      neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, result: resultOf(byUnit.get(unit.id), visibility.get(unit.id)!),
+      neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, result: unitResults.get(unit.id)!,
     })),
     groups: groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) })),
     reliability: reliability.results(thresholds),

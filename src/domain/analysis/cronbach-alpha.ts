@@ -22,12 +22,11 @@
  * @example
  * cronbachAlpha([[1, 2], [2, 3], [3, 3]]) // rows are respondents → { kind: 'value', alpha: 0.857…, n: 3 }
  */
+import { sampleVarianceFromSums } from './mean-interval';
 
 export type AlphaResult =
   | { kind: 'value'; alpha: number; n: number; items: number }
   | { kind: 'not-computable'; reason: 'too-few-items' | 'too-few-respondents' | 'no-variance'; n: number; items: number };
-
-const sampleVarianceOf = (n: number, sum: number, sumOfSquares: number) => (sumOfSquares - (sum * sum) / n) / (n - 1);
 
 /** Gathers complete rows one at a time; `result()` gives alpha. */
 export class AlphaAccumulator {
@@ -64,10 +63,10 @@ export class AlphaAccumulator {
     const { n, items } = this;
     if (items < 2) return { kind: 'not-computable', reason: 'too-few-items', n, items };
     if (n < 2) return { kind: 'not-computable', reason: 'too-few-respondents', n, items };
-    const totalVariance = sampleVarianceOf(n, this.totalSum, this.totalSumOfSquares);
+    const totalVariance = sampleVarianceFromSums(n, this.totalSum, this.totalSumOfSquares);
     if (totalVariance <= 0) return { kind: 'not-computable', reason: 'no-variance', n, items };
     let sumOfItemVariances = 0;
-    for (let item = 0; item < items; item++) sumOfItemVariances += sampleVarianceOf(n, this.itemSums[item]!, this.itemSumsOfSquares[item]!);
+    for (let item = 0; item < items; item++) sumOfItemVariances += sampleVarianceFromSums(n, this.itemSums[item]!, this.itemSumsOfSquares[item]!);
     const alpha = (items / (items - 1)) * (1 - sumOfItemVariances / totalVariance);
     return { kind: 'value', alpha, n, items };
   }

@@ -110,7 +110,9 @@ export function mergeSmallStreets(streets: readonly StreetCount[], minReportSize
     if (street.respondents >= minReportSize) {
       units.push({ kind: 'street', id: `street:${street.streetId}`, streetId: street.streetId, neighbourhoodId: street.neighbourhoodId, n: street.respondents });
     } else {
-      smallByNeighbourhood.set(street.neighbourhoodId, [...(smallByNeighbourhood.get(street.neighbourhoodId) ?? []), street]);
+      const small = smallByNeighbourhood.get(street.neighbourhoodId);
+      if (small) small.push(street);
+      else smallByNeighbourhood.set(street.neighbourhoodId, [street]);
     }
   }
   for (const [neighbourhoodId, small] of smallByNeighbourhood) {

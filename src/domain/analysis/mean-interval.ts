@@ -56,6 +56,20 @@ export function intervalFromMoments(n: number, average: number, standardDeviatio
   return { n, mean: average, low: average - halfWidth, high: average + halfWidth };
 }
 
+/**
+ * Sample variance from n, Σx and Σx²: (Σx² − (Σx)²/n) / (n − 1), never below 0.
+ * Used where figures are gathered in one pass; the values there are bounded
+ * (answers 1..10, gaps in [−1, 1]), so no precision that matters is lost.
+ */
+export function sampleVarianceFromSums(n: number, sum: number, sumOfSquares: number): number {
+  return n > 1 ? Math.max(0, (sumOfSquares - (sum * sum) / n) / (n - 1)) : 0;
+}
+
+/** The mean and its interval from n, Σx and Σx². */
+export function intervalFromSums(n: number, sum: number, sumOfSquares: number): MeanInterval | undefined {
+  return intervalFromMoments(n, sum / n, Math.sqrt(sampleVarianceFromSums(n, sum, sumOfSquares)));
+}
+
 export function meanWithInterval(values: readonly number[]): MeanInterval | undefined {
   const n = values.length;
   if (n === 0) return undefined;

@@ -87,7 +87,7 @@ export class RespondentScores {
   readonly items: ScoreColumns;
   readonly dimensions: ScoreColumns;
 
-  constructor(readonly model: GapModel) {
+  constructor(model: GapModel) {
     this.items = new ScoreColumns(model.items.length);
     this.dimensions = new ScoreColumns(model.dimensions.length);
   }

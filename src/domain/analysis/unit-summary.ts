@@ -13,7 +13,7 @@
  * answers and their means in 1..10), so the variance from these sums loses no
  * precision that matters for a reported figure.
  */
-import { intervalFromMoments, type MeanInterval } from './mean-interval';
+import { intervalFromSums, type MeanInterval } from './mean-interval';
 import type { GapModel, RespondentScores, ScoreColumns } from './respondent-scores';
 
 /** A gap this close to zero counts as satisfied: means of fractions are not exact. */
@@ -66,9 +66,7 @@ export class GapAccumulator {
   }
 
   private interval(quantity: number, n: number): MeanInterval {
-    const mean = this.sums[quantity]! / n;
-    const variance = n > 1 ? Math.max(0, (this.sumsOfSquares[quantity]! - this.sums[quantity]! * mean) / (n - 1)) : 0;
-    return intervalFromMoments(n, mean, Math.sqrt(variance))!;
+    return intervalFromSums(n, this.sums[quantity]!, this.sumsOfSquares[quantity]!)!;
   }
 
   toFigures(): GapFigures | undefined {
