@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
     const start = performance.now();
     const summary = await importAddressFrame(db, studyId, csv);
     const ms = Math.round(performance.now() - start);
-    const peakMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`import: ${summary.addresses} addresses, ${summary.streets} streets, ${(csv.length / 1024 / 1024).toFixed(1)} MB CSV in ${ms} ms (rss ${peakMB} MB)`);
     console.log(JSON.stringify({ bench: 'import', addresses: summary.addresses, streets: summary.streets, ms, peakMB }));
   } finally {
