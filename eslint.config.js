@@ -1,6 +1,7 @@
 // Lint: the typescript-eslint recommended preset plus the project's layer rule
 // (CONTRIBUTING.md, "The dependency rule"): the pure domain imports no I/O.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const ioModules = ['express', 'sqlite3', 'node:fs', 'fs', 'node:fs/promises', 'pdfkit', 'vega', 'vega-lite', 'ejs', 'multer'];
@@ -31,6 +32,15 @@ export default tseslint.config(
         patterns: [{ group: ['**/http/**', '**/report/**'], message: 'storage may import only domain types.' }],
       }],
     },
+  },
+  {
+    // The offline field app runs in the browser as plain ES modules (public/field/).
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser, ...globals.serviceworker } },
+  },
+  {
+    files: ['public/field/sw.js'],
+    languageOptions: { sourceType: 'script', globals: { __SHELL__: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],

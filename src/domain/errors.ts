@@ -30,6 +30,7 @@ export const problemCatalogue = {
   notFound: { status: 404 },
   conflict: { status: 409 },
   fileTooLarge: { status: 413 },
+  batchTooLarge: { status: 413 },
   csvRejected: { status: 422 },
   tooManyRequests: { status: 429 },
   internal: { status: 500 },

@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/accounts';
 import { addressFrameRoutes } from './routes/address-frame';
 import { analysisRoutes } from './routes/analysis';
 import { authRoutes } from './routes/auth';
+import { fieldworkRoutes } from './routes/fieldwork';
 import { studyRoutes } from './routes/studies';
 import { walkListRoutes } from './routes/walk-list';
 import { loadSession } from './session';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(studyRoutes(deps));
   app.use(addressFrameRoutes(deps));
   app.use(walkListRoutes(deps));
+  app.use(fieldworkRoutes(deps));
   app.use(analysisRoutes(deps));
 
   app.use(notFoundHandler);

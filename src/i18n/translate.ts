@@ -16,7 +16,7 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-type Messages = { [key: string]: string | Messages };
+export type Messages = { [key: string]: string | Messages };
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export class Translations {
@@ -37,6 +37,15 @@ export class Translations {
       const template = lookup(this.messages[locale], key) ?? lookup(this.messages[defaultLocale], key) ?? key;
       return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     };
+  }
+
+  /**
+   * One section of the wording as an object, for a client that renders its own
+   * screens (the offline field app). Keys missing in the locale come from Dutch.
+   */
+  section(locale: Locale, key: string): Messages {
+    const pick = (messages: Messages) => (messages[key] && typeof messages[key] === 'object' ? messages[key] : {});
+    return { ...pick(this.messages[defaultLocale]), ...pick(this.messages[locale]) };
   }
 
   /** Every key of a locale, dotted: for the completeness test. */

@@ -1,13 +1,14 @@
 /**
  * Interviews and their answers: the answer side of the data separation. Rows
  * carry a respondent key and a street, never an address (see
- * 0002-answers-apart-from-addresses.sql).
+ * 0002-answers-apart-from-addresses.sql). Answers are one JSON document per
+ * interview (src/domain/answer-document.ts), checked before they get here.
  */
+import type { AnswerDocument } from '../domain/answer-document';
 import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
-import { withConstraints } from './constraint-errors';
+import type { StreetLadderAnswer } from '../domain/analysis/street-ladder';
+import type { PairedAnswer } from '../domain/analysis/weighted-gap';
 import type { Queryable } from './db';
-
-export type Rating = 'actual' | 'desired' | 'importance' | 'now' | 'willing' | 'answer' | 'current-rung' | 'desired-rung';
 
 export interface NewInterview {
   id: string;
@@ -21,53 +22,80 @@ export interface NewInterview {
   endedAt: string;
   appVersion: string;
   /** value null is "don't know / not applicable". */
-  answers: { itemId: string; rating: Rating; value: number | null }[];
+  answers: AnswerDocument;
+  /** Free-text answers, stored for review before any report shows them. */
+  comments?: Record<string, string>;
+  deviceId?: string;
+  contentHash?: string;
 }
 
-/** Stores an interview with its answers. Run inside a transaction. */
+/** Stores an interview with its answers and comments. Run inside a transaction. */
 export async function insertInterview(tx: Queryable, interview: NewInterview): Promise<void> {
-  await withConstraints('interview', () => tx.run(
-    `INSERT INTO interviews (id, study_id, street_id, respondent_key, instrument_id, instrument_version, interviewer_id, started_at, ended_at, app_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  await tx.run(
+    `INSERT INTO interviews (id, study_id, street_id, respondent_key, instrument_id, instrument_version, interviewer_id,
+                             started_at, ended_at, app_version, answers, device_id, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [interview.id, interview.studyId, interview.streetId, interview.respondentKey, interview.instrumentId, interview.instrumentVersion,
-      interview.interviewerId, interview.startedAt, interview.endedAt, interview.appVersion],
-  ));
-  for (let start = 0; start < interview.answers.length; start += 200) {
-    const batch = interview.answers.slice(start, start + 200);
-    await withConstraints('answer', () => tx.run(
-      `INSERT INTO answers (interview_id, item_id, rating, value) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      batch.flatMap((answer) => [interview.id, answer.itemId, answer.rating, answer.value]),
-    ));
+      interview.interviewerId, interview.startedAt, interview.endedAt, interview.appVersion, JSON.stringify(interview.answers),
+      interview.deviceId ?? '', interview.contentHash ?? ''],
+  );
+  for (const [itemId, body] of Object.entries(interview.comments ?? {})) {
+    if (body.trim()) await tx.run('INSERT INTO comments (interview_id, item_id, body) VALUES (?, ?, ?)', [interview.id, itemId, body]);
   }
 }
 
-/**
- * Every respondent of a study on one instrument version, as the analysis
- * reads them: paired ratings per item, and single answers as background.
- */
-export async function listRespondentAnswers(db: Queryable, studyId: number, instrumentId: string, version: number): Promise<RespondentAnswers[]> {
-  const rows = await db.all<{ respondent_key: string; street_id: number; neighbourhood_id: number; item_id: string; rating: Rating; value: number | null }>(
-    `SELECT i.respondent_key, i.street_id, s.neighbourhood_id, a.item_id, a.rating, a.value
-       FROM interviews i
-       JOIN streets s ON s.id = i.street_id
-       JOIN answers a ON a.interview_id = i.id
-      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ?
+interface AnswerRow {
+  respondent_key: string;
+  street_id: number;
+  neighbourhood_id: number;
+  answers: string;
+}
+
+/** The counted interviews of a study on one instrument version, in a stable order. */
+function listCountedAnswers(db: Queryable, studyId: number, instrumentId: string, version: number): Promise<AnswerRow[]> {
+  return db.all<AnswerRow>(
+    `SELECT i.respondent_key, i.street_id, s.neighbourhood_id, i.answers
+       FROM interviews i JOIN streets s ON s.id = i.street_id
+      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND i.status = 'counted'
       ORDER BY i.respondent_key`,
     [studyId, instrumentId, version],
   );
-  const respondents: RespondentAnswers[] = [];
-  let current: { key: string; streetId: number; neighbourhoodId: number; paired: Record<string, { actual: number | null; desired: number | null; importance?: number | null }>; background: Record<string, number | null> } | undefined;
-  for (const row of rows) {
-    if (current?.key !== row.respondent_key) {
-      current = { key: row.respondent_key, streetId: row.street_id, neighbourhoodId: row.neighbourhood_id, paired: {}, background: {} };
-      respondents.push(current);
+}
+
+/**
+ * Every counted respondent of a study on one contactladder version, as the
+ * analysis reads them: paired ratings per item, and single answers as background.
+ */
+export async function listRespondentAnswers(db: Queryable, studyId: number, instrumentId: string, version: number): Promise<RespondentAnswers[]> {
+  const rows = await listCountedAnswers(db, studyId, instrumentId, version);
+  return rows.map((row) => {
+    const document = JSON.parse(row.answers) as AnswerDocument;
+    const paired: Record<string, PairedAnswer> = {};
+    const background: Record<string, number | null> = {};
+    for (const [itemId, ratings] of Object.entries(document)) {
+      if ('answer' in ratings) background[itemId] = ratings.answer ?? null;
+      else if ('actual' in ratings || 'desired' in ratings) {
+        paired[itemId] = { actual: ratings.actual ?? null, desired: ratings.desired ?? null, importance: ratings.importance ?? null };
+      }
     }
-    if (row.rating === 'answer') {
-      current.background[row.item_id] = row.value;
-    } else if (row.rating === 'actual' || row.rating === 'desired' || row.rating === 'importance') {
-      const answer = (current.paired[row.item_id] ??= { actual: null, desired: null });
-      answer[row.rating] = row.value;
-    }
-  }
-  return respondents;
+    return { key: row.respondent_key, streetId: row.street_id, neighbourhoodId: row.neighbourhood_id, paired, background };
+  });
+}
+
+/** Every counted straatladder answer of a study: rungs now and wanted, and the checklist where it was asked. */
+export async function listStreetLadderAnswers(db: Queryable, studyId: number, instrumentId: string, version: number, rungs: number): Promise<(StreetLadderAnswer & { streetId: number; neighbourhoodId: number })[]> {
+  const rows = await listCountedAnswers(db, studyId, instrumentId, version);
+  return rows.map((row) => {
+    const document = Object.values(JSON.parse(row.answers) as AnswerDocument);
+    const rung = document.find((ratings) => 'current' in ratings);
+    const checklist = document.find((ratings) => 'now-1' in ratings);
+    const appliesNow = checklist && Array.from({ length: rungs }, (_, index) => checklist[`now-${index + 1}`]);
+    return {
+      streetId: row.street_id,
+      neighbourhoodId: row.neighbourhood_id,
+      current: rung?.current ?? null,
+      desired: rung?.desired ?? null,
+      ...(appliesNow?.every((value) => value === 0 || value === 1) ? { appliesNow: appliesNow.map((value) => value === 1) } : {}),
+    };
+  });
 }

@@ -92,7 +92,7 @@ describe('a coordinator in Chromium on a tablet', () => {
 });
 
 describe('an interviewer in Chromium on a tablet', () => {
-  it('sees the walk list of their assigned street, odd side first', async () => {
+  it('can print the walk list of their assigned street, odd side first', async () => {
     const interviewer = await createAccount(server.db, { username: 'fatima', displayName: 'Fatima', role: 'interviewer', password: testPassword });
     const coordinator = (await findLogin(server.db, 'marieke'))!.user;
     const [study] = await listStudiesFor(server.db, coordinator);
@@ -104,6 +104,8 @@ describe('an interviewer in Chromium on a tablet', () => {
     await page.getByLabel('Gebruikersnaam').fill('fatima');
     await page.getByLabel('Wachtwoord').fill(testPassword);
     await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/field\/$/);
+    await page.getByRole('link', { name: 'Looplijst afdrukken' }).click();
     await page.getByRole('heading', { name: 'Mijn looplijst' }).waitFor();
     const numbers = await page.locator('.house-number').allTextContents();
     expect(numbers).toEqual(['1', '3', '5', '7', '9', '11', '2', '4', '6', '8', '10', '12']);

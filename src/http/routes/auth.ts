@@ -13,7 +13,7 @@ import { LoginThrottle } from '../login-throttle';
 import { formBody, safeReturnPath } from '../parse';
 import { endSession, startSession } from '../session';
 
-const homeByRole = { admin: '/studies', coordinator: '/studies', reader: '/studies', interviewer: '/walk-list' } as const;
+const homeByRole = { admin: '/studies', coordinator: '/studies', reader: '/studies', interviewer: '/field/' } as const;
 
 /** A hash to check against when the username does not exist, so the answer's timing does not reveal which usernames exist. */
 let unknownUserHash: Promise<string> | undefined;

@@ -14,13 +14,10 @@ async function storeInterviews(db: Parameters<typeof insertInterview>[0], studyI
   const synthetic = generateStudy(contactladder, { seed: 9, neighbourhoods: [{ name: 'Noord', streets: plan.map(([name, character, respondents]) => ({ name, character, respondents })) }] });
   for (const [index, respondent] of synthetic.respondents.entries()) {
     const streetName = synthetic.streets[respondent.streetId - 1]!.name;
-    const answers: NewInterview['answers'] = [
-      ...Object.entries(respondent.paired).flatMap(([itemId, answer]): NewInterview['answers'] => [
-        { itemId, rating: 'actual', value: answer.actual }, { itemId, rating: 'desired', value: answer.desired },
-        { itemId, rating: 'importance', value: answer.importance ?? null },
-      ]),
-      ...Object.entries(respondent.background).map(([itemId, value]) => ({ itemId, rating: 'answer' as const, value })),
-    ];
+    const answers: NewInterview['answers'] = {
+      ...Object.fromEntries(Object.entries(respondent.paired).map(([itemId, answer]) => [itemId, { actual: answer.actual, desired: answer.desired, importance: answer.importance ?? null }])),
+      ...Object.fromEntries(Object.entries(respondent.background).map(([itemId, value]) => [itemId, { answer: value }])),
+    };
     await insertInterview(db, {
       id: `interview-${index}`, studyId, streetId: streets.get(streetName)!, respondentKey: `key-${index}`, instrumentId: 'contactladder', instrumentVersion: 1,
       interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers,

@@ -19,11 +19,11 @@ describe('POST /login', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
-  it('sends an interviewer to the walk list', async () => {
+  it('sends an interviewer to the field app', async () => {
     const { app, db } = await buildTestApp();
     await createAccount(db, { username: 'jan', displayName: 'Jan', role: 'interviewer', password: testPassword });
     const response = await request(app).post('/login').type('form').send({ username: 'jan', password: testPassword }).expect(303);
-    expect(response.headers.location).toBe('/walk-list');
+    expect(response.headers.location).toBe('/field/');
   });
 
   it('refuses a wrong password with a Dutch message and no session', async () => {

@@ -14,6 +14,31 @@ describe('migrations', () => {
     expect(await migrate(db)).toEqual([]);
   });
 
+  it('turn answer rows of earlier versions into one answer document per interview (0003)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'migrations-'));
+    const [first, second, third] = listMigrations();
+    for (const migration of [first!, second!]) writeFileSync(path.join(dir, migration.name), migration.sql);
+    const db = await Database.open(':memory:');
+    await migrate(db, dir);
+    await db.exec(`INSERT INTO users (username, display_name, role, password_hash) VALUES ('coord', 'C', 'coordinator', 'x');
+      INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, created_by) VALUES ('S', 'G', 'A', '2026-01-01', '2026-02-01', 1);
+      INSERT INTO neighbourhoods (study_id, name) VALUES (1, 'N');
+      INSERT INTO streets (study_id, neighbourhood_id, name) VALUES (1, 1, 'Straat');
+      INSERT INTO interviews (id, study_id, street_id, respondent_key, instrument_id, instrument_version, started_at, ended_at, app_version)
+        VALUES ('interview-1', 1, 1, 'key-1', 'contactladder', 1, '2026-01-02T10:00:00Z', '2026-01-02T10:20:00Z', '1'),
+               ('interview-2', 1, 1, 'key-2', 'straatladder', 1, '2026-01-02T10:00:00Z', '2026-01-02T10:20:00Z', '1');
+      INSERT INTO answers (interview_id, item_id, rating, value) VALUES
+        ('interview-1', 'greet', 'actual', 3), ('interview-1', 'greet', 'desired', NULL), ('interview-1', 'age', 'answer', 2),
+        ('interview-2', 'street-rung', 'current-rung', 4), ('interview-2', 'street-rung', 'desired-rung', 7);`);
+    writeFileSync(path.join(dir, third!.name), third!.sql);
+    await migrate(db, dir);
+    const rows = await db.all<{ id: string; answers: string }>('SELECT id, answers FROM interviews ORDER BY id');
+    expect(rows.map((row) => [row.id, JSON.parse(row.answers)])).toEqual([
+      ['interview-1', { greet: { actual: 3, desired: null }, age: { answer: 2 } }],
+      ['interview-2', { 'street-rung': { current: 4, desired: 7 } }],
+    ]);
+  });
+
   it('fail loudly, naming the migration, and leave nothing of it behind', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'migrations-'));
     writeFileSync(path.join(dir, '0001-good.sql'), 'CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;');
@@ -63,7 +88,7 @@ describe('schema invariants', () => {
 
   it('keeps answers apart from addresses: no answer-side table refers to an address', async () => {
     const db = await openTestDatabase();
-    for (const table of ['interviews', 'answers', 'comments', 'follow_up_contacts']) {
+    for (const table of ['interviews', 'comments', 'follow_up_contacts']) {
       const columns = await db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`);
       expect(columns.map((column) => column.name).filter((name) => /address|house|postcode/.test(name)), table).toEqual([]);
       const references = await db.all<{ table: string }>(`SELECT "table" FROM pragma_foreign_key_list('${table}')`);
@@ -71,21 +96,18 @@ describe('schema invariants', () => {
     }
   });
 
-  it('rejects answers outside every scale, and allows "don\'t know" as a missing value', async () => {
+  it('stores an interview\'s answers only as a JSON object document', async () => {
     const db = await openTestDatabase();
     await db.run("INSERT INTO users (username, display_name, role, password_hash) VALUES ('coord', 'C', 'coordinator', 'x')");
     await db.run("INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, created_by) VALUES ('S', 'G', 'A', '2026-01-01', '2026-02-01', 1)");
     await db.run("INSERT INTO neighbourhoods (study_id, name) VALUES (1, 'N')");
     await db.run("INSERT INTO streets (study_id, neighbourhood_id, name) VALUES (1, 1, 'Straat')");
-    await db.run(`INSERT INTO interviews (id, study_id, street_id, respondent_key, instrument_id, instrument_version, started_at, ended_at, app_version)
-                  VALUES ('interview-1', 1, 1, 'key-1', 'contactladder', 1, '2026-01-02T10:00:00Z', '2026-01-02T10:20:00Z', '1')`);
-    const insert = (value: number | null, rating = 'actual') => db.run('INSERT INTO answers (interview_id, item_id, rating, value) VALUES (?, ?, ?, ?)', ['interview-1', `item-${value}-${rating}`, rating, value]);
-    await expect(insert(0)).rejects.toThrow(/CHECK/);
-    await expect(insert(11)).rejects.toThrow(/CHECK/);
-    await expect(insert(3, 'mood')).rejects.toThrow(/CHECK/);
-    await insert(null);
-    await insert(5);
-    expect(await db.all('SELECT value FROM answers ORDER BY value')).toEqual([{ value: null }, { value: 5 }]);
+    const insert = (id: string, answers: string) => db.run(`INSERT INTO interviews (id, study_id, street_id, respondent_key, instrument_id, instrument_version, started_at, ended_at, app_version, answers)
+                  VALUES (?, 1, 1, ?, 'contactladder', 1, '2026-01-02T10:00:00Z', '2026-01-02T10:20:00Z', '1', ?)`, [id, `key-${id}`, answers]);
+    await expect(insert('interview-1', 'not json')).rejects.toThrow(/CHECK/);
+    await expect(insert('interview-2', '[1, 2]')).rejects.toThrow(/CHECK/);
+    await insert('interview-3', '{"greet":{"actual":3,"desired":null}}');
+    expect(await db.all("SELECT answers ->> '$.greet.actual' AS actual, status FROM interviews")).toEqual([{ actual: 3, status: 'counted' }]);
   });
 
   it('rejects invalid postcodes, house numbers and study settings in the database itself', async () => {

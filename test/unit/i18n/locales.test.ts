@@ -14,9 +14,12 @@ function filesUnder(dir: string, extension: string): string[] {
   });
 }
 
-/** Every literal key passed to t('…') in views and source, and every reason key a schema gives. */
+/** Every literal key passed to t('…') in views, source and the field app, and every reason key a schema gives. */
 function keysUsedInCode(): string[] {
-  const sources = [...filesUnder(path.join(projectDir, 'views'), '.ejs'), ...filesUnder(path.join(projectDir, 'src'), '.ts')];
+  const sources = [
+    ...filesUnder(path.join(projectDir, 'views'), '.ejs'), ...filesUnder(path.join(projectDir, 'src'), '.ts'),
+    ...filesUnder(path.join(projectDir, 'public'), '.js'),
+  ];
   const keys = new Set<string>();
   for (const file of sources) {
     const text = readFileSync(file, 'utf8');

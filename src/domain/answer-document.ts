@@ -1,0 +1,103 @@
+/**
+ * One interview's answers as one document, checked against the instrument
+ * version it was taken with. The tablet builds the document, the server
+ * checks it with `checkAnswers` before storing it, and the analysis reads it.
+ *
+ * Shape: `{ [itemId]: { [rating]: value } }`, value `null` for "don't know /
+ * not applicable" (recorded, never counted). The ratings per item kind:
+ *
+ * | kind             | ratings                                   | values                  |
+ * |------------------|-------------------------------------------|-------------------------|
+ * | `paired`         | `actual`, `desired`, `importance`¹        | 1..K of the item's scale |
+ * | `contribution`   | `now`, `willing`                          | 1..K of each scale       |
+ * | `choice`         | `answer`                                  | 1..K of the scale        |
+ * | `rung`           | `current`, `desired`                      | 1..N rungs               |
+ * | `rung-checklist` | `now-<rung>`, `wanted-<rung>` per rung    | 0 no, 1 yes              |
+ *
+ * ¹ only when the instrument asks importance per item. Free text (`text`
+ * items) travels apart, as comments, because it is reviewed before use.
+ */
+import type { Instrument, Item } from './instrument';
+
+export type AnswerDocument = Record<string, Record<string, number | null>>;
+
+/** What is wrong with one answer; `reason` is a key under `syncErrors.` in the locale files. */
+export interface AnswerIssue {
+  field: string;
+  reason: 'unknownItem' | 'unknownRating' | 'outOfScale' | 'requiredAnswer' | 'textTooLong';
+}
+
+interface ExpectedRating {
+  rating: string;
+  min: number;
+  max: number;
+}
+
+/** The ratings an item is answered with, and the values each allows. */
+export function expectedRatings(item: Item, instrument: Instrument): ExpectedRating[] {
+  const points = (scaleId: string) => instrument.scales[scaleId]?.points.length ?? 0;
+  const rungs = instrument.rungs?.length ?? 0;
+  switch (item.kind) {
+    case 'paired': {
+      const ratings = [{ rating: 'actual', min: 1, max: points(item.scale) }, { rating: 'desired', min: 1, max: points(item.scale) }];
+      if (instrument.importance === 'item' && instrument.importanceScale) {
+        ratings.push({ rating: 'importance', min: 1, max: points(instrument.importanceScale) });
+      }
+      return ratings;
+    }
+    case 'contribution':
+      return [{ rating: 'now', min: 1, max: points(item.nowScale) }, { rating: 'willing', min: 1, max: points(item.willingScale) }];
+    case 'choice':
+      return [{ rating: 'answer', min: 1, max: points(item.scale) }];
+    case 'rung':
+      return [{ rating: 'current', min: 1, max: rungs }, { rating: 'desired', min: 1, max: rungs }];
+    case 'rung-checklist':
+      return Array.from({ length: rungs }, (_, index) => [
+        { rating: `now-${index + 1}`, min: 0, max: 1 }, { rating: `wanted-${index + 1}`, min: 0, max: 1 },
+      ]).flat();
+    case 'text':
+      return [];
+  }
+}
+
+/**
+ * Every problem with an interview's answers and comments: items or ratings
+ * the instrument does not have, values outside their scale, required items
+ * left out (a "don't know" counts as answered), comments that are too long.
+ * An empty list means the interview may be stored.
+ */
+export function checkAnswers(instrument: Instrument, answers: AnswerDocument, comments: Record<string, string>): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  const items = new Map(instrument.items.map((item) => [item.id, item]));
+  for (const [itemId, ratings] of Object.entries(answers)) {
+    const item = items.get(itemId);
+    if (!item || item.kind === 'text') {
+      issues.push({ field: `answers.${itemId}`, reason: 'unknownItem' });
+      continue;
+    }
+    const allowed = new Map(expectedRatings(item, instrument).map((expected) => [expected.rating, expected]));
+    for (const [rating, value] of Object.entries(ratings)) {
+      const expected = allowed.get(rating);
+      if (!expected) issues.push({ field: `answers.${itemId}.${rating}`, reason: 'unknownRating' });
+      else if (value !== null && !(Number.isInteger(value) && value >= expected.min && value <= expected.max)) {
+        issues.push({ field: `answers.${itemId}.${rating}`, reason: 'outOfScale' });
+      }
+    }
+  }
+  for (const [itemId, body] of Object.entries(comments)) {
+    const item = items.get(itemId);
+    if (item?.kind !== 'text') issues.push({ field: `comments.${itemId}`, reason: 'unknownItem' });
+    else if (body.length > item.maxLength) issues.push({ field: `comments.${itemId}`, reason: 'textTooLong' });
+  }
+  for (const item of instrument.items) {
+    if (!item.required) continue;
+    if (item.kind === 'text') {
+      if (!comments[item.id]?.trim()) issues.push({ field: `comments.${item.id}`, reason: 'requiredAnswer' });
+      continue;
+    }
+    for (const { rating } of expectedRatings(item, instrument)) {
+      if (answers[item.id]?.[rating] === undefined) issues.push({ field: `answers.${item.id}.${rating}`, reason: 'requiredAnswer' });
+    }
+  }
+  return issues;
+}

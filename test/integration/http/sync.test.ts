@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { Instrument } from '../../../src/domain/instrument';
+import { listStreets } from '../../../src/storage/address-frame';
+import { randomAnswerDocument } from '../../../src/synthetic/answer-documents';
+import { seededRandom } from '../../../src/synthetic/generate-study';
+import { buildTestApp, countRows, createStudyAs, instruments } from '../../helpers/test-app';
+
+const contactladder = instruments.get('contactladder', 1) as Instrument;
+const straatladder = instruments.get('straatladder', 1) as Instrument;
+const csv = 'straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\nRozenstraat,2,1234AB,Noord\nRozenstraat,3,1234AB,Noord\nTulpstraat,7,1234AC,Noord\n';
+
+/** A study with two streets; the interviewer has Rozenstraat, a colleague Tulpstraat. */
+async function fieldworkSetUp() {
+  const context = await buildTestApp();
+  const coordinator = await context.loginAs('coordinator');
+  const studyId = await createStudyAs(coordinator);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+  const streets = await listStreets(context.db, studyId);
+  const interviewer = await context.loginAs('interviewer');
+  const colleague = await context.loginAs('interviewer');
+  const assign = (street: string, interviewerId: number) => coordinator.agent.post(`/studies/${studyId}/assignments`).type('form')
+    .send({ _csrf: coordinator.csrf, streetId: streets.find((candidate) => candidate.name === street)!.id, interviewerId }).expect(303);
+  await assign('Rozenstraat', interviewer.user.id);
+  await assign('Tulpstraat', colleague.user.id);
+  const addresses = await context.db.all<{ id: number; street: string; house_number: number }>(
+    'SELECT a.id, s.name AS street, a.house_number FROM addresses a JOIN streets s ON s.id = a.street_id ORDER BY a.id');
+  const addressId = (street: string, number: number) => addresses.find((address) => address.street === street && address.house_number === number)!.id;
+  const sync = (who: typeof interviewer, records: unknown[], deviceId = 'tablet-0001') =>
+    who.agent.post('/api/sync').set('x-csrf-token', who.csrf).send({ deviceId, records });
+  return { ...context, coordinator, interviewer, colleague, studyId, addressId, sync };
+}
+
+const random = seededRandom(42);
+let counter = 0;
+const nextId = (prefix: string) => `${prefix}-${String(++counter).padStart(6, '0')}`;
+
+function visit(studyId: number, addressId: number, overrides: Record<string, unknown> = {}) {
+  return { kind: 'visit', id: nextId('visit'), studyId, addressId, visitedAt: '2026-03-03T18:05:00.000Z', outcome: 'not-home', ...overrides };
+}
+
+function interview(studyId: number, addressId: number, overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'interview', id: nextId('interview'), studyId, addressId, instrumentId: 'contactladder', instrumentVersion: 1,
+    startedAt: '2026-03-03T18:10:00.000Z', endedAt: '2026-03-03T18:34:00.000Z', appVersion: 'test-1',
+    answers: randomAnswerDocument(contactladder, random), comments: { 'closing-remarks': 'Fijne straat, maar weinig contact.' }, ...overrides,
+  };
+}
+
+describe('POST /api/sync', () => {
+  it('stores a batch once, however often it is sent, and acknowledges every record each time', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const held = interview(studyId, addressId('Rozenstraat', 3), { followUp: { name: 'J. de Vries', phone: '06-12345678' } });
+    const batch = [
+      visit(studyId, addressId('Rozenstraat', 1)),
+      visit(studyId, addressId('Rozenstraat', 2), { outcome: 'appointment', appointmentAt: '2026-03-05T17:00:00.000Z' }),
+      visit(studyId, addressId('Rozenstraat', 3), { outcome: 'interview' }),
+      held,
+    ];
+    const answers = [];
+    for (let round = 0; round < 3; round++) answers.push((await sync(interviewer, batch).expect(200)).body);
+
+    expect(answers[0].results.map((result: { status: string }) => result.status)).toEqual(['stored', 'stored', 'stored', 'stored']);
+    for (const later of answers.slice(1)) expect(later.results.map((result: { status: string }) => result.status)).toEqual(Array(4).fill('already-stored'));
+    expect(await countRows(db, 'visits')).toBe(3);
+    expect(await countRows(db, 'interviews')).toBe(1);
+    expect(await countRows(db, 'comments')).toBe(1);
+    expect(await countRows(db, 'follow_up_contacts')).toBe(1);
+    const stored = await db.get<{ interviewer_id: number; device_id: string; app_version: string; started_at: string; answers: string; respondent_key: string }>('SELECT * FROM interviews');
+    expect(stored).toMatchObject({ interviewer_id: interviewer.user.id, device_id: 'tablet-0001', app_version: 'test-1', started_at: '2026-03-03T18:10:00.000Z' });
+    expect(JSON.parse(stored!.answers)).toEqual(held.answers);
+    expect(stored!.respondent_key).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+  });
+
+  it('keeps a record sent again under the same id with other content as a flagged conflict, not a second copy', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const original = visit(studyId, addressId('Rozenstraat', 1));
+    await sync(interviewer, [original]).expect(200);
+    const changed = { ...original, outcome: 'refused' };
+    const answer = await sync(interviewer, [changed]).expect(200);
+    expect(answer.body.results[0]).toMatchObject({ id: original.id, status: 'conflict' });
+    await sync(interviewer, [changed]).expect(200);
+    expect(await db.all('SELECT outcome FROM visits')).toEqual([{ outcome: 'not-home' }]);
+    expect(await db.all('SELECT record_id, kind FROM sync_conflicts')).toEqual([{ record_id: original.id, kind: 'visit' }]);
+  });
+
+  it('rejects each bad record with its reason and still stores the good ones of the same batch', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const rozen = addressId('Rozenstraat', 1);
+    const withAnswer = (itemId: string, ratings: Record<string, number | null>) => {
+      const record = interview(studyId, rozen);
+      return { ...record, answers: { ...record.answers, [itemId]: ratings } };
+    };
+    const withoutRequired = interview(studyId, rozen);
+    delete (withoutRequired.answers as Record<string, unknown>)['knock-for-help'];
+    const cases: [unknown, string, string | undefined][] = [
+      [visit(studyId, rozen), 'stored', undefined],
+      [visit(9999, rozen), 'unknownStudy', 'studyId'],
+      [visit(studyId, addressId('Tulpstraat', 7)), 'addressNotAssigned', 'addressId'],
+      [visit(studyId, 424242), 'addressNotAssigned', 'addressId'],
+      [interview(studyId, rozen, { instrumentVersion: 7 }), 'unknownInstrument', 'instrumentVersion'],
+      [withAnswer('knock-for-help', { actual: 9, desired: 3, importance: 3 }), 'outOfScale', 'answers.knock-for-help.actual'],
+      [withAnswer('no-such-item', { actual: 2 }), 'unknownItem', 'answers.no-such-item'],
+      [withoutRequired, 'requiredAnswer', 'answers.knock-for-help.actual'],
+      [visit(studyId, rozen, { outcome: 'appointment' }), 'appointmentTime', 'appointmentAt'],
+      [interview(studyId, rozen, { endedAt: '2026-03-03T17:00:00.000Z' }), 'endsBeforeStart', 'endedAt'],
+      [{ kind: 'visit', id: 'x' }, 'invalidId', 'id'],
+      ['not even an object', 'malformedRecord', undefined],
+      [interview(studyId, rozen), 'stored', undefined],
+    ];
+    const answer = await sync(interviewer, cases.map(([record]) => record)).expect(200);
+    expect(answer.body.results.map((result: { status: string; reason?: string; field?: string }) => [result.status === 'rejected' ? result.reason : result.status, result.field]))
+      .toEqual(cases.map(([, expected, field]) => [expected, field]));
+    expect(await countRows(db, 'visits')).toBe(1);
+    expect(await countRows(db, 'interviews')).toBe(1);
+  });
+
+  it('answers a malformed or oversized batch as a whole, changing nothing', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    await interviewer.agent.post('/api/sync').set('x-csrf-token', interviewer.csrf).set('content-type', 'application/json').send('{"deviceId": "tablet-0001", "records": [').expect(400);
+    await sync(interviewer, [], 'bad id!').expect(400);
+    const tooMany = Array.from({ length: 101 }, () => visit(studyId, addressId('Rozenstraat', 1)));
+    const response = await sync(interviewer, tooMany).expect(413);
+    expect(response.body.error.message).toContain('100');
+    expect(await countRows(db, 'visits')).toBe(0);
+  });
+
+  it('is for interviewers with a valid CSRF token only', async () => {
+    const { loginAs, interviewer, studyId, addressId, db } = await fieldworkSetUp();
+    const record = visit(studyId, addressId('Rozenstraat', 1));
+    await interviewer.agent.post('/api/sync').send({ deviceId: 'tablet-0001', records: [record] }).expect(403);
+    const coordinator = await loginAs('coordinator');
+    await coordinator.agent.post('/api/sync').set('x-csrf-token', coordinator.csrf).send({ deviceId: 'tablet-0001', records: [record] }).expect(403);
+    expect(await countRows(db, 'visits')).toBe(0);
+  });
+
+  it('keeps two interviews at the same address by different interviewers, and the bundle shows the address as interviewed', async () => {
+    const { db, coordinator, interviewer, colleague, studyId, addressId, sync } = await fieldworkSetUp();
+    const rozen = addressId('Rozenstraat', 2);
+    await coordinator.agent.post(`/studies/${studyId}/assignments`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId: (await db.get<{ street_id: number }>('SELECT street_id FROM addresses WHERE id = ?', [rozen]))!.street_id, interviewerId: colleague.user.id }).expect(303);
+    await sync(interviewer, [interview(studyId, rozen)]).expect(200);
+    await sync(colleague, [interview(studyId, rozen)], 'tablet-0002').expect(200);
+    expect(await countRows(db, 'interviews')).toBe(2);
+    const bundle = await interviewer.agent.get('/api/fieldwork').expect(200);
+    const address = bundle.body.streets[0].addresses.find((candidate: { id: number }) => candidate.id === rozen);
+    expect(address.interviewed).toBe(true);
+    expect(bundle.body.instruments.map((instrument: Instrument) => instrument.id)).toEqual(['contactladder', 'straatladder']);
+    expect(bundle.body.csrfToken).toBe(interviewer.csrf);
+  });
+
+  it('stores a straatladder interview with its checklist, which the analysis reads back per street', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const answers = randomAnswerDocument(straatladder, seededRandom(3), 0);
+    answers['street-rung'] = { current: 3, desired: 6 };
+    const record = interview(studyId, addressId('Rozenstraat', 1), { instrumentId: 'straatladder', answers, comments: {} });
+    expect((await sync(interviewer, [record]).expect(200)).body.results[0].status).toBe('stored');
+    const { listStreetLadderAnswers } = await import('../../../src/storage/interviews');
+    const [stored] = await listStreetLadderAnswers(db, studyId, 'straatladder', 1, 10);
+    expect(stored).toMatchObject({ current: 3, desired: 6 });
+    expect(stored!.appliesNow).toHaveLength(10);
+  });
+});
