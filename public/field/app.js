@@ -29,6 +29,11 @@ function showSyncMessage(outcome) {
 }
 
 async function sync() {
+  if (!navigator.onLine) {
+    // Nothing to try: the status bar already says there is no connection.
+    await updateStatusBar();
+    return;
+  }
   const button = document.getElementById('sync-now');
   button.disabled = true;
   button.textContent = t('field.syncing');

@@ -37,7 +37,7 @@ export function buildScreens(instruments) {
 function questionsOf(item, instrument) {
   const scale = (id) => instrument.scales[id];
   const options = (id) => [...scale(id).points.map((point) => ({ value: point.value, label: say(point.label) })), { value: null, label: say(scale(id).dontKnow) }];
-  const rungs = [...instrument.rungs].reverse().map((rung) => ({ value: rung.rung, label: `${rung.rung}. ${say(rung.label)}` }));
+  const rungs = () => [...(instrument.rungs ?? [])].reverse().map((rung) => ({ value: rung.rung, label: `${rung.rung}. ${say(rung.label)}` }));
   switch (item.kind) {
     case 'paired': {
       const list = [{ rating: 'actual', legend: t('field.actual'), options: options(item.scale) }, { rating: 'desired', legend: t('field.desired'), options: options(item.scale) }];
@@ -50,7 +50,7 @@ function questionsOf(item, instrument) {
       return [{ rating: 'answer', legend: say(item.wording), options: options(item.scale) }];
     case 'rung': {
       const dontKnow = { value: null, label: t('field.dontKnowShort') };
-      return [{ rating: 'current', legend: t('field.currentRung'), options: [...rungs, dontKnow] }, { rating: 'desired', legend: t('field.desiredRung'), options: [...rungs, dontKnow] }];
+      return [{ rating: 'current', legend: t('field.currentRung'), options: [...rungs(), dontKnow], ladder: true }, { rating: 'desired', legend: t('field.desiredRung'), options: [...rungs(), dontKnow], ladder: true }];
     }
     case 'rung-checklist': {
       const yesNo = [{ value: 1, label: t('field.yes') }, { value: 0, label: t('field.no') }, { value: null, label: t('field.dontKnowShort') }];
@@ -68,7 +68,7 @@ function scaleQuestion(draft, instrument, item, question, save) {
   const answers = (draft.answers[key(instrument)] ??= {});
   const current = answers[item.id]?.[question.rating];
   const name = `${key(instrument)}|${item.id}|${question.rating}`;
-  return h('fieldset', { className: `question${question.compact ? ' compact' : ''}`, 'data-rating': question.rating },
+  return h('fieldset', { className: `question${question.compact ? ' compact' : ''}${question.ladder ? ' ladder' : ''}`, 'data-rating': question.rating },
     h('legend', {}, question.legend),
     h('div', { className: 'options' }, question.options.map((option, index) => {
       const id = `${name}|${index}`;

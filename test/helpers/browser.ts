@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import type { Database } from '../../src/storage/db';
 import { buildTestApp, projectDir } from './test-app';
 
 export const screenshotDir = path.join(projectDir, 'test-output');
@@ -17,13 +18,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Starts a server on an in-memory database; returns its base URL, the app's helpers and a stop function. */
-export async function startServer() {
-  const context = await buildTestApp();
-  const server = context.app.listen(0, '127.0.0.1');
+/**
+ * Starts a server on an in-memory database (or the given one, on the given
+ * port: a restart); returns its base URL, the app's helpers and a stop function.
+ */
+export async function startServer(options: { db?: Database; port?: number } = {}) {
+  const context = await buildTestApp({ db: options.db });
+  const server = context.app.listen(options.port ?? 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   mkdirSync(screenshotDir, { recursive: true });
-  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const stop = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
   return { ...context, baseUrl, stop };
 }

@@ -1,0 +1,170 @@
+/// <reference lib="dom" />
+/**
+ * The interviewer's field app in real Chromium: offline from the first reload,
+ * records kept through a closed page, sent exactly once when the connection
+ * returns, and exactly once when the server stops in the middle of a sync.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/services/accounts';
+import { importAddressFrame } from '../../src/services/import-address-frame';
+import { listStreets } from '../../src/storage/address-frame';
+import { assignStreet } from '../../src/storage/assignments';
+import { createStudy } from '../../src/storage/studies';
+import { launchChromium, screenshotDir, startServer } from '../helpers/browser';
+import { countRows, studyForm, testPassword } from '../helpers/test-app';
+
+const csv = 'straat;huisnummer;postcode;buurt\n' + Array.from({ length: 10 }, (_, i) => `Rozenstraat;${i + 1};1234AB;Bloemenbuurt`).join('\n') + '\n';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  const coordinator = await createAccount(server.db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+  const studyId = await server.db.transaction((tx) => createStudy(tx, { ...studyForm(), minReportSize: 10, maxVisitAttempts: 3 }, coordinator.id));
+  await importAddressFrame(server.db, studyId, Buffer.from(csv));
+  for (const username of ['fatima', 'kees']) {
+    const interviewer = await createAccount(server.db, { username, displayName: username, role: 'interviewer', password: testPassword });
+    await assignStreet(server.db, (await listStreets(server.db, studyId))[0]!.id, interviewer.id);
+  }
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(context: BrowserContext, username: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(testPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/field\/$/);
+  await page.getByRole('heading', { name: 'Mijn straten' }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  return page;
+}
+
+async function openAddress(page: Page, number: number) {
+  await page.goto(`${page.url().split('#')[0]}#/street/1`);
+  await page.getByRole('link', { name: `Adres Rozenstraat ${number}`, exact: true }).click();
+}
+
+/** Answers every question on each screen (the first option) and goes on, `screens` times or to the end. */
+async function answerScreens(page: Page, screens = Infinity) {
+  for (let done = 0; done < screens; done++) {
+    const finishing = await page.getByRole('button', { name: 'Interview afronden' }).count() > 0;
+    await page.evaluate(() => {
+      for (const fieldset of document.querySelectorAll('fieldset')) {
+        if (!fieldset.querySelector('input:checked')) (fieldset.querySelector('input[type=radio]:last-of-type') as HTMLInputElement | null)?.click();
+      }
+      const consentNo = [...document.querySelectorAll('label.option')].find((label) => label.textContent === 'Nee');
+      (consentNo?.querySelector('input') as HTMLInputElement | undefined)?.click();
+    });
+    const screen = await page.locator('.interview-header .muted').textContent();
+    await page.locator('form.interview-screen button[type=submit]').click();
+    if (finishing) return;
+    await page.waitForFunction((before) => document.querySelector('.interview-header .muted')?.textContent !== before, screen);
+  }
+}
+
+const waitingCount = (page: Page) => page.locator('#waiting-count').textContent();
+const waitForWaiting = (page: Page, count: number) => page.waitForFunction(
+  (expected) => document.getElementById('waiting-count')?.textContent === `Wachtend op verzending: ${expected}`, count, { timeout: 20_000 });
+
+describe('an interviewer with the field app in Chromium', () => {
+  it('works offline, keeps everything through a closed page, and sends it exactly once when back online', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+    const consoleErrors: string[] = [];
+    let page = await logIn(context, 'fatima');
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mijn straten' }).waitFor();
+    expect(await page.locator('#connection').textContent()).toContain('Geen verbinding');
+
+    await openAddress(page, 1);
+    await page.getByRole('button', { name: 'Niet thuis' }).click();
+    await openAddress(page, 3);
+    await page.getByRole('button', { name: 'Geweigerd' }).click();
+    await openAddress(page, 5);
+    await page.getByLabel('Afspraak op (datum en tijd)').fill('2026-03-05T17:30');
+    await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await page.getByText(/Afspraak: /).first().waitFor();
+
+    await openAddress(page, 7);
+    await page.getByRole('button', { name: 'Interview starten' }).click();
+    await page.screenshot({ path: path.join(screenshotDir, 'field-interview-intro.png') });
+    await answerScreens(page, 3);
+    await page.screenshot({ path: path.join(screenshotDir, 'field-interview-question.png'), fullPage: true });
+    await answerScreens(page);
+    await page.getByRole('heading', { name: 'Rozenstraat 7 Afgerond' }).waitFor();
+
+    // The second interview is cut off half-way: the page closes, and it resumes where it stopped.
+    await openAddress(page, 9);
+    await page.getByRole('button', { name: 'Interview starten' }).click();
+    await answerScreens(page, 20);
+    const screenBefore = await page.locator('.interview-header .muted').textContent();
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${server.baseUrl}/field/#/address/9`);
+    await page.getByRole('button', { name: 'Onderbroken interview hervatten' }).click();
+    expect(await page.locator('.interview-header .muted').textContent()).toBe(screenBefore);
+    await answerScreens(page);
+
+    await page.getByRole('heading', { name: 'Rozenstraat 9 Afgerond' }).waitFor();
+    await waitForWaiting(page, 9);
+    expect(await countRows(server.db, 'visits')).toBe(0);
+    await page.screenshot({ path: path.join(screenshotDir, 'field-offline-outbox.png'), fullPage: true });
+
+    await context.setOffline(false);
+    await waitForWaiting(page, 0);
+    expect(await countRows(server.db, 'visits')).toBe(5);
+    expect(await countRows(server.db, 'interviews')).toBe(4);
+    expect(await server.db.all('SELECT outcome FROM visits ORDER BY visited_at')).toEqual(
+      ['not-home', 'refused', 'appointment', 'interview', 'interview'].map((outcome) => ({ outcome })));
+    await page.goto(`${server.baseUrl}/field/#/outbox`);
+    await page.getByRole('heading', { name: 'Ontvangstbewijzen' }).waitFor();
+    expect(await page.locator('#receipt-list li').count()).toBe(9);
+    await page.screenshot({ path: path.join(screenshotDir, 'field-receipts.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('stores every record once when the server stops in the middle of a sync and comes back', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+    const page = await logIn(context, 'kees');
+    await context.setOffline(true);
+    for (const number of [2, 4, 6, 8, 10]) {
+      await openAddress(page, number);
+      await page.getByRole('button', { name: 'Niet thuis' }).click();
+    }
+    const before = await countRows(server.db, 'visits');
+
+    // The first sync reaches the server and is stored, but the server stops before the tablet hears back.
+    const port = Number(new URL(server.baseUrl).port);
+    let intercepted = false;
+    await page.route('**/api/sync', async (route) => {
+      if (intercepted) return route.continue();
+      intercepted = true;
+      await route.fetch();
+      await server.stop();
+      await route.abort('connectionreset');
+    });
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.getElementById('sync-message')?.textContent?.includes('lukte niet'), undefined, { timeout: 20_000 });
+    expect(await countRows(server.db, 'visits')).toBe(before + 5);
+    expect(await waitingCount(page)).toBe('Wachtend op verzending: 5');
+
+    server = await startServer({ db: server.db, port });
+    await page.getByRole('button', { name: 'Nu verzenden' }).click();
+    await waitForWaiting(page, 0);
+    expect(await countRows(server.db, 'visits')).toBe(before + 5);
+    await context.close();
+  });
+});
