@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const benchmarks: Record<string, () => Promise<void>> = {
   analysis: async () => (await import('./analysis')).run(),
   import: async () => (await import('./import')).run(),
+  sync: async () => (await import('./sync')).run(),
 };
 
 const requested = process.argv.slice(2);

@@ -6,7 +6,7 @@
 // each id once.
 import { deviceId, getAll, getValue, setValue, settle } from './store.js';
 
-const batchSize = 20;
+const batchSize = 10;
 let running = null;
 
 /** Fetches the day's bundle and keeps it on the device. Resolves to 'ok', 'login' or 'offline'. */

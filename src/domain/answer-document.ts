@@ -60,6 +60,34 @@ export function expectedRatings(item: Item, instrument: Instrument): ExpectedRat
   }
 }
 
+const ratingTables = new WeakMap<Instrument, Map<string, Map<string, ExpectedRating>>>();
+
+/** Per answerable item, its ratings by name: worked out once per instrument, since every synced interview is checked against it. */
+function ratingTableOf(instrument: Instrument): Map<string, Map<string, ExpectedRating>> {
+  let table = ratingTables.get(instrument);
+  if (!table) {
+    table = new Map(instrument.items.filter((item) => item.kind !== 'text').map((item) => [
+      item.id, new Map(expectedRatings(item, instrument).map((expected) => [expected.rating, expected])),
+    ]));
+    ratingTables.set(instrument, table);
+  }
+  return table;
+}
+
+/** The shape of an answer document, checked without a schema library: it is checked for every synced interview. */
+export function isAnswerDocument(value: unknown): value is AnswerDocument {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const itemId in value) {
+    const ratings = (value as Record<string, unknown>)[itemId];
+    if (itemId.length > 64 || typeof ratings !== 'object' || ratings === null || Array.isArray(ratings)) return false;
+    for (const rating in ratings) {
+      const entry = (ratings as Record<string, unknown>)[rating];
+      if (rating.length > 32 || !(entry === null || (typeof entry === 'number' && Number.isFinite(entry)))) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Every problem with an interview's answers and comments: items or ratings
  * the instrument does not have, values outside their scale, required items
@@ -68,22 +96,24 @@ export function expectedRatings(item: Item, instrument: Instrument): ExpectedRat
  */
 export function checkAnswers(instrument: Instrument, answers: AnswerDocument, comments: Record<string, string>): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const items = new Map(instrument.items.map((item) => [item.id, item]));
-  for (const [itemId, ratings] of Object.entries(answers)) {
-    const item = items.get(itemId);
-    if (!item || item.kind === 'text') {
+  const table = ratingTableOf(instrument);
+  for (const itemId of Object.keys(answers)) {
+    const allowed = table.get(itemId);
+    if (!allowed) {
       issues.push({ field: `answers.${itemId}`, reason: 'unknownItem' });
       continue;
     }
-    const allowed = new Map(expectedRatings(item, instrument).map((expected) => [expected.rating, expected]));
-    for (const [rating, value] of Object.entries(ratings)) {
+    const ratings = answers[itemId]!;
+    for (const rating of Object.keys(ratings)) {
       const expected = allowed.get(rating);
+      const value = ratings[rating]!;
       if (!expected) issues.push({ field: `answers.${itemId}.${rating}`, reason: 'unknownRating' });
       else if (value !== null && !(Number.isInteger(value) && value >= expected.min && value <= expected.max)) {
         issues.push({ field: `answers.${itemId}.${rating}`, reason: 'outOfScale' });
       }
     }
   }
+  const items = new Map(instrument.items.map((item) => [item.id, item]));
   for (const [itemId, body] of Object.entries(comments)) {
     const item = items.get(itemId);
     if (item?.kind !== 'text') issues.push({ field: `comments.${itemId}`, reason: 'unknownItem' });
@@ -95,7 +125,7 @@ export function checkAnswers(instrument: Instrument, answers: AnswerDocument, co
       if (!comments[item.id]?.trim()) issues.push({ field: `comments.${item.id}`, reason: 'requiredAnswer' });
       continue;
     }
-    for (const { rating } of expectedRatings(item, instrument)) {
+    for (const rating of table.get(item.id)!.keys()) {
       if (answers[item.id]?.[rating] === undefined) issues.push({ field: `answers.${item.id}.${rating}`, reason: 'requiredAnswer' });
     }
   }

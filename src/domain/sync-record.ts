@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { isAnswerDocument, type AnswerDocument } from './answer-document';
 
 /** Largest number of records in one sync request; the tablet sends smaller batches. */
 export const maxRecordsPerBatch = 100;
@@ -45,7 +46,7 @@ export const interviewRecordSchema = z.object({
   startedAt: timestamp,
   endedAt: timestamp,
   appVersion: z.string().min(1).max(40),
-  answers: z.record(z.string().max(64), z.record(z.string().max(32), z.number().nullable())),
+  answers: z.custom<AnswerDocument>(isAnswerDocument),
   comments: z.record(z.string().max(64), z.string().max(4000)).default({}),
   /** Consent for follow-up contact: stored apart from the interview, never linked to it. */
   followUp: z.object({
@@ -70,12 +71,15 @@ export const syncBatchSchema = z.object({
 
 /** The same JSON for the same content, whatever order the keys arrived in. */
 function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, entry]) => entry !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  const record = value as Record<string, unknown>;
+  let json = '';
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    json += `${json ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
   }
-  return JSON.stringify(value);
+  return `{${json}}`;
 }
 
 /**

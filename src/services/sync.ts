@@ -25,9 +25,13 @@ import { parseOrThrow } from '../domain/validation';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { randomToken } from '../security/passwords';
 import type { Database, Queryable } from '../storage/db';
-import { findAssignedAddresses, findStoredHashes, insertVisit, keepConflict, linkInterviewToAddress, type AssignedAddress } from '../storage/fieldwork';
-import { insertFollowUpContact } from '../storage/follow-up-contacts';
-import { insertInterview } from '../storage/interviews';
+import {
+  findAssignedAddresses, findStoredHashes, insertVisits, keepConflict, linkInterviewsToAddresses,
+  type AssignedAddress, type NewVisit, type SyncConflict,
+} from '../storage/fieldwork';
+import { insertFollowUpContacts, type NewFollowUpContact } from '../storage/follow-up-contacts';
+import { GroupCommit } from '../storage/group-commit';
+import { insertInterviews, type NewInterview } from '../storage/interviews';
 import { getStudy } from '../storage/studies';
 
 export type RecordStatus = 'stored' | 'already-stored' | 'conflict' | 'rejected';
@@ -88,31 +92,90 @@ async function checkRecords(db: Queryable, instruments: InstrumentRegistry, inte
   return checked;
 }
 
-/** Writes one checked record, or recognises it as a retry or a conflict. */
-async function writeRecord(tx: Queryable, interviewer: User, deviceId: string, { record, place, hash }: CheckedRecord, storedHash: string | undefined): Promise<RecordStatus> {
-  if (storedHash === hash) return 'already-stored';
-  if (storedHash !== undefined) {
-    await keepConflict(tx, { studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId: interviewer.id, deviceId, contentHash: hash, payload: record });
-    return 'conflict';
-  }
-  if (record.kind === 'visit') {
-    await insertVisit(tx, {
-      id: record.id, addressId: record.addressId, interviewerId: interviewer.id, visitedAt: record.visitedAt,
-      outcome: record.outcome, appointmentAt: record.appointmentAt ?? null, deviceId, contentHash: hash,
+interface PendingWrite extends CheckedRecord {
+  interviewerId: number;
+  deviceId: string;
+}
+
+/**
+ * What writing these records means, worked out before anything is written:
+ * each record's status, and the rows the stored ones add. `stored` maps
+ * "kind:id" to the content hash already in the database, and learns the
+ * records planned here, so a record sent twice in one group is stored once.
+ */
+function planWrites(entries: readonly PendingWrite[], stored: Map<string, string>) {
+  const statuses: RecordStatus[] = [];
+  const rows = { visits: [] as NewVisit[], interviews: [] as NewInterview[], links: [] as { interviewId: string; addressId: number }[], followUps: [] as NewFollowUpContact[], conflicts: [] as SyncConflict[] };
+  for (const { record, place, hash, interviewerId, deviceId } of entries) {
+    const key = `${record.kind}:${record.id}`;
+    const storedHash = stored.get(key);
+    if (storedHash === hash) { statuses.push('already-stored'); continue; }
+    if (storedHash !== undefined) {
+      rows.conflicts.push({ studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId, deviceId, contentHash: hash, payload: record });
+      statuses.push('conflict');
+      continue;
+    }
+    stored.set(key, hash);
+    statuses.push('stored');
+    if (record.kind === 'visit') {
+      rows.visits.push({ id: record.id, addressId: record.addressId, interviewerId, visitedAt: record.visitedAt, outcome: record.outcome, appointmentAt: record.appointmentAt ?? null, deviceId, contentHash: hash });
+      continue;
+    }
+    rows.interviews.push({
+      id: record.id, studyId: place.studyId, streetId: place.streetId, respondentKey: randomToken(16),
+      instrumentId: record.instrumentId, instrumentVersion: record.instrumentVersion, interviewerId,
+      startedAt: record.startedAt, endedAt: record.endedAt, appVersion: record.appVersion,
+      answers: record.answers, comments: record.comments, deviceId, contentHash: hash,
     });
-    return 'stored';
+    rows.links.push({ interviewId: record.id, addressId: record.addressId });
+    if (record.followUp) rows.followUps.push({ id: randomUUID(), studyId: place.studyId, streetId: place.streetId, ...record.followUp, consentedAt: record.endedAt });
   }
-  await insertInterview(tx, {
-    id: record.id, studyId: place.studyId, streetId: place.streetId, respondentKey: randomToken(16),
-    instrumentId: record.instrumentId, instrumentVersion: record.instrumentVersion, interviewerId: interviewer.id,
-    startedAt: record.startedAt, endedAt: record.endedAt, appVersion: record.appVersion,
-    answers: record.answers, comments: record.comments, deviceId, contentHash: hash,
+  return { statuses, rows };
+}
+
+async function writePlanned(tx: Queryable, rows: ReturnType<typeof planWrites>['rows']): Promise<void> {
+  await insertVisits(tx, rows.visits);
+  await insertInterviews(tx, rows.interviews);
+  await linkInterviewsToAddresses(tx, rows.links);
+  await insertFollowUpContacts(tx, rows.followUps);
+  for (const conflict of rows.conflicts) await keepConflict(tx, conflict);
+}
+
+/**
+ * Writes the checked records of one or more requests inside the caller's
+ * transaction: all at once, and should the database refuse any of them, one
+ * by one, so that only the refused record is rejected.
+ */
+async function writeRecords(tx: Queryable, entries: PendingWrite[]): Promise<(RecordStatus | 'refused' | 'id-taken')[]> {
+  const stored = await findStoredHashes(tx, {
+    visits: entries.filter(({ record }) => record.kind === 'visit').map(({ record }) => record.id),
+    interviews: entries.filter(({ record }) => record.kind === 'interview').map(({ record }) => record.id),
   });
-  await linkInterviewToAddress(tx, record.id, record.addressId);
-  if (record.followUp) {
-    await insertFollowUpContact(tx, { id: randomUUID(), studyId: place.studyId, streetId: place.streetId, ...record.followUp, consentedAt: record.endedAt });
+  await tx.exec('SAVEPOINT sync_group');
+  try {
+    const { statuses, rows } = planWrites(entries, new Map(stored));
+    await writePlanned(tx, rows);
+    await tx.exec('RELEASE sync_group');
+    return statuses;
+  } catch {
+    await tx.exec('ROLLBACK TO sync_group; RELEASE sync_group');
   }
-  return 'stored';
+  const statuses: (RecordStatus | 'refused' | 'id-taken')[] = [];
+  for (const entry of entries) {
+    await tx.exec('SAVEPOINT sync_record');
+    const attempt = new Map(stored);
+    try {
+      const { statuses: [status], rows } = planWrites([entry], attempt);
+      await writePlanned(tx, rows);
+      await tx.exec('RELEASE sync_record');
+      statuses.push(status!);
+      for (const [key, hash] of attempt) stored.set(key, hash);
+    } catch (error) {
+      await tx.exec('ROLLBACK TO sync_record; RELEASE sync_record');
+      statuses.push(error instanceof Error && error.message.includes('UNIQUE') ? 'id-taken' : 'refused');
+    }
+  }
+  return statuses;
 }
 
 export interface SyncAnswer {
@@ -120,33 +183,28 @@ export interface SyncAnswer {
   results: RecordOutcome[];
 }
 
-/** Checks and stores one batch from one device; see the file comment for what each outcome means. */
-export async function syncBatch(db: Database, instruments: InstrumentRegistry, interviewer: User, body: unknown): Promise<SyncAnswer> {
-  const { deviceId, records } = parseOrThrow(syncBatchSchema, body);
-  if (records.length > maxRecordsPerBatch) throw new Problem('batchTooLarge', { limit: String(maxRecordsPerBatch) });
-  const outcomes: RecordOutcome[] = new Array(records.length);
-  const checked = await checkRecords(db, instruments, interviewer, records, outcomes);
+/**
+ * The sync service of one database. Batches that arrive together are written
+ * together (group commit), each acknowledged only after its transaction committed.
+ */
+export function createSyncService(db: Database, instruments: InstrumentRegistry) {
+  const writer = new GroupCommit<PendingWrite, RecordStatus | 'refused' | 'id-taken'>(db, writeRecords);
 
-  await db.transaction(async (tx) => {
-    const stored = await findStoredHashes(tx, {
-      visits: checked.filter(({ record }) => record.kind === 'visit').map(({ record }) => record.id),
-      interviews: checked.filter(({ record }) => record.kind === 'interview').map(({ record }) => record.id),
+  /** Checks and stores one batch from one device; see the file comment for what each outcome means. */
+  async function syncBatch(interviewer: User, body: unknown): Promise<SyncAnswer> {
+    const { deviceId, records } = parseOrThrow(syncBatchSchema, body);
+    if (records.length > maxRecordsPerBatch) throw new Problem('batchTooLarge', { limit: String(maxRecordsPerBatch) });
+    const outcomes: RecordOutcome[] = new Array(records.length);
+    const checked = await checkRecords(db, instruments, interviewer, records, outcomes);
+    const statuses = await writer.submit(checked.map((entry) => ({ ...entry, interviewerId: interviewer.id, deviceId })));
+    checked.forEach(({ index, record }, position) => {
+      const status = statuses[position]!;
+      outcomes[index] = status === 'refused' || status === 'id-taken'
+        ? { id: record.id, status: 'rejected', reason: status === 'id-taken' ? 'idTaken' : 'storageRefused' }
+        : { id: record.id, status };
     });
-    for (const entry of checked) {
-      const key = `${entry.record.kind}:${entry.record.id}`;
-      // A savepoint per record: should the database refuse one record, the others still commit.
-      await tx.exec('SAVEPOINT sync_record');
-      try {
-        const status = await writeRecord(tx, interviewer, deviceId, entry, stored.get(key));
-        await tx.exec('RELEASE sync_record');
-        if (status === 'stored') stored.set(key, entry.hash);
-        outcomes[entry.index] = { id: entry.record.id, status };
-      } catch (error) {
-        await tx.exec('ROLLBACK TO sync_record; RELEASE sync_record');
-        const message = error instanceof Error ? error.message : '';
-        outcomes[entry.index] = { id: entry.record.id, status: 'rejected', reason: message.includes('UNIQUE') ? 'idTaken' : 'storageRefused' };
-      }
-    }
-  });
-  return { receivedAt: new Date().toISOString(), results: outcomes };
+    return { receivedAt: new Date().toISOString(), results: outcomes };
+  }
+
+  return { syncBatch };
 }

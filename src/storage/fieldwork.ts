@@ -5,7 +5,7 @@
  * by the analysis.
  */
 import type { VisitOutcome } from '../domain/sync-record';
-import type { Queryable } from './db';
+import { insertRows, type Queryable } from './db';
 
 export interface NewVisit {
   id: string;
@@ -18,16 +18,14 @@ export interface NewVisit {
   contentHash: string;
 }
 
-export async function insertVisit(tx: Queryable, visit: NewVisit): Promise<void> {
-  await tx.run(
-    `INSERT INTO visits (id, address_id, interviewer_id, visited_at, outcome, appointment_at, device_id, content_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [visit.id, visit.addressId, visit.interviewerId, visit.visitedAt, visit.outcome, visit.appointmentAt, visit.deviceId, visit.contentHash],
-  );
+export async function insertVisits(tx: Queryable, visits: readonly NewVisit[]): Promise<void> {
+  await insertRows(tx, 'visits', ['id', 'address_id', 'interviewer_id', 'visited_at', 'outcome', 'appointment_at', 'device_id', 'content_hash'],
+    visits.map((visit) => [visit.id, visit.addressId, visit.interviewerId, visit.visitedAt, visit.outcome, visit.appointmentAt, visit.deviceId, visit.contentHash]));
 }
 
-export async function linkInterviewToAddress(tx: Queryable, interviewId: string, addressId: number): Promise<void> {
-  await tx.run('INSERT INTO interview_addresses (interview_id, address_id) VALUES (?, ?)', [interviewId, addressId]);
+/** Records where each interview was held (fieldwork side, purged with the frame). */
+export async function linkInterviewsToAddresses(tx: Queryable, links: readonly { interviewId: string; addressId: number }[]): Promise<void> {
+  await insertRows(tx, 'interview_addresses', ['interview_id', 'address_id'], links.map((link) => [link.interviewId, link.addressId]));
 }
 
 /** The content hashes already stored under these ids, per kind of record. */

@@ -2,7 +2,7 @@
  * Consent for follow-up contact, kept in its own table: it names the study and
  * the street, never the interview or the address (instruments.md, Data separation).
  */
-import type { Queryable } from './db';
+import { insertRows, type Queryable } from './db';
 
 export interface NewFollowUpContact {
   id: string;
@@ -14,9 +14,7 @@ export interface NewFollowUpContact {
   consentedAt: string;
 }
 
-export async function insertFollowUpContact(tx: Queryable, contact: NewFollowUpContact): Promise<void> {
-  await tx.run(
-    'INSERT INTO follow_up_contacts (id, study_id, street_id, name, phone, email, consented_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [contact.id, contact.studyId, contact.streetId, contact.name, contact.phone, contact.email, contact.consentedAt],
-  );
+export async function insertFollowUpContacts(tx: Queryable, contacts: readonly NewFollowUpContact[]): Promise<void> {
+  await insertRows(tx, 'follow_up_contacts', ['id', 'study_id', 'street_id', 'name', 'phone', 'email', 'consented_at'],
+    contacts.map((contact) => [contact.id, contact.studyId, contact.streetId, contact.name, contact.phone, contact.email, contact.consentedAt]));
 }

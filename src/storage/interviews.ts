@@ -8,7 +8,7 @@ import type { AnswerDocument } from '../domain/answer-document';
 import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
 import type { StreetLadderAnswer } from '../domain/analysis/street-ladder';
 import type { PairedAnswer } from '../domain/analysis/weighted-gap';
-import type { Queryable } from './db';
+import { insertRows, type Queryable } from './db';
 
 export interface NewInterview {
   id: string;
@@ -29,20 +29,22 @@ export interface NewInterview {
   contentHash?: string;
 }
 
-/** Stores an interview with its answers and comments. Run inside a transaction. */
-export async function insertInterview(tx: Queryable, interview: NewInterview): Promise<void> {
-  await tx.run(
-    `INSERT INTO interviews (id, study_id, street_id, respondent_key, instrument_id, instrument_version, interviewer_id,
-                             started_at, ended_at, app_version, answers, device_id, content_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [interview.id, interview.studyId, interview.streetId, interview.respondentKey, interview.instrumentId, interview.instrumentVersion,
-      interview.interviewerId, interview.startedAt, interview.endedAt, interview.appVersion, JSON.stringify(interview.answers),
-      interview.deviceId ?? '', interview.contentHash ?? ''],
-  );
-  for (const [itemId, body] of Object.entries(interview.comments ?? {})) {
-    if (body.trim()) await tx.run('INSERT INTO comments (interview_id, item_id, body) VALUES (?, ?, ?)', [interview.id, itemId, body]);
-  }
+const interviewColumns = ['id', 'study_id', 'street_id', 'respondent_key', 'instrument_id', 'instrument_version', 'interviewer_id',
+  'started_at', 'ended_at', 'app_version', 'answers', 'device_id', 'content_hash'] as const;
+
+/** Stores interviews with their answers and comments, a few statements for the lot. Run inside a transaction. */
+export async function insertInterviews(tx: Queryable, interviews: readonly NewInterview[]): Promise<void> {
+  await insertRows(tx, 'interviews', interviewColumns, interviews.map((interview) => [
+    interview.id, interview.studyId, interview.streetId, interview.respondentKey, interview.instrumentId, interview.instrumentVersion,
+    interview.interviewerId, interview.startedAt, interview.endedAt, interview.appVersion, JSON.stringify(interview.answers),
+    interview.deviceId ?? '', interview.contentHash ?? '',
+  ]));
+  const comments = interviews.flatMap((interview) => Object.entries(interview.comments ?? {})
+    .filter(([, body]) => body.trim()).map(([itemId, body]) => [interview.id, itemId, body]));
+  await insertRows(tx, 'comments', ['interview_id', 'item_id', 'body'], comments);
 }
+
+export const insertInterview = (tx: Queryable, interview: NewInterview) => insertInterviews(tx, [interview]);
 
 interface AnswerRow {
   respondent_key: string;

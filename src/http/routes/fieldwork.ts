@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import { buildFieldworkBundle } from '../../services/fieldwork-bundle';
-import { syncBatch } from '../../services/sync';
+import { createSyncService } from '../../services/sync';
 import { allow, allowAnyone } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
@@ -30,6 +30,7 @@ function fieldAppFiles(projectDir: string) {
 export function fieldworkRoutes({ db, instruments, translations, projectDir }: AppDeps): Router {
   const router = Router();
   const { fieldDir, version, serviceWorker } = fieldAppFiles(projectDir);
+  const sync = createSyncService(db, instruments);
 
   router.get('/field/sw.js', allowAnyone, (_req, res) => {
     res.set('Cache-Control', 'no-cache').set('Service-Worker-Allowed', '/field/').type('js').send(serviceWorker);
@@ -60,7 +61,7 @@ export function fieldworkRoutes({ db, instruments, translations, projectDir }: A
   });
 
   router.post('/api/sync', allow('interviewer'), async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await syncBatch(db, instruments, requireUser(res), req.body));
+    res.set('Cache-Control', 'no-store').json(await sync.syncBatch(requireUser(res), req.body));
   });
 
   return router;

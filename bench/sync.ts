@@ -1,0 +1,118 @@
+/**
+ * Sync under load (product.md target): 100 tablets each send a backlog of 50
+ * contactladder interviews at once, over HTTP, to a server started here on a
+ * temporary file database with the production durability settings (WAL,
+ * synchronous FULL). Each tablet sends its backlog the way the field app does:
+ * batches of 10, one after the other; all tablets at the same time.
+ * Prints throughput, request latency percentiles and a check that exactly
+ * 5,000 interviews are stored; ends with one JSON line.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { quantileSorted } from 'simple-statistics';
+import type { Instrument } from '../src/domain/instrument';
+import { createApp } from '../src/http/app';
+import { Translations } from '../src/i18n/translate';
+import { loadInstruments } from '../src/instruments/load-instruments';
+import { importAddressFrame } from '../src/services/import-address-frame';
+import { listStreets } from '../src/storage/address-frame';
+import { assignStreet } from '../src/storage/assignments';
+import { Database } from '../src/storage/db';
+import { migrate } from '../src/storage/migrate';
+import { createSession } from '../src/storage/sessions';
+import { createStudy } from '../src/storage/studies';
+import { createUser } from '../src/storage/users';
+import { randomAnswerDocument } from '../src/synthetic/answer-documents';
+import { seededRandom } from '../src/synthetic/generate-study';
+
+const tablets = 100;
+const interviewsPerTablet = 50;
+// The field app's batch size (public/field/sync.js); BATCH=… tries another.
+const batchSize = Number(process.env.BATCH ?? 10);
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Tablet { cookie: string; csrf: string; records: unknown[] }
+
+/** A study with one street of 50 addresses per tablet, each street assigned to its own interviewer with a session. */
+async function prepare(db: Database, contactladder: Instrument): Promise<Tablet[]> {
+  const coordinatorId = await createUser(db, { username: 'bench-coordinator', displayName: 'Bench', role: 'coordinator', passwordHash: 'x' });
+  const studyId = await db.transaction((tx) => createStudy(tx, {
+    name: 'Bench', commissioner: 'Bench', area: 'Bench', fieldworkStart: '2026-01-01', fieldworkEnd: '2026-02-01',
+    instruments: ['contactladder@1'], minReportSize: 10, maxVisitAttempts: 3,
+  }, coordinatorId));
+  const lines = ['straat;huisnummer;postcode;buurt'];
+  for (let street = 0; street < tablets; street++) {
+    for (let house = 1; house <= interviewsPerTablet; house++) lines.push(`Straat ${street};${house};${1000 + street}AB;Buurt ${street % 10}`);
+  }
+  await importAddressFrame(db, studyId, Buffer.from(lines.join('\n')));
+  const streets = await listStreets(db, studyId);
+  const random = seededRandom(7);
+  const result: Tablet[] = [];
+  for (let index = 0; index < tablets; index++) {
+    const interviewerId = await createUser(db, { username: `tablet-${index}`, displayName: `Tablet ${index}`, role: 'interviewer', passwordHash: 'x' });
+    await assignStreet(db, streets[index]!.id, interviewerId);
+    const token = `bench-session-${index}`;
+    const csrf = `bench-csrf-${index}`;
+    await createSession(db, createHash('sha256').update(token).digest('hex'), interviewerId, csrf, new Date(Date.now() + 86_400_000));
+    const addresses = await db.all<{ id: number }>('SELECT id FROM addresses WHERE street_id = ? ORDER BY id', [streets[index]!.id]);
+    const records = addresses.map((address, house) => ({
+      kind: 'interview', id: `bench-${index}-${house}-interview`, studyId, addressId: address.id, instrumentId: 'contactladder', instrumentVersion: 1,
+      startedAt: '2026-01-10T18:00:00.000Z', endedAt: '2026-01-10T18:25:00.000Z', appVersion: 'bench',
+      answers: randomAnswerDocument(contactladder, random),
+    }));
+    result.push({ cookie: `buurtladder_session=${token}`, csrf, records });
+  }
+  return result;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-sync-'));
+  const db = await Database.open(path.join(dir, 'bench.sqlite'));
+  const instruments = loadInstruments(path.join(projectDir, 'surveys'));
+  const app = createApp({
+    db, instruments, translations: Translations.load(path.join(projectDir, 'locales')), projectDir,
+    config: { secureCookies: false, maxUploadBytes: 10 * 1024 * 1024 },
+  });
+  const server = app.listen(0, '127.0.0.1');
+  try {
+    await migrate(db);
+    const devices = await prepare(db, instruments.get('contactladder', 1)!);
+    if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sync`;
+    const latencies: number[] = [];
+    let failures = 0;
+
+    const sendBacklog = async (tablet: Tablet, index: number) => {
+      for (let start = 0; start < tablet.records.length; start += batchSize) {
+        const body = JSON.stringify({ deviceId: `bench-device-${index}`, records: tablet.records.slice(start, start + batchSize) });
+        const began = performance.now();
+        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', cookie: tablet.cookie, 'x-csrf-token': tablet.csrf } });
+        const answer = await response.json() as { results?: { status: string }[] };
+        latencies.push(performance.now() - began);
+        if (!response.ok || answer.results?.some((result) => result.status !== 'stored')) failures++;
+      }
+    };
+
+    const began = performance.now();
+    await Promise.all(devices.map(sendBacklog));
+    const totalMs = performance.now() - began;
+    const stored = (await db.get<{ n: number }>('SELECT count(*) AS n FROM interviews'))!.n;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const p = (q: number) => Math.round(quantileSorted(sorted, q));
+    const perSecond = Math.round(stored / (totalMs / 1000));
+    const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(`sync: ${tablets} tablets × ${interviewsPerTablet} interviews in batches of ${batchSize}: ${latencies.length} requests in ${Math.round(totalMs)} ms`);
+    console.log(`  stored ${stored} of ${tablets * interviewsPerTablet} (${stored === tablets * interviewsPerTablet ? 'exactly once' : 'MISMATCH'}), failed requests ${failures}`);
+    console.log(`  ${perSecond} interviews/s; request latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (target p95 < 250 ms); rss ${peakMB} MB`);
+    console.log(JSON.stringify({ bench: 'sync', tablets, interviews: tablets * interviewsPerTablet, stored, p50ms: p(0.5), p95ms: p(0.95), p99ms: p(0.99), perSecond, peakMB }));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
