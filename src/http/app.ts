@@ -20,6 +20,7 @@ import { addressFrameRoutes } from './routes/address-frame';
 import { analysisRoutes } from './routes/analysis';
 import { authRoutes } from './routes/auth';
 import { fieldworkRoutes } from './routes/fieldwork';
+import { monitoringRoutes } from './routes/monitoring';
 import { studyRoutes } from './routes/studies';
 import { walkListRoutes } from './routes/walk-list';
 import { loadSession } from './session';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(addressFrameRoutes(deps));
   app.use(walkListRoutes(deps));
   app.use(fieldworkRoutes(deps));
+  app.use(monitoringRoutes(deps));
   app.use(analysisRoutes(deps));
 
   app.use(notFoundHandler);

@@ -1,0 +1,67 @@
+/**
+ * Response figures from the visit log (instruments.md, Computations:
+ * "Response"), per street and for any group of addresses:
+ *
+ * - addresses in the frame; ineligible = any visit found the address vacant,
+ *   moved or not a dwelling (and no interview was held there);
+ * - eligible = addresses − ineligible;
+ * - completed = addresses with a counted interview;
+ * - refused = not completed and the last visit was a refusal;
+ * - not reached = visited, not completed, not ineligible, not refused;
+ * - response rate = completed / eligible (undefined while nothing is eligible).
+ *
+ * @example
+ * // Four addresses: one interview, one vacant, one refusal, one never visited.
+ * responseFigures([{ visits: 2, lastOutcome: 'interview', ineligible: false, completed: true }, …])
+ * // → { addresses: 4, ineligible: 1, eligible: 3, completed: 1, refused: 1, notReached: 0, notVisited: 1, responseRate: 1/3 }
+ */
+import type { VisitOutcome } from './sync-record';
+
+export interface AddressFieldwork {
+  visits: number;
+  lastOutcome: VisitOutcome | null;
+  ineligible: boolean;
+  completed: boolean;
+}
+
+export interface ResponseFigures {
+  addresses: number;
+  visits: number;
+  ineligible: number;
+  eligible: number;
+  completed: number;
+  refused: number;
+  notReached: number;
+  notVisited: number;
+  responseRate?: number;
+}
+
+export function responseFigures(addresses: readonly AddressFieldwork[]): ResponseFigures {
+  const figures = { addresses: addresses.length, visits: 0, ineligible: 0, eligible: 0, completed: 0, refused: 0, notReached: 0, notVisited: 0 };
+  for (const address of addresses) {
+    figures.visits += address.visits;
+    if (address.completed) figures.completed++;
+    else if (address.ineligible) figures.ineligible++;
+    else if (address.lastOutcome === 'refused') figures.refused++;
+    else if (address.visits > 0) figures.notReached++;
+    else figures.notVisited++;
+  }
+  figures.eligible = figures.addresses - figures.ineligible;
+  return figures.eligible > 0 ? { ...figures, responseRate: figures.completed / figures.eligible } : figures;
+}
+
+/**
+ * Interviews far shorter than usual: under half the median duration of the
+ * same instrument in the study (product.md, Monitoring: paradata flags).
+ */
+export function shortInterviews<T extends { instrumentId: string; minutes: number }>(interviews: readonly T[], share = 0.5): T[] {
+  const thresholds = new Map<string, number>();
+  for (const instrumentId of new Set(interviews.map((interview) => interview.instrumentId))) {
+    const sorted = interviews.filter((interview) => interview.instrumentId === instrumentId).map((interview) => interview.minutes).sort((a, b) => a - b);
+    // A median of fewer than five interviews says too little to flag anyone.
+    if (sorted.length < 5) continue;
+    const middle = Math.floor(sorted.length / 2);
+    thresholds.set(instrumentId, share * (sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2));
+  }
+  return interviews.filter((interview) => interview.minutes < (thresholds.get(interview.instrumentId) ?? -Infinity));
+}

@@ -1,0 +1,45 @@
+/** Fieldwork monitoring for a study's coordinators, and resolving duplicate interviews. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { Problem } from '../../domain/errors';
+import { clientIdSchema } from '../../domain/sync-record';
+import { parseOrThrow } from '../../domain/validation';
+import { monitorFieldwork } from '../../services/monitoring';
+import { resolveDuplicate } from '../../storage/monitoring';
+import { allow, requireStudy } from '../access';
+import type { AppDeps } from '../app';
+import { getContext, requireUser } from '../context';
+import { idParam } from '../parse';
+import { fieldworkMonitorView } from '../view-models/fieldwork-monitor';
+
+const resolutionSchema = z.object({
+  addressId: z.coerce.number().int().positive(),
+  instrumentId: z.string().min(1).max(64),
+  /** The interview to keep, or "all" to keep every one as a separate household. */
+  keep: z.union([z.literal('all'), clientIdSchema]),
+});
+
+export function monitoringRoutes({ db }: AppDeps): Router {
+  const router = Router();
+
+  router.get('/studies/:id/fieldwork', allow('coordinator'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const { t, locale } = getContext(res);
+    res.set('Cache-Control', 'no-store');
+    res.render('studies/fieldwork', { title: t('monitor.title'), study, monitor: fieldworkMonitorView(await monitorFieldwork(db, study.id), locale) });
+  });
+
+  router.post('/studies/:id/duplicates', allow('coordinator'), async (req, res) => {
+    const user = requireUser(res);
+    const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
+    const choice = parseOrThrow(resolutionSchema, req.body);
+    const resolved = await db.transaction((tx) => resolveDuplicate(tx, {
+      studyId: study.id, addressId: choice.addressId, instrumentId: choice.instrumentId,
+      keepInterviewId: choice.keep === 'all' ? null : choice.keep, resolvedBy: user.id,
+    }));
+    if (resolved === 0) throw new Problem('notFound', { entity: 'duplicate' });
+    res.redirect(303, `/studies/${study.id}/fieldwork#duplicates`);
+  });
+
+  return router;
+}

@@ -1,0 +1,73 @@
+/**
+ * The coordinator's live view of fieldwork (product.md, workflow step 5):
+ * progress and response per street and per interviewer, appointments due,
+ * and the flags that need a look: duplicate interviews at one address,
+ * interviews far shorter than usual, several interviews ending in the same
+ * minute, and records a tablet sent twice with different content.
+ */
+import { responseFigures, shortInterviews, type ResponseFigures } from '../domain/response-figures';
+import type { Queryable } from '../storage/db';
+import {
+  countSyncConflicts, listAddressProgress, listInterviewParadata, listUnresolvedDuplicates,
+  type DuplicateGroup, type InterviewParadata,
+} from '../storage/monitoring';
+
+export interface FieldworkMonitor {
+  total: ResponseFigures;
+  streets: { streetId: number; name: string; neighbourhood: string; figures: ResponseFigures }[];
+  interviewers: { name: string; interviews: number; medianMinutes?: number; short: number }[];
+  appointmentsDue: { address: string; at: string }[];
+  duplicates: DuplicateGroup[];
+  shortInterviews: InterviewParadata[];
+  sameMinute: { interviewer: string; minute: string; count: number }[];
+  conflicts: number;
+}
+
+const median = (values: number[]) => {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export async function monitorFieldwork(db: Queryable, studyId: number, now = new Date()): Promise<FieldworkMonitor> {
+  const progress = await listAddressProgress(db, studyId);
+  const paradata = await listInterviewParadata(db, studyId);
+  const counted = paradata.filter((interview) => interview.status === 'counted');
+
+  const byStreet = new Map<number, typeof progress>();
+  for (const address of progress) byStreet.set(address.streetId, [...(byStreet.get(address.streetId) ?? []), address]);
+  const streets = [...byStreet.values()].map((addresses) => ({
+    streetId: addresses[0]!.streetId, name: addresses[0]!.streetName, neighbourhood: addresses[0]!.neighbourhood, figures: responseFigures(addresses),
+  }));
+
+  const short = shortInterviews(counted);
+  const byInterviewer = new Map<string, InterviewParadata[]>();
+  for (const interview of counted) byInterviewer.set(interview.interviewer, [...(byInterviewer.get(interview.interviewer) ?? []), interview]);
+  const interviewers = [...byInterviewer].map(([name, interviews]) => ({
+    name, interviews: interviews.length, medianMinutes: median(interviews.map((interview) => interview.minutes)),
+    short: short.filter((interview) => interview.interviewer === name).length,
+  })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+
+  const minutes = new Map<string, { interviewer: string; minute: string; count: number }>();
+  for (const interview of counted) {
+    const key = `${interview.interviewerId}|${interview.instrumentId}|${interview.endedAt.slice(0, 16)}`;
+    const entry = minutes.get(key) ?? { interviewer: interview.interviewer, minute: interview.endedAt.slice(0, 16), count: 0 };
+    entry.count++;
+    minutes.set(key, entry);
+  }
+
+  const soon = now.getTime() + 2 * 86_400_000;
+  const appointmentsDue = progress
+    .filter((address) => address.appointmentAt && !address.completed && Date.parse(address.appointmentAt) <= soon)
+    .map((address) => ({ address: `${address.streetName} (${address.neighbourhood})`, at: address.appointmentAt! }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+
+  return {
+    total: responseFigures(progress), streets, interviewers, appointmentsDue,
+    duplicates: await listUnresolvedDuplicates(db, studyId),
+    shortInterviews: short,
+    sameMinute: [...minutes.values()].filter((entry) => entry.count > 1),
+    conflicts: await countSyncConflicts(db, studyId),
+  };
+}

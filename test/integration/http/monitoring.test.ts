@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { listRespondentAnswers } from '../../../src/storage/interviews';
+import { fieldworkSetUp, interview, visit } from '../../helpers/fieldwork';
+
+describe('GET /studies/:id/fieldwork and POST /studies/:id/duplicates', () => {
+  it('shows response per street and a duplicate, and keeping one sets the other aside for the analysis', async () => {
+    const { db, coordinator, interviewer, colleague, studyId, addressId, sync, loginAs } = await fieldworkSetUp();
+    const rozen2 = addressId('Rozenstraat', 2);
+    await coordinator.agent.post(`/studies/${studyId}/assignments`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId: (await db.get<{ street_id: number }>('SELECT street_id FROM addresses WHERE id = ?', [rozen2]))!.street_id, interviewerId: colleague.user.id }).expect(303);
+    const first = interview(studyId, rozen2);
+    const second = interview(studyId, rozen2, { endedAt: '2026-03-03T18:40:00.000Z' });
+    await sync(interviewer, [
+      visit(studyId, addressId('Rozenstraat', 1), { outcome: 'ineligible' }),
+      visit(studyId, addressId('Rozenstraat', 3), { outcome: 'appointment', appointmentAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      visit(studyId, rozen2, { outcome: 'interview' }), first,
+    ]).expect(200);
+    await sync(colleague, [visit(studyId, rozen2, { outcome: 'interview' }), second], 'tablet-0002').expect(200);
+
+    const page = await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200);
+    // Rozenstraat: 3 addresses, 1 vacant → 2 eligible, 1 completed → 50 %.
+    expect(page.text).toMatch(/Rozenstraat[\s\S]*?<td class="number">3<\/td><td class="number">1<\/td><td class="number">4<\/td>\s*<td class="number">1<\/td>[\s\S]*?50%/);
+    expect(page.text).toContain('Twee of meer interviews op Rozenstraat 2 (contactladder)');
+    expect(page.text).toContain('Afspraken (tot over twee dagen)');
+
+    await coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form')
+      .send({ _csrf: coordinator.csrf, addressId: rozen2, instrumentId: 'contactladder', keep: first.id }).expect(303);
+    expect(await db.all('SELECT id, status FROM interviews ORDER BY ended_at')).toEqual([{ id: first.id, status: 'counted' }, { id: second.id, status: 'set-aside' }]);
+    const after = await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200);
+    expect(after.text).not.toContain('Twee of meer interviews');
+    const counted = await listRespondentAnswers(db, studyId, 'contactladder', 1);
+    expect(counted).toHaveLength(1);
+
+    // Resolving again, or for another study's coordinator, changes nothing.
+    await coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form')
+      .send({ _csrf: coordinator.csrf, addressId: rozen2, instrumentId: 'contactladder', keep: 'all' }).expect(404);
+    const stranger = await loginAs('coordinator');
+    await stranger.agent.get(`/studies/${studyId}/fieldwork`).expect(403);
+    await interviewer.agent.get(`/studies/${studyId}/fieldwork`).expect(403);
+  });
+
+  it('rejects a malformed resolution, naming each wrong field', async () => {
+    const { coordinator, studyId } = await fieldworkSetUp();
+    const response = await coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form').set('accept', 'application/json')
+      .send({ _csrf: coordinator.csrf, addressId: 'abc', instrumentId: 'contactladder', keep: 'x' }).expect(400);
+    expect(response.body.error.fields.map((field: { field: string }) => field.field)).toEqual(['addressId', 'keep']);
+  });
+});
