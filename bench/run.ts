@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   analysis: async () => (await import('./analysis')).run(),
   import: async () => (await import('./import')).run(),
   sync: async () => (await import('./sync')).run(),
+  'field-app': async () => (await import('./field-app')).run(),
 };
 
 const requested = process.argv.slice(2);

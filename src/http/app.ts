@@ -5,6 +5,7 @@
  * together, in the order they run.
  */
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import multer from 'multer';
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps): Express {
       },
     },
   }));
+  // Tablets on poor mobile data: every text answer goes gzipped.
+  app.use(compression());
   app.use('/static', express.static(path.join(deps.projectDir, 'public'), { maxAge: '1h' }));
 
   app.use((req, res, next) => {
