@@ -44,30 +44,33 @@ export async function monitorFieldwork(db: Queryable, studyId: number, now = new
   const short = shortInterviews(counted);
   const byInterviewer = new Map<string, InterviewParadata[]>();
   for (const interview of counted) byInterviewer.set(interview.interviewer, [...(byInterviewer.get(interview.interviewer) ?? []), interview]);
+  // The field app gives every instrument of one interview the same start time: one start is one respondent.
+  const respondents = (interviews: InterviewParadata[]) => new Set(interviews.map((interview) => interview.startedAt)).size;
   const interviewers = [...byInterviewer].map(([name, interviews]) => ({
-    name, interviews: interviews.length, medianMinutes: median(interviews.map((interview) => interview.minutes)),
+    name, interviews: respondents(interviews), medianMinutes: median(interviews.map((interview) => interview.minutes)),
     short: short.filter((interview) => interview.interviewer === name).length,
   })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
-  const minutes = new Map<string, { interviewer: string; minute: string; count: number }>();
+  const minutes = new Map<string, { interviewer: string; minute: string; starts: Set<string> }>();
   for (const interview of counted) {
-    const key = `${interview.interviewerId}|${interview.instrumentId}|${interview.endedAt.slice(0, 16)}`;
-    const entry = minutes.get(key) ?? { interviewer: interview.interviewer, minute: interview.endedAt.slice(0, 16), count: 0 };
-    entry.count++;
+    const key = `${interview.interviewerId}|${interview.endedAt.slice(0, 16)}`;
+    const entry = minutes.get(key) ?? { interviewer: interview.interviewer, minute: interview.endedAt.slice(0, 16), starts: new Set() };
+    entry.starts.add(interview.startedAt);
     minutes.set(key, entry);
   }
 
   const soon = now.getTime() + 2 * 86_400_000;
   const appointmentsDue = progress
     .filter((address) => address.appointmentAt && !address.completed && Date.parse(address.appointmentAt) <= soon)
-    .map((address) => ({ address: `${address.streetName} (${address.neighbourhood})`, at: address.appointmentAt! }))
+    .map((address) => ({ address: `${address.streetName} ${address.house} (${address.neighbourhood})`, at: address.appointmentAt! }))
     .sort((a, b) => a.at.localeCompare(b.at));
 
   return {
     total: responseFigures(progress), streets, interviewers, appointmentsDue,
     duplicates: await listUnresolvedDuplicates(db, studyId),
     shortInterviews: short,
-    sameMinute: [...minutes.values()].filter((entry) => entry.count > 1),
+    sameMinute: [...minutes.values()].filter((entry) => entry.starts.size > 1)
+      .map((entry) => ({ interviewer: entry.interviewer, minute: entry.minute, count: entry.starts.size })),
     conflicts: await countSyncConflicts(db, studyId),
   };
 }

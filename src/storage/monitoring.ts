@@ -13,16 +13,18 @@ export interface AddressProgress extends AddressFieldwork {
   streetId: number;
   streetName: string;
   neighbourhood: string;
+  /** House number and addition, e.g. "12 a". */
+  house: string;
   appointmentAt: string | null;
   interviewerIds: number[];
 }
 
 export async function listAddressProgress(db: Queryable, studyId: number): Promise<AddressProgress[]> {
   const rows = await db.all<{
-    address_id: number; street_id: number; street: string; neighbourhood: string; visits: number; last_outcome: VisitOutcome | null;
+    address_id: number; street_id: number; street: string; neighbourhood: string; house_number: number; addition: string; visits: number; last_outcome: VisitOutcome | null;
     last_appointment: string | null; ineligible: number; completed: number; interviewers: string | null;
   }>(
-    `SELECT a.id AS address_id, s.id AS street_id, s.name AS street, n.name AS neighbourhood,
+    `SELECT a.id AS address_id, s.id AS street_id, s.name AS street, n.name AS neighbourhood, a.house_number, a.addition,
             (SELECT count(*) FROM visits v WHERE v.address_id = a.id) AS visits,
             (SELECT outcome FROM visits v WHERE v.address_id = a.id ORDER BY visited_at DESC, id DESC LIMIT 1) AS last_outcome,
             (SELECT appointment_at FROM visits v WHERE v.address_id = a.id ORDER BY visited_at DESC, id DESC LIMIT 1) AS last_appointment,
@@ -37,7 +39,7 @@ export async function listAddressProgress(db: Queryable, studyId: number): Promi
   );
   return rows.map((row) => ({
     addressId: row.address_id, streetId: row.street_id, streetName: row.street, neighbourhood: row.neighbourhood,
-    visits: row.visits, lastOutcome: row.last_outcome, ineligible: row.ineligible === 1, completed: row.completed === 1,
+    house: `${row.house_number}${row.addition ? ` ${row.addition}` : ''}`, visits: row.visits, lastOutcome: row.last_outcome, ineligible: row.ineligible === 1, completed: row.completed === 1,
     appointmentAt: row.last_outcome === 'appointment' ? row.last_appointment : null,
     interviewerIds: (row.interviewers ?? '').split(',').filter(Boolean).map(Number),
   }));

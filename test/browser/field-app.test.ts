@@ -134,6 +134,22 @@ describe('an interviewer with the field app in Chromium', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'field-receipts.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
     await context.close();
+
+    // The coordinator sees the same records in the fieldwork monitor.
+    const coordinatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const coordinator = await coordinatorContext.newPage();
+    await coordinator.goto(`${server.baseUrl}/login`);
+    await coordinator.getByLabel('Gebruikersnaam').fill('marieke');
+    await coordinator.getByLabel('Wachtwoord').fill(testPassword);
+    await coordinator.getByRole('button', { name: 'Inloggen' }).click();
+    await coordinator.getByRole('link', { name: 'Buurtonderzoek Oosterpark' }).click();
+    await coordinator.getByRole('link', { name: 'Voortgang veldwerk' }).click();
+    // Rozenstraat: 10 addresses, 5 visits, 2 completed, 1 refusal, 2 not reached (not home, appointment), 5 not visited: 2 / 10 = 20 %.
+    const row = coordinator.locator('table.monitor tbody tr').first();
+    expect(await row.locator('td').allTextContents()).toEqual(['10', '0', '5', '2', '1', '2', '5', '20%']);
+    await coordinator.getByText('Afspraken (tot over twee dagen)').waitFor();
+    await coordinator.screenshot({ path: path.join(screenshotDir, 'fieldwork-monitor.png'), fullPage: true });
+    await coordinatorContext.close();
   });
 
   it('stores every record once when the server stops in the middle of a sync and comes back', async () => {
