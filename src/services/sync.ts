@@ -5,8 +5,9 @@
  * Each record of a batch is checked on its own: its shape, that its address
  * lies on a street assigned to this interviewer in the study it names, that
  * its instrument version belongs to the study, and its answers against that
- * version. Records that pass are written in one transaction, and inside that
- * same transaction each id is looked up first:
+ * version. Records that pass are written in one transaction (together with
+ * those of other requests that arrived meanwhile: group commit), and inside
+ * that same transaction each id is looked up first:
  *
  * - unknown id: stored (`stored`);
  * - known id, same content hash: a retry, nothing changes (`already-stored`);
