@@ -75,12 +75,13 @@ async function checkRecords(db: Queryable, instruments: InstrumentRegistry, inte
   for (const studyId of new Set(parsed.map(({ record }) => record.studyId))) studies.set(studyId, await getStudy(db, studyId));
 
   const checked: CheckedRecord[] = [];
+  const unplaced: { index: number; record: SyncRecord; reason: string; field: string }[] = [];
   for (const { index, record } of parsed) {
     const reject = (reason: string, field?: string) => { outcomes[index] = { id: record.id, status: 'rejected', reason, field }; };
     const study = studies.get(record.studyId);
     const place = places.get(record.addressId);
-    if (!study) { reject('unknownStudy', 'studyId'); continue; }
-    if (!place || place.studyId !== study.id) { reject('addressNotAssigned', 'addressId'); continue; }
+    if (!study) { unplaced.push({ index, record, reason: 'unknownStudy', field: 'studyId' }); continue; }
+    if (!place || place.studyId !== study.id) { unplaced.push({ index, record, reason: 'addressNotAssigned', field: 'addressId' }); continue; }
     if (record.kind === 'interview') {
       const instrument = instruments.get(record.instrumentId, record.instrumentVersion);
       const inStudy = study.instruments.some((choice) => choice.instrumentId === record.instrumentId && choice.version === record.instrumentVersion);
@@ -90,7 +91,23 @@ async function checkRecords(db: Queryable, instruments: InstrumentRegistry, inte
     }
     checked.push({ index, record, place, hash: contentHash(record) });
   }
+
+  // A retry of a record the server already has is acknowledged, even when its
+  // street has since been taken off this interviewer: the tablet may clear it.
+  const stored = await findStoredHashes(db, idsByKind(unplaced));
+  for (const { index, record, reason, field } of unplaced) {
+    outcomes[index] = stored.get(`${record.kind}:${record.id}`) === contentHash(record)
+      ? { id: record.id, status: 'already-stored' }
+      : { id: record.id, status: 'rejected', reason, field };
+  }
   return checked;
+}
+
+function idsByKind(entries: readonly { record: SyncRecord }[]) {
+  return {
+    visits: entries.filter(({ record }) => record.kind === 'visit').map(({ record }) => record.id),
+    interviews: entries.filter(({ record }) => record.kind === 'interview').map(({ record }) => record.id),
+  };
 }
 
 interface PendingWrite extends CheckedRecord {
@@ -148,10 +165,7 @@ async function writePlanned(tx: Queryable, rows: ReturnType<typeof planWrites>['
  * by one, so that only the refused record is rejected.
  */
 async function writeRecords(tx: Queryable, entries: PendingWrite[]): Promise<(RecordStatus | 'refused' | 'id-taken')[]> {
-  const stored = await findStoredHashes(tx, {
-    visits: entries.filter(({ record }) => record.kind === 'visit').map(({ record }) => record.id),
-    interviews: entries.filter(({ record }) => record.kind === 'interview').map(({ record }) => record.id),
-  });
+  const stored = await findStoredHashes(tx, idsByKind(entries));
   await tx.exec('SAVEPOINT sync_group');
   try {
     const { statuses, rows } = planWrites(entries, new Map(stored));

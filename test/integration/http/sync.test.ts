@@ -41,6 +41,19 @@ describe('POST /api/sync', () => {
     expect(await db.all('SELECT record_id, kind FROM sync_conflicts')).toEqual([{ record_id: original.id, kind: 'visit' }]);
   });
 
+  it('acknowledges a retry of a stored record after its street was taken off the interviewer', async () => {
+    const { db, coordinator, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const rozen = addressId('Rozenstraat', 1);
+    const record = visit(studyId, rozen);
+    await sync(interviewer, [record]).expect(200);
+    const streetId = (await db.get<{ street_id: number }>('SELECT street_id FROM addresses WHERE id = ?', [rozen]))!.street_id;
+    await coordinator.agent.post(`/studies/${studyId}/assignments`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId, interviewerId: interviewer.user.id, action: 'unassign' }).expect(303);
+    const answer = await sync(interviewer, [record, visit(studyId, rozen)]).expect(200);
+    expect(answer.body.results.map((result: { status: string; reason?: string }) => result.reason ?? result.status)).toEqual(['already-stored', 'addressNotAssigned']);
+    expect(await countRows(db, 'visits')).toBe(1);
+  });
+
   it('rejects each bad record with its reason and still stores the good ones of the same batch', async () => {
     const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
     const rozen = addressId('Rozenstraat', 1);
