@@ -15,6 +15,7 @@
  * responseFigures([{ visits: 2, lastOutcome: 'interview', ineligible: false, completed: true }, …])
  * // → { addresses: 4, ineligible: 1, eligible: 3, completed: 1, refused: 1, notReached: 0, notVisited: 1, responseRate: 1/3 }
  */
+import { median } from 'simple-statistics';
 import type { VisitOutcome } from './sync-record';
 
 export interface AddressFieldwork {
@@ -57,11 +58,9 @@ export function responseFigures(addresses: readonly AddressFieldwork[]): Respons
 export function shortInterviews<T extends { instrumentId: string; minutes: number }>(interviews: readonly T[], share = 0.5): T[] {
   const thresholds = new Map<string, number>();
   for (const instrumentId of new Set(interviews.map((interview) => interview.instrumentId))) {
-    const sorted = interviews.filter((interview) => interview.instrumentId === instrumentId).map((interview) => interview.minutes).sort((a, b) => a - b);
+    const minutes = interviews.filter((interview) => interview.instrumentId === instrumentId).map((interview) => interview.minutes);
     // A median of fewer than five interviews says too little to flag anyone.
-    if (sorted.length < 5) continue;
-    const middle = Math.floor(sorted.length / 2);
-    thresholds.set(instrumentId, share * (sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2));
+    if (minutes.length >= 5) thresholds.set(instrumentId, share * median(minutes));
   }
   return interviews.filter((interview) => interview.minutes < (thresholds.get(interview.instrumentId) ?? -Infinity));
 }

@@ -5,6 +5,7 @@
  * interviews far shorter than usual, several interviews ending in the same
  * minute, and records a tablet sent twice with different content.
  */
+import { median } from 'simple-statistics';
 import { responseFigures, shortInterviews, type ResponseFigures } from '../domain/response-figures';
 import type { Queryable } from '../storage/db';
 import {
@@ -23,30 +24,30 @@ export interface FieldworkMonitor {
   conflicts: number;
 }
 
-const median = (values: number[]) => {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+/** Groups items by a key, keeping their order. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
 
 export async function monitorFieldwork(db: Queryable, studyId: number, now = new Date()): Promise<FieldworkMonitor> {
   const progress = await listAddressProgress(db, studyId);
   const paradata = await listInterviewParadata(db, studyId);
   const counted = paradata.filter((interview) => interview.status === 'counted');
 
-  const byStreet = new Map<number, typeof progress>();
-  for (const address of progress) byStreet.set(address.streetId, [...(byStreet.get(address.streetId) ?? []), address]);
-  const streets = [...byStreet.values()].map((addresses) => ({
+  const streets = [...groupBy(progress, (address) => address.streetId).values()].map((addresses) => ({
     streetId: addresses[0]!.streetId, name: addresses[0]!.streetName, neighbourhood: addresses[0]!.neighbourhood, figures: responseFigures(addresses),
   }));
 
   const short = shortInterviews(counted);
-  const byInterviewer = new Map<string, InterviewParadata[]>();
-  for (const interview of counted) byInterviewer.set(interview.interviewer, [...(byInterviewer.get(interview.interviewer) ?? []), interview]);
   // The field app gives every instrument of one interview the same start time: one start is one respondent.
   const respondents = (interviews: InterviewParadata[]) => new Set(interviews.map((interview) => interview.startedAt)).size;
-  const interviewers = [...byInterviewer].map(([name, interviews]) => ({
+  const interviewers = [...groupBy(counted, (interview) => interview.interviewer)].map(([name, interviews]) => ({
     name, interviews: respondents(interviews), medianMinutes: median(interviews.map((interview) => interview.minutes)),
     short: short.filter((interview) => interview.interviewer === name).length,
   })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));

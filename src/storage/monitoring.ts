@@ -24,16 +24,26 @@ export async function listAddressProgress(db: Queryable, studyId: number): Promi
     address_id: number; street_id: number; street: string; neighbourhood: string; house_number: number; addition: string; visits: number; last_outcome: VisitOutcome | null;
     last_appointment: string | null; ineligible: number; completed: number; interviewers: string | null;
   }>(
-    `SELECT a.id AS address_id, s.id AS street_id, s.name AS street, n.name AS neighbourhood, a.house_number, a.addition,
-            (SELECT count(*) FROM visits v WHERE v.address_id = a.id) AS visits,
-            (SELECT outcome FROM visits v WHERE v.address_id = a.id ORDER BY visited_at DESC, id DESC LIMIT 1) AS last_outcome,
-            (SELECT appointment_at FROM visits v WHERE v.address_id = a.id ORDER BY visited_at DESC, id DESC LIMIT 1) AS last_appointment,
-            EXISTS (SELECT 1 FROM visits v WHERE v.address_id = a.id AND v.outcome = 'ineligible') AS ineligible,
+    `WITH ranked AS (
+       SELECT v.address_id, v.outcome, v.appointment_at, v.interviewer_id,
+              row_number() OVER (PARTITION BY v.address_id ORDER BY v.visited_at DESC, v.id DESC) AS recency
+         FROM visits v JOIN addresses a ON a.id = v.address_id WHERE a.study_id = ?1
+     ), per_address AS (
+       SELECT address_id, count(*) AS visits,
+              max(CASE WHEN recency = 1 THEN outcome END) AS last_outcome,
+              max(CASE WHEN recency = 1 THEN appointment_at END) AS last_appointment,
+              max(outcome = 'ineligible') AS ineligible,
+              group_concat(DISTINCT interviewer_id) AS interviewers
+         FROM ranked GROUP BY address_id
+     )
+     SELECT a.id AS address_id, s.id AS street_id, s.name AS street, n.name AS neighbourhood, a.house_number, a.addition,
+            coalesce(p.visits, 0) AS visits, p.last_outcome, p.last_appointment, coalesce(p.ineligible, 0) AS ineligible,
             EXISTS (SELECT 1 FROM interview_addresses ia JOIN interviews i ON i.id = ia.interview_id
                      WHERE ia.address_id = a.id AND i.status = 'counted') AS completed,
-            (SELECT group_concat(DISTINCT v.interviewer_id) FROM visits v WHERE v.address_id = a.id) AS interviewers
+            p.interviewers
        FROM addresses a JOIN streets s ON s.id = a.street_id JOIN neighbourhoods n ON n.id = s.neighbourhood_id
-      WHERE a.study_id = ?
+       LEFT JOIN per_address p ON p.address_id = a.id
+      WHERE a.study_id = ?1
       ORDER BY n.name, s.name, a.house_number, a.addition`,
     [studyId],
   );
