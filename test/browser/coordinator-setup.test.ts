@@ -7,7 +7,7 @@ import { listStreets } from '../../src/storage/address-frame';
 import { assignStreet } from '../../src/storage/assignments';
 import { listStudiesFor } from '../../src/storage/studies';
 import { findLogin } from '../../src/storage/users';
-import { launchChromium, screenshotDir, startServer } from '../helpers/browser';
+import { launchChromium, logIn, screenshotDir, startServer } from '../helpers/browser';
 import { testPassword } from '../helpers/test-app';
 
 const csv = '\uFEFFstraat;huisnummer;toevoeging;postcode;buurt\r\n'
@@ -71,10 +71,7 @@ describe('a coordinator in Chromium on a tablet', () => {
 
   it('shows the rejected lines of a bad file, in Dutch', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Gebruikersnaam').fill('marieke');
-    await page.getByLabel('Wachtwoord').fill(testPassword);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await logIn(page, server.baseUrl, 'marieke');
     await page.getByRole('link', { name: 'Buurtonderzoek Oosterpark 2026' }).click();
     await page.getByRole('link', { name: 'Adresbestand importeren' }).click();
     const bad = 'straat;huisnummer;postcode;buurt\nLindelaan;1;1299ZZ;Bomenbuurt\nLindelaan;;1299ZZ;Bomenbuurt\nLindelaan;3;12AB;Bomenbuurt\n';
@@ -100,10 +97,7 @@ describe('an interviewer in Chromium on a tablet', () => {
     await assignStreet(server.db, rozenstraat.id, interviewer.id);
 
     const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByLabel('Gebruikersnaam').fill('fatima');
-    await page.getByLabel('Wachtwoord').fill(testPassword);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await logIn(page, server.baseUrl, 'fatima');
     await page.waitForURL(/\/field\/$/);
     await page.getByRole('link', { name: 'Looplijst afdrukken' }).click();
     await page.getByRole('heading', { name: 'Mijn looplijst' }).waitFor();

@@ -12,7 +12,7 @@ import { importAddressFrame } from '../../src/services/import-address-frame';
 import { listStreets } from '../../src/storage/address-frame';
 import { assignStreet } from '../../src/storage/assignments';
 import { createStudy } from '../../src/storage/studies';
-import { launchChromium, screenshotDir, startServer } from '../helpers/browser';
+import { launchChromium, logIn, screenshotDir, startServer } from '../helpers/browser';
 import { countRows, studyForm, testPassword } from '../helpers/test-app';
 
 const csv = 'straat;huisnummer;postcode;buurt\n' + Array.from({ length: 10 }, (_, i) => `Rozenstraat;${i + 1};1234AB;Bloemenbuurt`).join('\n') + '\n';
@@ -37,12 +37,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(context: BrowserContext, username: string): Promise<Page> {
+async function openFieldApp(context: BrowserContext, username: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(testPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logIn(page, server.baseUrl, username);
   await page.waitForURL(/\/field\/$/);
   await page.getByRole('heading', { name: 'Mijn straten' }).waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -80,7 +77,7 @@ describe('an interviewer with the field app in Chromium', () => {
   it('works offline, keeps everything through a closed page, and sends it exactly once when back online', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
     const consoleErrors: string[] = [];
-    let page = await logIn(context, 'fatima');
+    let page = await openFieldApp(context, 'fatima');
     page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
 
     await context.setOffline(true);
@@ -138,10 +135,7 @@ describe('an interviewer with the field app in Chromium', () => {
     // The coordinator sees the same records in the fieldwork monitor.
     const coordinatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const coordinator = await coordinatorContext.newPage();
-    await coordinator.goto(`${server.baseUrl}/login`);
-    await coordinator.getByLabel('Gebruikersnaam').fill('marieke');
-    await coordinator.getByLabel('Wachtwoord').fill(testPassword);
-    await coordinator.getByRole('button', { name: 'Inloggen' }).click();
+    await logIn(coordinator, server.baseUrl, 'marieke');
     await coordinator.getByRole('link', { name: 'Buurtonderzoek Oosterpark' }).click();
     await coordinator.getByRole('link', { name: 'Voortgang veldwerk' }).click();
     // Rozenstraat: 10 addresses, 5 visits, 2 completed, 1 refusal, 2 not reached (not home, appointment), 5 not visited: 2 / 10 = 20 %.
@@ -154,7 +148,7 @@ describe('an interviewer with the field app in Chromium', () => {
 
   it('stores every record once when the server stops in the middle of a sync and comes back', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
-    const page = await logIn(context, 'kees');
+    const page = await openFieldApp(context, 'kees');
     await context.setOffline(true);
     for (const number of [2, 4, 6, 8, 10]) {
       await openAddress(page, number);

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Database } from '../../src/storage/db';
-import { buildTestApp, projectDir } from './test-app';
+import { buildTestApp, projectDir, testPassword } from './test-app';
 
 export const screenshotDir = path.join(projectDir, 'test-output');
 
@@ -33,4 +33,13 @@ export async function startServer(options: { db?: Database; port?: number } = {}
     server.closeAllConnections();
   });
   return { ...context, baseUrl, stop };
+}
+
+/** Logs in through the login form and waits until the user's home page has loaded. */
+export async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(testPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
