@@ -7,6 +7,7 @@
 import { deviceId, getAll, getValue, setValue, settle } from './store.js';
 
 const batchSize = 10;
+const bundleMaxAgeMs = 5 * 60 * 1000;
 let running = null;
 
 /** Fetches the day's bundle and keeps it on the device. Resolves to 'ok', 'login' or 'offline'. */
@@ -60,7 +61,8 @@ async function syncOnce() {
     await settle(sent.answer.results, sent.answer.receivedAt);
   }
   await setValue('lastSync', new Date().toISOString());
-  await refreshBundle();
+  // A fresh walk list after sending, or when the kept one is a few minutes old; not on every idle tick.
+  if (waiting.length > 0 || Date.now() - Date.parse(bundle.fetchedAt) > bundleMaxAgeMs) await refreshBundle();
   return 'ok';
 }
 
