@@ -61,6 +61,8 @@ export interface Study {
   minReportSize: number;
   maxVisitAttempts: number;
   isDemo: boolean;
+  /** The earlier study this one is a follow-up wave of (vervolgmeting), if any. */
+  followUpOf: number | null;
   instruments: InstrumentChoice[];
   createdAt: string;
   updatedAt: string;

@@ -1,19 +1,53 @@
 /**
- * Analysing a stored study: load its streets and its respondents' answers on
- * the study's contactladder version, and run the pure analysis on them.
+ * Analysing a stored study: load its streets, its respondents' answers on the
+ * study's contactladder version and, when the study asks it, the straatladder;
+ * run the pure analysis on them; add the response figures per street from the
+ * visit log and, for a follow-up wave, the change per street since the
+ * earlier wave. The coordinators' JSON endpoint and the reports both start here.
  */
 import { analyseStudy, type AnalysisResult } from '../domain/analysis/analyse-study';
+import { compareStreetWaves, type StreetWaveChange } from '../domain/analysis/wave-change';
 import { Problem } from '../domain/errors';
+import { responseFigures, type ResponseFigures } from '../domain/response-figures';
 import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { listStreets } from '../storage/address-frame';
 import type { Queryable } from '../storage/db';
-import { listRespondentAnswers } from '../storage/interviews';
+import { listRespondentAnswers, listStreetLadderAnswers } from '../storage/interviews';
+import { listAddressProgress } from '../storage/monitoring';
+import { getStudy } from '../storage/studies';
 
-export async function analyseStoredStudy(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<AnalysisResult> {
+export interface StudyAnalysis {
+  study: Study;
+  result: AnalysisResult;
+  /** Response per street from the visit log; the study's total under `total`. */
+  response: { total: ResponseFigures; streets: Map<number, ResponseFigures> };
+  /** For a follow-up wave: the earlier study and the change per street shown in both. */
+  waves?: { previous: { id: number; name: string }; streets: StreetWaveChange[] };
+}
+
+export async function analyseStoredStudy(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<StudyAnalysis> {
+  const result = await analyseStudyData(db, instruments, study);
+  const progress = await listAddressProgress(db, study.id);
+  const perStreet = new Map<number, typeof progress>();
+  for (const address of progress) {
+    const list = perStreet.get(address.streetId);
+    if (list) list.push(address);
+    else perStreet.set(address.streetId, [address]);
+  }
+  const response = { total: responseFigures(progress), streets: new Map([...perStreet].map(([streetId, addresses]) => [streetId, responseFigures(addresses)])) };
+
+  const previousStudy = study.followUpOf === null ? undefined : await getStudy(db, study.followUpOf);
+  if (!previousStudy) return { study, result, response };
+  const previous = await analyseStudyData(db, instruments, previousStudy);
+  return { study, result, response, waves: { previous: { id: previousStudy.id, name: previousStudy.name }, streets: compareStreetWaves(waveStreets(previous), waveStreets(result)) } };
+}
+
+async function analyseStudyData(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<AnalysisResult> {
   const choice = study.instruments.find((candidate) => instruments.get(candidate.instrumentId, candidate.version)?.thresholds);
   if (!choice) throw new Problem('invalidInput', { fields: [{ field: 'instruments', reason: 'noAnalysableInstrument' }] });
   const instrument = instruments.get(choice.instrumentId, choice.version)!;
+  const ladder = study.instruments.map((candidate) => instruments.get(candidate.instrumentId, candidate.version)).find((candidate) => candidate?.rungs?.length);
   const streets = await listStreets(db, study.id);
   const neighbourhoods = [...new Map(streets.map((street) => [street.neighbourhoodId, { id: street.neighbourhoodId, name: street.neighbourhood }])).values()];
   return analyseStudy({
@@ -22,5 +56,22 @@ export async function analyseStoredStudy(db: Queryable, instruments: InstrumentR
     neighbourhoods,
     streets: streets.map((street) => ({ id: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId })),
     respondents: await listRespondentAnswers(db, study.id, instrument.id, instrument.version),
+    ...(ladder ? { streetLadder: { rungs: ladder.rungs!.length, answers: await listStreetLadderAnswers(db, study.id, ladder.id, ladder.version, ladder.rungs!.length) } } : {}),
+  });
+}
+
+/** What the wave comparison needs of each street: its weighted gaps and mean current rung, where shown on its own. */
+function waveStreets(result: AnalysisResult) {
+  const neighbourhoodName = new Map(result.neighbourhoods.map((neighbourhood) => [neighbourhood.neighbourhoodId, neighbourhood.name]));
+  const ladder = new Map(result.streetLadder?.streets.map((street) => [street.streetId, street.result]));
+  return result.streets.map((street) => {
+    const ladderResult = ladder.get(street.streetId);
+    const own = street.reportedAs === 'street';
+    return {
+      streetId: street.streetId, name: street.name, neighbourhood: neighbourhoodName.get(street.neighbourhoodId) ?? '',
+      weightedGaps: own && street.result.kind === 'shown'
+        ? new Map([...street.result.figures.figures.dimensions].map(([dimension, figures]) => [dimension, figures.weightedGap])) : undefined,
+      currentRung: own && ladderResult?.kind === 'shown' ? ladderResult.figures.current : undefined,
+    };
   });
 }

@@ -14,6 +14,7 @@ interface StudyRow {
   min_report_size: number;
   max_visit_attempts: number;
   is_demo: number;
+  follow_up_of: number | null;
   created_at: string;
   updated_at: string;
   instruments: string | null;
@@ -35,6 +36,7 @@ function toStudy(row: StudyRow): Study {
     minReportSize: row.min_report_size,
     maxVisitAttempts: row.max_visit_attempts,
     isDemo: row.is_demo === 1,
+    followUpOf: row.follow_up_of,
     instruments: (row.instruments ?? '').split(',').filter(Boolean).sort().map(splitInstrumentChoice),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -4,8 +4,11 @@
  * no renderer can print a hidden figure.
  *
  * Units: the study, each neighbourhood, each street (streets under the minimum
- * reporting size merged per neighbourhood into "overige straten"), and each
- * category of each group variable of the instrument (age class, household, …).
+ * reporting size merged per neighbourhood into "overige straten"), each
+ * category of each group variable of the instrument (age class, household, …),
+ * and street × group (street-groups.ts). Besides: the straatladder per unit
+ * (street-ladder-units.ts), reliability (reliability.ts) and street types
+ * (street-types.ts).
  * Per unit: item and dimension figures (unit-summary.ts) and starting points
  * (starting-points.ts); for the study, Cronbach's alpha per dimension for
  * actual and desired answers. Groups are summarised per dimension; special-
@@ -16,14 +19,19 @@
  * to, so the work grows linearly with respondents.
  */
 import type { Instrument } from '../instrument';
-import { AlphaAccumulator, alphaFlag, type AlphaFlag, type AlphaResult } from './cronbach-alpha';
 import {
   decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
-  type Disclosed, type DisclosedCount, type ReportingNode, type Visibility,
+  type Disclosed, type ReportingNode, type Visibility,
 } from './disclosure-control';
+import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
 import { gapModelOf, RespondentScores, scoreRespondent, type GapModel, type RespondentAnswers } from './respondent-scores';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
+import { StreetGroupAccumulator, type CategoryResult } from './street-groups';
+import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units';
+import { findStreetTypes, type StreetTypesResult } from './street-types';
 import { UnitAccumulator, type UnitFigures } from './unit-summary';
+
+export type { ReliabilityResult } from './reliability';
 
 export interface StudyData {
   instrument: Instrument;
@@ -31,6 +39,8 @@ export interface StudyData {
   neighbourhoods: readonly { id: number; name: string }[];
   streets: readonly { id: number; name: string; neighbourhoodId: number }[];
   respondents: readonly RespondentAnswers[];
+  /** The straatladder's answers, when the study asks it. */
+  streetLadder?: { rungs: number; answers: readonly PlacedStreetLadderAnswer[] };
 }
 
 export interface UnitResult {
@@ -45,19 +55,11 @@ export interface StreetResult {
   /** Where this street's figures are: its own unit, or the neighbourhood's combined small streets. */
   reportedAs: 'street' | 'combined';
   result: Disclosed<UnitResult>;
+  /** Street × group figures per background variable (never origin); empty unless the street is shown on its own. */
+  groups: { variable: string; categories: GroupCategoryResult[] }[];
 }
 
-export interface GroupCategoryResult {
-  value: number;
-  count: DisclosedCount;
-  result: Disclosed<UnitResult>;
-}
-
-export interface ReliabilityResult {
-  dimension: string;
-  actual: AlphaResult & { flag?: AlphaFlag };
-  desired: AlphaResult & { flag?: AlphaFlag };
-}
+export type GroupCategoryResult = CategoryResult<UnitResult>;
 
 export interface AnalysisResult {
   instrument: { id: string; version: number };
@@ -68,6 +70,9 @@ export interface AnalysisResult {
   combinedUnits: { neighbourhoodId: number; streetIds: number[]; result: Disclosed<UnitResult> }[];
   groups: { variable: string; categories: GroupCategoryResult[] }[];
   reliability: ReliabilityResult[];
+  /** Street types of the streets shown on their own, by their weighted gaps per dimension. */
+  streetTypes: StreetTypesResult;
+  streetLadder?: StreetLadderUnits;
 }
 
 export function analyseStudy(data: StudyData): AnalysisResult {
@@ -76,15 +81,26 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   if (!thresholds) throw new Error('analyseStudy requires an instrument with analysis thresholds');
   const model = gapModelOf(instrument);
 
+  const groupItems = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable);
+  const groupVariables = groupItems.map((item) => item.id);
+  const streetGroups = new StreetGroupAccumulator(
+    groupItems.filter((item) => item.kind === 'choice' && !item.specialCategory)
+      .map((item) => ({ id: item.id, values: item.kind === 'choice' ? instrument.scales[item.scale]!.points.length : 0 })),
+    model, minReportSize);
+
   const respondentsPerStreet = new Map<number, number>();
-  for (const respondent of data.respondents) respondentsPerStreet.set(respondent.streetId, (respondentsPerStreet.get(respondent.streetId) ?? 0) + 1);
+  for (const respondent of data.respondents) {
+    respondentsPerStreet.set(respondent.streetId, (respondentsPerStreet.get(respondent.streetId) ?? 0) + 1);
+    streetGroups.count(respondent);
+  }
   const units = mergeSmallStreets(data.streets.map((street) => ({
     streetId: street.id, neighbourhoodId: street.neighbourhoodId, respondents: respondentsPerStreet.get(street.id) ?? 0,
   })), minReportSize);
   const unitOfStreet = new Map(units.flatMap((unit) => (unit.kind === 'street' ? [[unit.streetId, unit.id]] : unit.streetIds.map((id) => [id, unit.id] as [number, string]))));
   const visibility = decideVisibility(reportingTree(units), minReportSize);
+  const unitSizes = units.map((unit) => ({ id: unit.id, n: unit.n, visibility: visibility.get(unit.id) ?? 'below-minimum' as Visibility, combined: unit.kind === 'combined' }));
+  streetGroups.plan(unitSizes, unitOfStreet);
 
-  const groupVariables = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable).map((item) => item.id);
   const study = new UnitAccumulator(model);
   const byNeighbourhood = new Map<number, UnitAccumulator>();
   const byUnit = new Map<string, UnitAccumulator>();
@@ -98,7 +114,10 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     study.add(scores);
     accumulatorIn(byNeighbourhood, respondent.neighbourhoodId, model, true).add(scores);
     const unitId = unitOfStreet.get(respondent.streetId);
-    if (unitId) accumulatorIn(byUnit, unitId, model, true).add(scores);
+    if (unitId) {
+      accumulatorIn(byUnit, unitId, model, true).add(scores);
+      streetGroups.add(respondent, unitId, scores);
+    }
     for (const variable of groupVariables) {
       const value = respondent.background[variable];
       if (value !== undefined && value !== null) accumulatorIn(byGroup.get(variable)!, value, model, false).add(scores);
@@ -113,6 +132,11 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     });
   // A street unit's result, made once: the streets of a combined unit share it.
   const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id), visibility.get(unit.id) ?? 'below-minimum')]));
+  const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) }));
+  const studyCategories = new Map(groups.map((group) => [group.variable, new Map(group.categories.map((category) => [
+    category.value, { n: byGroup.get(group.variable)!.get(category.value)!.respondents, visibility: category.result.kind === 'shown' ? 'shown' as const : category.result.reason },
+  ]))]));
+  const groupsPerUnit = streetGroups.results(unitSizes, studyCategories, resultOf);
 
   return {
     instrument: { id: instrument.id, version: instrument.version },
@@ -129,13 +153,20 @@ export function analyseStudy(data: StudyData): AnalysisResult {
         streetId: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId,
         reportedAs: unitId.startsWith('combined') ? 'combined' as const : 'street' as const,
         result: unitResults.get(unitId)!,
+        groups: groupsPerUnit.get(unitId) ?? [],
       };
     }),
     combinedUnits: units.filter((unit) => unit.kind === 'combined').map((unit) => ({
       neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, result: unitResults.get(unit.id)!,
     })),
-    groups: groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) })),
+    groups,
     reliability: reliability.results(thresholds),
+    streetTypes: findStreetTypes(units.flatMap((unit) => {
+      const result = unitResults.get(unit.id)!;
+      if (unit.kind !== 'street' || result.kind !== 'shown') return [];
+      return [{ streetId: unit.streetId, profile: model.dimensions.map((dimension) => result.figures.figures.dimensions.get(dimension.id)?.weightedGap.mean ?? 0) }];
+    }), model.dimensions.map((dimension) => dimension.id)),
+    streetLadder: data.streetLadder && streetLadderUnits(data.streetLadder.answers, data.streetLadder.rungs, units, unitOfStreet, data.neighbourhoods.map((neighbourhood) => neighbourhood.id), minReportSize),
   };
 }
 
@@ -167,30 +198,4 @@ function groupCategories(
     count: discloseCount(accumulator.respondents),
     result: resultOf(accumulator, visibility.get(`category:${value}`)!),
   }));
-}
-
-/** Cronbach's alpha per dimension, for actual and desired answers, gathered in the main pass. */
-class ReliabilityAccumulator {
-  private readonly dimensions: { id: string; itemIds: string[]; actual: AlphaAccumulator; desired: AlphaAccumulator; row: Float64Array }[];
-
-  constructor(model: GapModel) {
-    this.dimensions = model.dimensions.map((dimension) => ({
-      id: dimension.id, itemIds: dimension.itemIds, row: new Float64Array(dimension.itemIds.length),
-      actual: new AlphaAccumulator(dimension.itemIds.length), desired: new AlphaAccumulator(dimension.itemIds.length),
-    }));
-  }
-
-  add(respondent: RespondentAnswers): void {
-    for (const dimension of this.dimensions) {
-      for (const rating of ['actual', 'desired'] as const) {
-        for (let index = 0; index < dimension.itemIds.length; index++) dimension.row[index] = respondent.paired[dimension.itemIds[index]!]?.[rating] ?? NaN;
-        dimension[rating].add(dimension.row);
-      }
-    }
-  }
-
-  results(thresholds: NonNullable<Instrument['thresholds']>): ReliabilityResult[] {
-    const withFlag = (result: AlphaResult) => (result.kind === 'value' ? { ...result, flag: alphaFlag(result.alpha, thresholds) } : result);
-    return this.dimensions.map((dimension) => ({ dimension: dimension.id, actual: withFlag(dimension.actual.result()), desired: withFlag(dimension.desired.result()) }));
-  }
 }

@@ -4,7 +4,8 @@
  * now and where they want it, and — from the optional checklist — whether the
  * ladder is cumulative in this street rather than assumed to be (§3).
  *
- * - distribution of current and desired rungs (counts per rung), and their medians;
+ * - distribution of current and desired rungs (counts per rung), their medians,
+ *   and their means with a 95 % interval (for the shift between waves);
  * - gap in rungs per respondent = desired − current, its mean with a 95 % interval;
  * - share wanting a higher rung (desired > current);
  * - with the checklist: each respondent's highest rung that applies now, its
@@ -34,6 +35,8 @@ export interface StreetLadderSummary {
   desiredDistribution: number[];
   medianCurrent?: number;
   medianDesired?: number;
+  current?: MeanInterval;
+  desired?: MeanInterval;
   gap?: MeanInterval;
   shareWantingHigher?: number;
   checklist?: { n: number; medianHighestApplying: number; shareNotCumulative: number };
@@ -71,6 +74,8 @@ export function summariseStreetLadder(answers: readonly StreetLadderAnswer[], ru
     desiredDistribution,
     medianCurrent: currents.length > 0 ? median(currents) : undefined,
     medianDesired: desireds.length > 0 ? median(desireds) : undefined,
+    current: meanWithInterval(currents),
+    desired: meanWithInterval(desireds),
     gap: meanWithInterval(gaps),
     shareWantingHigher: gaps.length > 0 ? gaps.filter((gap) => gap > 0).length / gaps.length : undefined,
     checklist: patterns.length > 0 ? {

@@ -3,8 +3,9 @@
  * objects. Disclosure control is already applied in the result, so a
  * suppressed unit has no figures here either.
  */
-import type { AnalysisResult } from '../../domain/analysis/analyse-study';
+import type { StudyAnalysis } from '../../services/analysis';
 
-export function analysisToJson(result: AnalysisResult): string {
-  return JSON.stringify(result, (_key, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value));
+/** The analysis result with the response per street and, for a follow-up wave, the change since the earlier wave. */
+export function analysisToJson({ result, response, waves }: StudyAnalysis): string {
+  return JSON.stringify({ ...result, response, waves }, (_key, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value));
 }

@@ -43,6 +43,9 @@ describe('GET /api/studies/:id/analysis', () => {
     expect(byName.Merelstraat.result).toEqual({ kind: 'suppressed', reason: 'complementary' });
     expect(JSON.stringify(byName.Tulpstraat)).not.toContain('figures');
     expect(response.text).not.toMatch(/1234AB|1235AB|1236AB|huisnummer/);
+    // Response per street from the frame (20 addresses each, nobody visited yet) and the one street shown forms one type.
+    expect(response.body.response.streets[streets.get('Rozenstraat')!]).toMatchObject({ addresses: 20, eligible: 20, notVisited: 20 });
+    expect(response.body.streetTypes.types).toEqual([expect.objectContaining({ number: 1, streetIds: [streets.get('Rozenstraat')], strongestDimension: 'mutual-help' })]);
   });
 
   it('is closed to interviewers, readers and other coordinators', async () => {

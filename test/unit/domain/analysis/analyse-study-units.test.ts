@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { analyseStudy } from '../../../../src/domain/analysis/analyse-study';
+import type { Instrument } from '../../../../src/domain/instrument';
+import { generateStudy, seededRandom, type StreetCharacter } from '../../../../src/synthetic/generate-study';
+import { instruments } from '../../../helpers/test-app';
+
+const contactladder = instruments.get('contactladder', 1) as Instrument;
+
+function study(characters: StreetCharacter[], respondents: number, seed = 5) {
+  return generateStudy(contactladder, {
+    seed, neighbourhoods: [{ name: 'Vogelwijk', streets: characters.map((character, index) => ({ name: `Straat ${index + 1}`, character, respondents })) }],
+  });
+}
+
+describe('street types in the analysis', () => {
+  it('groups streets of the same character into one type', () => {
+    const characters: StreetCharacter[] = ['wants-mutual-help', 'much-annoyance', 'wants-mutual-help', 'quiet-content', 'much-annoyance', 'wants-mutual-help', 'quiet-content'];
+    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study(characters, 25) });
+    const typeOf = new Map(result.streetTypes.types.flatMap((type) => type.streetIds.map((id) => [id, type.number])));
+    const streetsByCharacter = (character: StreetCharacter) => characters.flatMap((c, index) => (c === character ? [index + 1] : []));
+    for (const character of ['wants-mutual-help', 'much-annoyance', 'quiet-content'] as const) {
+      expect(new Set(streetsByCharacter(character).map((id) => typeOf.get(id))).size).toBe(1);
+    }
+    expect(result.streetTypes.types.find((type) => type.streetIds.includes(1))!.strongestDimension).toBe('mutual-help');
+    expect(result.streetTypes.types.find((type) => type.streetIds.includes(2))!.strongestDimension).toBe('negative-contacts');
+  });
+
+  it('leaves streets that are not shown on their own out of the types', () => {
+    const data = study(['ordinary', 'ordinary', 'ordinary', 'ordinary'], 12);
+    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, respondents: data.respondents.filter((r) => r.streetId !== 4 || r.key.endsWith('0')) });
+    expect(result.streetTypes.types.flatMap((type) => type.streetIds)).not.toContain(4);
+  });
+});
+
+describe('street × group units', () => {
+  const data = study(['ordinary', 'wants-mutual-help'], 80);
+  const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data });
+
+  it('never crosses origin (a special category) with a street', () => {
+    for (const street of result.streets) expect(street.groups.map((group) => group.variable)).not.toContain('origin');
+    expect(result.groups.map((group) => group.variable)).toContain('origin');
+  });
+
+  it('shows a cell only with at least the minimum number of respondents, and matches a direct count', () => {
+    const street = result.streets[0]!;
+    const gender = street.groups.find((group) => group.variable === 'gender')!;
+    for (const category of gender.categories) {
+      const direct = data.respondents.filter((r) => r.streetId === street.streetId && r.background.gender === category.value).length;
+      expect(category.count).toEqual(direct < 5 ? { kind: 'fewer-than', limit: 5 } : { kind: 'count', n: direct });
+      if (category.result.kind === 'shown') {
+        expect(category.result.n).toBe(direct);
+        expect(direct).toBeGreaterThanOrEqual(10);
+      }
+    }
+  });
+
+  it('hides a second cell where one hidden cell could be recovered from the street total', () => {
+    // A street of 30: 18 answer 1, 9 answer 2, 3 give no answer would leave "no answer" as the only hidden part…
+    const respondents = data.respondents.filter((r) => r.streetId === 1).slice(0, 30).map((r, index) => ({
+      ...r, background: { ...r.background, 'children-at-home': index < 20 ? 1 : index < 30 ? 2 : null },
+    }));
+    const small = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, streets: data.streets.slice(0, 1), respondents });
+    const children = small.streets[0]!.groups.find((group) => group.variable === 'children-at-home')!;
+    // 20 and 10 are both large enough, and nobody left the question open: both shown.
+    expect(children.categories.map((category) => category.result.kind)).toEqual(['shown', 'shown']);
+    // With 8 instead of 10 in the second category, the first is hidden too: otherwise street − first = second.
+    const fewer = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, streets: data.streets.slice(0, 1), respondents: respondents.slice(0, 28) });
+    const hidden = fewer.streets[0]!.groups.find((group) => group.variable === 'children-at-home')!;
+    expect(hidden.categories.map((category) => category.result.kind)).toEqual(['suppressed', 'suppressed']);
+  });
+});
+
+describe('straatladder per unit', () => {
+  it('summarises the rungs per street, with its own disclosure control', () => {
+    const data = study(['ordinary', 'ordinary', 'ordinary'], 20);
+    const random = seededRandom(3);
+    const answers = data.respondents.filter((r) => r.streetId !== 3 || Number(r.key.split('-r')[1]) % 4 === 0).map((r) => ({
+      streetId: r.streetId, neighbourhoodId: r.neighbourhoodId, current: 3 + Math.floor(random() * 3), desired: 6,
+    }));
+    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, streetLadder: { rungs: 10, answers } });
+    const ladder = result.streetLadder!;
+    const ladderOf = (streetId: number) => ladder.streets.find((street) => street.streetId === streetId)!.result;
+    const second = ladderOf(2);
+    expect(second.kind).toBe('shown');
+    if (second.kind === 'shown') {
+      expect(second.n).toBe(20);
+      expect(second.figures.medianDesired).toBe(6);
+      expect(second.figures.shareWantingHigher).toBe(1);
+    }
+    // Street 3 has 5 straatladder answers (its contactladder figures are shown): hidden, and street 1 with it,
+    // or the neighbourhood's total minus street 2 would give it away.
+    expect(ladderOf(3)).toEqual({ kind: 'suppressed', reason: 'below-minimum' });
+    expect(ladderOf(1)).toEqual({ kind: 'suppressed', reason: 'complementary' });
+    expect(result.streets[2]!.result.kind).toBe('shown');
+    expect(ladder.study).toMatchObject({ kind: 'shown', n: answers.length });
+  });
+});
