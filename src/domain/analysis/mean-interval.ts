@@ -38,10 +38,17 @@ const tTable = [
   2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.045230, 2.042272,
 ];
 
+/** Quantiles computed so far, by degrees of freedom: a city-scale analysis asks for the same few hundred again and again. */
+const tComputed: number[] = [];
+
 /** The 97.5th percentile of Student's t distribution with `degreesOfFreedom` degrees of freedom. */
 export function tQuantile975(degreesOfFreedom: number): number {
   if (degreesOfFreedom < 1) throw new Error('tQuantile975 requires at least one degree of freedom');
   if (degreesOfFreedom <= tTable.length) return tTable[degreesOfFreedom - 1]!;
+  return (tComputed[degreesOfFreedom] ??= cornishFisher(degreesOfFreedom));
+}
+
+function cornishFisher(degreesOfFreedom: number): number {
   const z = normalQuantile975;
   const v = degreesOfFreedom;
   return z + (z ** 3 + z) / (4 * v) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * v ** 2)

@@ -31,58 +31,73 @@ export interface GapFigures {
   shareWantingLess: number;
 }
 
-/** The figures of one item or dimension in one unit, from n, Σx and Σx² of each quantity. */
+/*
+ * The figures of one item or dimension in one unit come from n, Σx and Σx² of
+ * each quantity, kept in a slot of a Float64Array: a unit keeps all its items
+ * and dimensions in one array, so a city-scale analysis with tens of thousands
+ * of units allocates one array per unit, not one per figure.
+ * Slot layout: n, importance n, n wanting improvement, n wanting less, then Σx
+ * and Σx² for actual, desired, importance, problem-aligned gap, weighted gap.
+ */
+const slotSize = 14;
+const sumAt = 4;
+const squareAt = 9;
+const [actualQuantity, desiredQuantity, importanceQuantity, gapQuantity, weightedGapQuantity] = [0, 1, 2, 3, 4];
+
+function addValue(data: Float64Array, slot: number, quantity: number, value: number): void {
+  data[slot + sumAt + quantity]! += value;
+  data[slot + squareAt + quantity]! += value * value;
+}
+
+/** Adds row `index` of the columns to the slot at `slot`, when it holds a score. */
+function addScore(data: Float64Array, slot: number, columns: ScoreColumns, index: number): void {
+  const weightedGap = columns.weightedGap[index]!;
+  if (Number.isNaN(weightedGap)) return;
+  const problemAlignedGap = columns.problemAlignedGap[index]!;
+  const importance = columns.importance[index]!;
+  data[slot]! += 1;
+  addValue(data, slot, actualQuantity, columns.actual[index]!);
+  addValue(data, slot, desiredQuantity, columns.desired[index]!);
+  if (!Number.isNaN(importance)) {
+    data[slot + 1]! += 1;
+    addValue(data, slot, importanceQuantity, importance);
+  }
+  addValue(data, slot, gapQuantity, problemAlignedGap);
+  addValue(data, slot, weightedGapQuantity, weightedGap);
+  if (problemAlignedGap > satisfiedTolerance) data[slot + 2]! += 1;
+  else if (problemAlignedGap < -satisfiedTolerance) data[slot + 3]! += 1;
+}
+
+function figuresAt(data: Float64Array, slot: number): GapFigures | undefined {
+  const n = data[slot]!;
+  if (n === 0) return undefined;
+  const interval = (quantity: number, count: number) => intervalFromSums(count, data[slot + sumAt + quantity]!, data[slot + squareAt + quantity]!)!;
+  const importanceCount = data[slot + 1]!;
+  const wantingImprovement = data[slot + 2]!;
+  const wantingLess = data[slot + 3]!;
+  return {
+    n,
+    actual: interval(actualQuantity, n),
+    desired: interval(desiredQuantity, n),
+    importance: importanceCount > 0 ? interval(importanceQuantity, importanceCount) : undefined,
+    problemAlignedGap: interval(gapQuantity, n),
+    weightedGap: interval(weightedGapQuantity, n),
+    shareWantingImprovement: wantingImprovement / n,
+    shareSatisfied: (n - wantingImprovement - wantingLess) / n,
+    shareWantingLess: wantingLess / n,
+  };
+}
+
+/** The figures of one item or dimension in one unit, gathered one respondent at a time. */
 export class GapAccumulator {
-  private n = 0;
-  // Sums and sums of squares, in the order actual, desired, importance, problem-aligned gap, weighted gap.
-  private readonly sums = new Float64Array(5);
-  private readonly sumsOfSquares = new Float64Array(5);
-  private importanceCount = 0;
-  private wantingImprovement = 0;
-  private wantingLess = 0;
+  private readonly data = new Float64Array(slotSize);
 
-  /** Adds row `index` of the columns, when it holds a score. */
   add(columns: ScoreColumns, index: number): void {
-    const weightedGap = columns.weightedGap[index]!;
-    if (Number.isNaN(weightedGap)) return;
-    const problemAlignedGap = columns.problemAlignedGap[index]!;
-    const importance = columns.importance[index]!;
-    this.n += 1;
-    this.addValue(0, columns.actual[index]!);
-    this.addValue(1, columns.desired[index]!);
-    if (!Number.isNaN(importance)) {
-      this.importanceCount += 1;
-      this.addValue(2, importance);
-    }
-    this.addValue(3, problemAlignedGap);
-    this.addValue(4, weightedGap);
-    if (problemAlignedGap > satisfiedTolerance) this.wantingImprovement += 1;
-    else if (problemAlignedGap < -satisfiedTolerance) this.wantingLess += 1;
-  }
-
-  private addValue(quantity: number, value: number): void {
-    this.sums[quantity]! += value;
-    this.sumsOfSquares[quantity]! += value * value;
-  }
-
-  private interval(quantity: number, n: number): MeanInterval {
-    return intervalFromSums(n, this.sums[quantity]!, this.sumsOfSquares[quantity]!)!;
+    addScore(this.data, 0, columns, index);
   }
 
   toFigures(): GapFigures | undefined {
-    const { n } = this;
-    if (n === 0) return undefined;
-    return {
-      n,
-      actual: this.interval(0, n),
-      desired: this.interval(1, n),
-      importance: this.importanceCount > 0 ? this.interval(2, this.importanceCount) : undefined,
-      problemAlignedGap: this.interval(3, n),
-      weightedGap: this.interval(4, n),
-      shareWantingImprovement: this.wantingImprovement / n,
-      shareSatisfied: (n - this.wantingImprovement - this.wantingLess) / n,
-      shareWantingLess: this.wantingLess / n,
-    };
+    return figuresAt(this.data, 0);
   }
 }
 
@@ -99,34 +114,37 @@ export interface UnitFigures {
  */
 export class UnitAccumulator {
   respondents = 0;
-  private readonly items: GapAccumulator[];
-  private readonly dimensions: GapAccumulator[];
+  private readonly itemCount: number;
+  private readonly dimensionCount: number;
+  /** Item slots first, then dimension slots. */
+  private readonly data: Float64Array;
 
   constructor(private readonly model: GapModel, options: { withItems?: boolean } = {}) {
-    this.items = (options.withItems ?? true) ? model.items.map(() => new GapAccumulator()) : [];
-    this.dimensions = model.dimensions.map(() => new GapAccumulator());
+    this.itemCount = (options.withItems ?? true) ? model.items.length : 0;
+    this.dimensionCount = model.dimensions.length;
+    this.data = new Float64Array((this.itemCount + this.dimensionCount) * slotSize);
   }
 
   add(scores: RespondentScores): void {
     this.respondents += 1;
-    for (let index = 0; index < this.items.length; index++) this.items[index]!.add(scores.items, index);
-    for (let index = 0; index < this.dimensions.length; index++) this.dimensions[index]!.add(scores.dimensions, index);
+    for (let index = 0; index < this.itemCount; index++) addScore(this.data, index * slotSize, scores.items, index);
+    const dimensionsAt = this.itemCount * slotSize;
+    for (let index = 0; index < this.dimensionCount; index++) addScore(this.data, dimensionsAt + index * slotSize, scores.dimensions, index);
   }
 
   toFigures(): UnitFigures {
+    const figures = (count: number, first: number, idOf: (index: number) => string) => {
+      const map = new Map<string, GapFigures>();
+      for (let index = 0; index < count; index++) {
+        const result = figuresAt(this.data, (first + index) * slotSize);
+        if (result) map.set(idOf(index), result);
+      }
+      return map;
+    };
     return {
       respondents: this.respondents,
-      items: figuresOf(this.items, (index) => this.model.items[index]!.item.id),
-      dimensions: figuresOf(this.dimensions, (index) => this.model.dimensions[index]!.id),
+      items: figures(this.itemCount, 0, (index) => this.model.items[index]!.item.id),
+      dimensions: figures(this.dimensionCount, this.itemCount, (index) => this.model.dimensions[index]!.id),
     };
   }
-}
-
-function figuresOf(accumulators: GapAccumulator[], idOf: (index: number) => string): Map<string, GapFigures> {
-  const figures = new Map<string, GapFigures>();
-  accumulators.forEach((accumulator, index) => {
-    const result = accumulator.toFigures();
-    if (result) figures.set(idOf(index), result);
-  });
-  return figures;
 }
