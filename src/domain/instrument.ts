@@ -131,6 +131,7 @@ export type Text = z.infer<typeof textSchema>;
 export type Scale = z.infer<typeof scaleSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type PairedItem = z.infer<typeof pairedItemSchema>;
+export type ContributionItem = z.output<typeof contributionItemSchema>;
 export type Instrument = z.infer<typeof instrumentSchema>;
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 

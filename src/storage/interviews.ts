@@ -74,13 +74,15 @@ export async function listRespondentAnswers(db: Queryable, studyId: number, inst
     const document = JSON.parse(row.answers) as AnswerDocument;
     const paired: Record<string, PairedAnswer> = {};
     const background: Record<string, number | null> = {};
+    const contribution: Record<string, { now: number | null; willing: number | null }> = {};
     for (const [itemId, ratings] of Object.entries(document)) {
       if ('answer' in ratings) background[itemId] = ratings.answer ?? null;
+      else if ('now' in ratings || 'willing' in ratings) contribution[itemId] = { now: ratings.now ?? null, willing: ratings.willing ?? null };
       else if ('actual' in ratings || 'desired' in ratings) {
         paired[itemId] = { actual: ratings.actual ?? null, desired: ratings.desired ?? null, importance: ratings.importance ?? null };
       }
     }
-    return { key: row.respondent_key, streetId: row.street_id, neighbourhoodId: row.neighbourhood_id, paired, background };
+    return { key: row.respondent_key, streetId: row.street_id, neighbourhoodId: row.neighbourhood_id, paired, background, contribution };
   });
 }
 

@@ -4,7 +4,9 @@
  * gives the same study. Characters:
  *
  * - `wants-mutual-help`: little mutual help now, much wanted, and it matters;
- * - `quiet-content`: little contact of any kind and no wish for more (no need);
+ *   most residents are willing to do something for their neighbours;
+ * - `quiet-content`: little contact of any kind and no wish for more (no need),
+ *   and hardly anyone willing to contribute;
  * - `much-annoyance`: much annoyance and interference, residents want less;
  * - `ordinary`: answers scattered around "satisfied".
  *
@@ -13,7 +15,7 @@
  */
 import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
 import type { PairedAnswer } from '../domain/analysis/weighted-gap';
-import type { Instrument, PairedItem } from '../domain/instrument';
+import type { ContributionItem, Instrument, PairedItem } from '../domain/instrument';
 
 export type StreetCharacter = 'wants-mutual-help' | 'quiet-content' | 'much-annoyance' | 'ordinary';
 
@@ -73,6 +75,7 @@ export function generateStudy(instrument: Instrument, spec: SyntheticStudySpec):
   const dontKnowShare = spec.dontKnowShare ?? 0.03;
   const paired = instrument.items.filter((item): item is PairedItem => item.kind === 'paired');
   const background = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable);
+  const contributionItems = instrument.items.filter((item): item is ContributionItem => item.kind === 'contribution');
   const pointsOf = (scaleId: string) => instrument.scales[scaleId]!.points.length;
   const maybeMissing = (value: number) => (random() < dontKnowShare ? null : value);
 
@@ -95,7 +98,16 @@ export function generateStudy(instrument: Instrument, spec: SyntheticStudySpec):
         for (const item of background) {
           if (item.kind === 'choice') backgroundAnswers[item.id] = maybeMissing(1 + Math.floor(random() * pointsOf(item.scale)));
         }
-        respondents.push({ key: `s${spec.seed}-r${respondents.length + 1}`, streetId, neighbourhoodId, paired: answers, background: backgroundAnswers });
+        const contribution: Record<string, { now: number | null; willing: number | null }> = {};
+        const willingness = street.character === 'wants-mutual-help' ? 0.8 : street.character === 'quiet-content' ? 0.05 : 0.3;
+        for (const item of contributionItems) {
+          const willingTop = pointsOf(item.willingScale);
+          contribution[item.id] = {
+            now: maybeMissing(random() < 0.3 ? 2 : 1),
+            willing: maybeMissing(random() < willingness ? willingTop : 1 + Math.floor(random() * (willingTop - 1))),
+          };
+        }
+        respondents.push({ key: `s${spec.seed}-r${respondents.length + 1}`, streetId, neighbourhoodId, paired: answers, background: backgroundAnswers, contribution });
       }
     }
   });

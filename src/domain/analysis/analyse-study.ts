@@ -23,6 +23,7 @@ import {
   decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
   type Disclosed, type ReportingNode, type Visibility,
 } from './disclosure-control';
+import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
 import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
 import { gapModelOf, RespondentScores, scoreRespondent, type GapModel, type RespondentAnswers } from './respondent-scores';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
@@ -46,6 +47,8 @@ export interface StudyData {
 export interface UnitResult {
   figures: UnitFigures;
   startingPoints: StartingPointsResult;
+  /** Who answered (study, neighbourhoods and street units; not for groups of residents). */
+  profile?: UnitProfile;
 }
 
 export interface StreetResult {
@@ -102,6 +105,14 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   streetGroups.plan(unitSizes, unitOfStreet);
 
   const study = new UnitAccumulator(model);
+  const profileModel = profileModelOf(instrument);
+  const studyProfile = new ProfileAccumulator(profileModel);
+  const profiles = new Map<string, ProfileAccumulator>();
+  const profileOf = (id: string) => {
+    let profile = profiles.get(id);
+    if (!profile) profiles.set(id, (profile = new ProfileAccumulator(profileModel)));
+    return profile;
+  };
   const byNeighbourhood = new Map<number, UnitAccumulator>();
   const byUnit = new Map<string, UnitAccumulator>();
   const byGroup = new Map<string, Map<number, UnitAccumulator>>(groupVariables.map((variable) => [variable, new Map()]));
@@ -112,10 +123,13 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     scoreRespondent(respondent, model, scores);
     reliability.add(respondent);
     study.add(scores);
+    studyProfile.add(respondent);
     accumulatorIn(byNeighbourhood, respondent.neighbourhoodId, model, true).add(scores);
+    profileOf(`neighbourhood:${respondent.neighbourhoodId}`).add(respondent);
     const unitId = unitOfStreet.get(respondent.streetId);
     if (unitId) {
       accumulatorIn(byUnit, unitId, model, true).add(scores);
+      profileOf(unitId).add(respondent);
       streetGroups.add(respondent, unitId, scores);
     }
     for (const variable of groupVariables) {
@@ -125,13 +139,17 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   }
 
   // Figures are computed only for shown units.
-  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility): Disclosed<UnitResult> =>
+  // Street profiles never show special categories (origin); the study's and neighbourhoods' do.
+  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: { of: ProfileAccumulator | undefined; street: boolean }): Disclosed<UnitResult> =>
     disclose(accumulator?.respondents ?? 0, state, () => {
       const figures = (accumulator ?? new UnitAccumulator(model)).toFigures();
-      return { figures, startingPoints: findStartingPoints(figures.dimensions, thresholds) };
+      return {
+        figures, startingPoints: findStartingPoints(figures.dimensions, thresholds),
+        ...(profile ? { profile: (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street }) } : {}),
+      };
     });
   // A street unit's result, made once: the streets of a combined unit share it.
-  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id), visibility.get(unit.id) ?? 'below-minimum')]));
+  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id), visibility.get(unit.id) ?? 'below-minimum', { of: profiles.get(unit.id), street: true })]));
   const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) }));
   const studyCategories = new Map(groups.map((group) => [group.variable, new Map(group.categories.map((category) => [
     category.value, { n: byGroup.get(group.variable)!.get(category.value)!.respondents, visibility: category.result.kind === 'shown' ? 'shown' as const : category.result.reason },
@@ -141,11 +159,12 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   return {
     instrument: { id: instrument.id, version: instrument.version },
     minReportSize,
-    study: resultOf(study, visibility.get('study') ?? 'below-minimum'),
+    study: resultOf(study, visibility.get('study') ?? 'below-minimum', { of: studyProfile, street: false }),
     neighbourhoods: data.neighbourhoods.map((neighbourhood) => ({
       neighbourhoodId: neighbourhood.id,
       name: neighbourhood.name,
-      result: resultOf(byNeighbourhood.get(neighbourhood.id), visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum'),
+      result: resultOf(byNeighbourhood.get(neighbourhood.id), visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
+        { of: profiles.get(`neighbourhood:${neighbourhood.id}`), street: false }),
     })),
     streets: data.streets.map((street) => {
       const unitId = unitOfStreet.get(street.id)!;

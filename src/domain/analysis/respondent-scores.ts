@@ -26,6 +26,8 @@ export interface RespondentAnswers {
   neighbourhoodId: number;
   paired: Readonly<Record<string, PairedAnswer>>;
   background: Readonly<Record<string, number | null>>;
+  /** Own-contribution answers: what the respondent does now and is willing to do. */
+  contribution?: Readonly<Record<string, { now: number | null; willing: number | null }>>;
 }
 
 /** The instrument's paired items grouped per dimension, with what the gap formula needs. */

@@ -1,0 +1,82 @@
+/**
+ * Who answered in a unit (respondent profile): per single-answer question the
+ * number of respondents per answer, and from the own-contribution block the
+ * share who already do something for their neighbours and the share willing
+ * to (instruments.md, "Computations"; recommendations.md uses these shares:
+ * 75-plussers, people living alone, informal carers, willingness to
+ * contribute).
+ *
+ * - "Does something now": at least one contribution item answered with a
+ *   value above the scale's lowest (for example "sometimes" or "regularly").
+ * - "Willing": at least one contribution item answered with the willing
+ *   scale's highest value ("yes").
+ * Both are shares of the respondents who answered at least one contribution
+ * item. Counts are printed as "< 5" where small (disclosure-control.ts);
+ * special-category questions (origin) are left out of street profiles.
+ */
+import type { Instrument } from '../instrument';
+import type { RespondentAnswers } from './respondent-scores';
+
+export interface ProfileModel {
+  questions: { id: string; values: number; specialCategory: boolean }[];
+  contribution: { id: string; willingTop: number }[];
+}
+
+export function profileModelOf(instrument: Instrument): ProfileModel {
+  const points = (scale: string) => instrument.scales[scale]!.points.length;
+  return {
+    questions: instrument.items.flatMap((item) => (item.kind === 'choice' ? [{ id: item.id, values: points(item.scale), specialCategory: item.specialCategory }] : [])),
+    contribution: instrument.items.flatMap((item) => (item.kind === 'contribution' ? [{ id: item.id, willingTop: points(item.willingScale) }] : [])),
+  };
+}
+
+export interface UnitProfile {
+  /** Per question: how many answered, and how many gave each value (index 0 = value 1). */
+  questions: Map<string, { answered: number; counts: number[] }>;
+  contribution: { answered: number; doesNow: number; willing: number };
+}
+
+export class ProfileAccumulator {
+  private readonly counts: Int32Array[];
+  private readonly answered: Int32Array;
+  private contributionAnswered = 0;
+  private doesNow = 0;
+  private willing = 0;
+
+  constructor(private readonly model: ProfileModel) {
+    this.counts = model.questions.map((question) => new Int32Array(question.values));
+    this.answered = new Int32Array(model.questions.length);
+  }
+
+  add(respondent: RespondentAnswers): void {
+    this.model.questions.forEach((question, index) => {
+      const value = respondent.background[question.id];
+      if (value === undefined || value === null || value < 1 || value > question.values) return;
+      this.answered[index]! += 1;
+      this.counts[index]![value - 1]! += 1;
+    });
+    const contribution = respondent.contribution;
+    if (!contribution) return;
+    let answered = false;
+    let doesNow = false;
+    let willing = false;
+    for (const item of this.model.contribution) {
+      const answer = contribution[item.id];
+      if (!answer) continue;
+      if (answer.now !== null) { answered = true; doesNow ||= answer.now > 1; }
+      if (answer.willing !== null) { answered = true; willing ||= answer.willing === item.willingTop; }
+    }
+    if (answered) this.contributionAnswered += 1;
+    if (doesNow) this.doesNow += 1;
+    if (willing) this.willing += 1;
+  }
+
+  toProfile(options: { withSpecialCategories: boolean }): UnitProfile {
+    const questions = new Map<string, { answered: number; counts: number[] }>();
+    this.model.questions.forEach((question, index) => {
+      if (question.specialCategory && !options.withSpecialCategories) return;
+      questions.set(question.id, { answered: this.answered[index]!, counts: [...this.counts[index]!] });
+    });
+    return { questions, contribution: { answered: this.contributionAnswered, doesNow: this.doesNow, willing: this.willing } };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Recommendation rules as data (reports/rules.json; recommendations.md, "Rules
+ * as data"): a condition over a unit's diagnosis, the methods it points to, a
+ * rationale template that names the figures that triggered it, a confidence
+ * (high when the signal is measured directly, low when it rests on an
+ * indirect sign) and a scope (collective, or referral through a
+ * professional, since the survey identifies nobody).
+ *
+ * Conditions: { noNeed: true } | { startingPoint: dimension } |
+ * { measure, atLeast } | { measure, below } | { all: [...] } | { any: [...] }.
+ * Measures are named in diagnosis.ts. Placeholders in a rationale are
+ * {measure|format}, format one of percent, gap, rungs, number.
+ */
+import { z } from 'zod';
+
+export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|share:[a-z0-9-]+=\d+(,\d+)*)$/;
+const measure = z.string().regex(measurePattern, 'unknown measure');
+
+export type Condition =
+  | { noNeed: true }
+  | { startingPoint: string }
+  | { measure: string; atLeast: number }
+  | { measure: string; below: number }
+  | { all: Condition[] }
+  | { any: Condition[] };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
+  z.object({ noNeed: z.literal(true) }).strict(),
+  z.object({ startingPoint: z.string().min(1) }).strict(),
+  z.object({ measure, atLeast: z.number() }).strict(),
+  z.object({ measure, below: z.number() }).strict(),
+  z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+  z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+]));
+
+export const placeholderPattern = /\{([^{}|]+)\|(percent|gap|rungs|number)\}/g;
+
+const ruleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  when: conditionSchema,
+  methods: z.array(z.string()),
+  confidence: z.enum(['high', 'low']),
+  scope: z.enum(['collective', 'referral']),
+  rationale: z.string().trim().min(1),
+}).strict();
+
+export const rulesSchema = z.object({ about: z.string(), rules: z.array(ruleSchema).min(1) }).strict();
+
+export type Rule = z.output<typeof ruleSchema>;
+
+/** Every measure a condition reads, and every dimension it names. */
+export function conditionParts(condition: Condition): { measures: string[]; dimensions: string[] } {
+  if ('all' in condition || 'any' in condition) {
+    const parts = ('all' in condition ? condition.all : condition.any).map(conditionParts);
+    return { measures: parts.flatMap((part) => part.measures), dimensions: parts.flatMap((part) => part.dimensions) };
+  }
+  if ('startingPoint' in condition) return { measures: [], dimensions: [condition.startingPoint] };
+  if ('measure' in condition) {
+    const dimension = /^dimension:([a-z0-9-]+)\./.exec(condition.measure)?.[1];
+    return { measures: [condition.measure], dimensions: dimension ? [dimension] : [] };
+  }
+  return { measures: [], dimensions: [] };
+}

@@ -1,0 +1,82 @@
+/**
+ * Loads the report definitions under reports/: the method catalogue
+ * (methods.json), the recommendation rules (rules.json) and the vega-lite
+ * chart specs (charts/*.json). Checked once at start-up, like the
+ * instruments: every rule must name existing methods, dimensions and
+ * questions, and every chart spec must be a vega-lite spec that vega-lite can
+ * compile. A broken file stops start-up with the file and the reason.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { z } from 'zod';
+import { catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
+import { conditionParts, placeholderPattern, rulesSchema, type Rule } from '../domain/recommendations/rules';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
+
+export interface ReportDefinitions {
+  catalogue: Catalogue;
+  rules: Rule[];
+  /** Vega-lite specs by file name without .json; code fills in their `data.values`. */
+  charts: Map<string, TopLevelSpec>;
+}
+
+export class ReportDefinitionError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'ReportDefinitionError';
+  }
+}
+
+function readJson<T extends z.ZodType>(file: string, schema: T): z.output<T> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ReportDefinitionError(file, `not readable JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ReportDefinitionError(file, `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Checks that every rule names methods, dimensions and questions that exist. */
+export function checkRules(rules: readonly Rule[], catalogue: Catalogue, instruments: InstrumentRegistry, file = 'rules.json'): void {
+  const methods = new Set(catalogue.methods.map((method) => method.id));
+  const dimensions = new Set(instruments.list().flatMap((instrument) => instrument.dimensions.map((dimension) => dimension.id)));
+  const questions = new Set(instruments.list().flatMap((instrument) => instrument.items.filter((item) => item.kind === 'choice').map((item) => item.id)));
+  for (const rule of rules) {
+    const unknownMethod = rule.methods.find((id) => !methods.has(id));
+    if (unknownMethod) throw new ReportDefinitionError(file, `rule "${rule.id}" names unknown method "${unknownMethod}"`);
+    const placeholders = [...rule.rationale.matchAll(placeholderPattern)].map((match) => match[1]!);
+    const parts = conditionParts(rule.when);
+    const measures = [...parts.measures, ...placeholders];
+    const measureDimensions = measures.flatMap((measure) => /^dimension:([a-z0-9-]+)\./.exec(measure)?.[1] ?? []);
+    const unknownDimension = [...parts.dimensions, ...measureDimensions].find((id) => !dimensions.has(id));
+    if (unknownDimension) throw new ReportDefinitionError(file, `rule "${rule.id}" names unknown dimension "${unknownDimension}"`);
+    const unknownQuestion = measures.flatMap((measure) => /^share:([a-z0-9-]+)=/.exec(measure)?.[1] ?? []).find((id) => !questions.has(id));
+    if (unknownQuestion) throw new ReportDefinitionError(file, `rule "${rule.id}" names unknown question "${unknownQuestion}"`);
+  }
+}
+
+export function loadReportDefinitions(reportsDir: string, instruments: InstrumentRegistry): ReportDefinitions {
+  const catalogue = readJson(path.join(reportsDir, 'methods.json'), catalogueSchema);
+  const rules = readJson(path.join(reportsDir, 'rules.json'), rulesSchema).rules;
+  checkRules(rules, catalogue, instruments, path.join(reportsDir, 'rules.json'));
+  const charts = new Map<string, TopLevelSpec>();
+  const chartsDir = path.join(reportsDir, 'charts');
+  for (const name of readdirSync(chartsDir).filter((file) => file.endsWith('.json')).sort()) {
+    const file = path.join(chartsDir, name);
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as TopLevelSpec;
+    try {
+      compile(spec);
+    } catch (error) {
+      throw new ReportDefinitionError(file, `not a valid vega-lite spec: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    charts.set(name.replace(/\.json$/, ''), spec);
+  }
+  return { catalogue, rules, charts };
+}
