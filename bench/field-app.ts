@@ -4,6 +4,8 @@
  * manifest and the day's bundle with both instruments, each gzipped as the
  * server sends them (compression middleware).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import request from 'supertest';
 import { createApp } from '../src/http/app';
 import { Translations } from '../src/i18n/translate';
 import { loadInstruments } from '../src/instruments/load-instruments';
+import { loadReportDefinitions } from '../src/report-definitions/load-report-definitions';
 import { createAccount } from '../src/services/accounts';
 import { ensureDemoStudy } from '../src/services/demo-study';
 import { Database } from '../src/storage/db';
@@ -23,9 +26,10 @@ export async function run(): Promise<void> {
   await migrate(db);
   await createAccount(db, { username: 'bench-admin', displayName: 'Bench', role: 'admin', password: 'bench password 1' });
   const { password } = await ensureDemoStudy(db, 'bench-admin');
+  const instruments = loadInstruments(path.join(projectDir, 'surveys'));
   const app = createApp({
-    db, instruments: loadInstruments(path.join(projectDir, 'surveys')), translations: Translations.load(path.join(projectDir, 'locales')),
-    projectDir, config: { secureCookies: false, maxUploadBytes: 1024 * 1024 },
+    db, instruments, definitions: loadReportDefinitions(path.join(projectDir, 'reports'), instruments), translations: Translations.load(path.join(projectDir, 'locales')),
+    projectDir, config: { secureCookies: false, maxUploadBytes: 1024 * 1024, dataDir: mkdtempSync(path.join(tmpdir(), 'bench-field-')) },
   });
   const agent = request.agent(app);
   await agent.post('/login').type('form').send({ username: 'demo-enqueteur', password }).expect(303);

@@ -19,6 +19,7 @@ import type { Instrument } from '../src/domain/instrument';
 import { createApp } from '../src/http/app';
 import { Translations } from '../src/i18n/translate';
 import { loadInstruments } from '../src/instruments/load-instruments';
+import { loadReportDefinitions } from '../src/report-definitions/load-report-definitions';
 import { importAddressFrame } from '../src/services/import-address-frame';
 import { listStreets } from '../src/storage/address-frame';
 import { assignStreet } from '../src/storage/assignments';
@@ -75,8 +76,8 @@ export async function run(): Promise<void> {
   const db = await Database.open(path.join(dir, 'bench.sqlite'));
   const instruments = loadInstruments(path.join(projectDir, 'surveys'));
   const app = createApp({
-    db, instruments, translations: Translations.load(path.join(projectDir, 'locales')), projectDir,
-    config: { secureCookies: false, maxUploadBytes: 10 * 1024 * 1024 },
+    db, instruments, definitions: loadReportDefinitions(path.join(projectDir, 'reports'), instruments), translations: Translations.load(path.join(projectDir, 'locales')), projectDir,
+    config: { secureCookies: false, maxUploadBytes: 10 * 1024 * 1024, dataDir: dir },
   });
   const server = app.listen(0, '127.0.0.1');
   try {

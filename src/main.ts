@@ -1,6 +1,6 @@
 /**
  * The composition root: read the configuration, open and migrate the
- * database, load and validate the instruments and locale files, create the
+ * database, load and validate the instruments, report definitions and locale files, create the
  * first admin and the demo study, then start the HTTP server. Nothing else in
  * the code base reads the environment or listens on a port.
  */
@@ -11,6 +11,7 @@ import { loadConfig } from './config';
 import { createApp } from './http/app';
 import { Translations } from './i18n/translate';
 import { loadInstruments } from './instruments/load-instruments';
+import { loadReportDefinitions } from './report-definitions/load-report-definitions';
 import { ensureAdmin } from './services/bootstrap';
 import { demoUsernames, ensureDemoStudy } from './services/demo-study';
 import { Database } from './storage/db';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, projectDir);
   const instruments = loadInstruments(path.join(projectDir, 'surveys'));
   const translations = Translations.load(path.join(projectDir, 'locales'));
+  const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
 
   mkdirSync(config.dataDir, { recursive: true });
   const db = await Database.open(path.join(config.dataDir, 'buurtladder.sqlite'));
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ db, instruments, translations, projectDir, config });
+  const app = createApp({ db, instruments, definitions, translations, projectDir, config });
   const server = app.listen(config.port, config.host, () => {
     console.log(`Buurtladder listens on http://localhost:${config.port} (data in ${config.dataDir})`);
   });

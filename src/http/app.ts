@@ -10,6 +10,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import multer from 'multer';
 import { isLocale, type Translations } from '../i18n/translate';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import { reportRoutes } from './routes/reports';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Database } from '../storage/db';
 import { getContext, setContext } from './context';
@@ -30,11 +32,14 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Largest accepted upload (an address frame CSV), in bytes. */
   maxUploadBytes: number;
+  /** Where published reports are written. */
+  dataDir: string;
 }
 
 export interface AppDeps {
   db: Database;
   instruments: InstrumentRegistry;
+  definitions: ReportDefinitions;
   translations: Translations;
   config: AppConfig;
   projectDir: string;
@@ -92,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(fieldworkRoutes(deps));
   app.use(monitoringRoutes(deps));
   app.use(analysisRoutes(deps));
+  app.use(reportRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

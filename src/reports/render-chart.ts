@@ -23,7 +23,7 @@ export async function renderChart(spec: TopLevelSpec, values: readonly object[])
   const filled = {
     ...spec,
     data: { values: values as object[] },
-    config: { font: chartFont, background: 'white', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 } },
+    config: { font: chartFont, background: 'white', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 260 }, legend: { labelFontSize: 11 } },
   } as TopLevelSpec;
   const view = new View(parse(compile(filled).spec), { renderer: 'none' });
   try {

@@ -2,6 +2,8 @@
  * Builds a Buurtladder app on a fresh in-memory SQLite database, with the real
  * instruments and locale files, and helpers to log in as any role.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -9,6 +11,7 @@ import type { Role } from '../../src/domain/roles';
 import { createApp, type AppDeps } from '../../src/http/app';
 import { Translations } from '../../src/i18n/translate';
 import { loadInstruments } from '../../src/instruments/load-instruments';
+import { loadReportDefinitions } from '../../src/report-definitions/load-report-definitions';
 import { createAccount } from '../../src/services/accounts';
 import { Database } from '../../src/storage/db';
 import { migrate } from '../../src/storage/migrate';
@@ -24,11 +27,14 @@ export async function openTestDatabase(filename = ':memory:'): Promise<Database>
   return db;
 }
 
-export async function buildTestApp(options: { db?: Database; maxUploadBytes?: number } = {}) {
+export const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
+
+export async function buildTestApp(options: { db?: Database; maxUploadBytes?: number; dataDir?: string } = {}) {
   const db = options.db ?? await openTestDatabase();
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'buurtladder-test-'));
   const deps: AppDeps = {
-    db, instruments, translations, projectDir,
-    config: { secureCookies: false, maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024 },
+    db, instruments, definitions, translations, projectDir,
+    config: { secureCookies: false, maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, dataDir },
     log: () => undefined,
   };
   const app = createApp(deps);

@@ -8,7 +8,9 @@
  * A share only counts as a signal when it rests on at least 5 respondents
  * (disclosure-control.ts, smallCountBelow): a rule never fires on, or prints,
  * the answers of fewer people. Rules are tried in file order; a method named
- * by several rules is listed once, under the first.
+ * by several rules is listed once, under the first. A unit without any
+ * starting point gets only the rules about "no need": the survey found no
+ * need, so the report recommends no method (recommendations.md).
  */
 import { smallCountBelow } from '../analysis/disclosure-control';
 import type { Catalogue, Method } from './catalogue';
@@ -48,7 +50,8 @@ export function holds(condition: Condition, diagnosis: Diagnosis): boolean {
 export function recommend(diagnosis: Diagnosis, rules: readonly Rule[], catalogue: Catalogue, format: FigureFormatter): Recommendation[] {
   const methods = new Map(catalogue.methods.map((method) => [method.id, method]));
   const listed = new Set<string>();
-  return rules.filter((rule) => holds(rule.when, diagnosis)).map((rule) => {
+  const applicable = diagnosis.noNeed ? rules.filter((rule) => 'noNeed' in rule.when) : rules;
+  return applicable.filter((rule) => holds(rule.when, diagnosis)).map((rule) => {
     const figures: Recommendation['figures'] = [];
     const rationale = rule.rationale.replace(placeholderPattern, (_match, name: string, style: FigureFormat) => {
       const value = diagnosis.measure(name);

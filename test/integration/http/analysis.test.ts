@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Instrument } from '../../../src/domain/instrument';
 import { listStreets } from '../../../src/storage/address-frame';
-import { insertInterview, type NewInterview } from '../../../src/storage/interviews';
-import { generateStudy, type StreetCharacter } from '../../../src/synthetic/generate-study';
-import { buildTestApp, createStudyAs, instruments } from '../../helpers/test-app';
+import { storeInterviews } from '../../helpers/interviews';
+import { buildTestApp, createStudyAs } from '../../helpers/test-app';
 
-const contactladder = instruments.get('contactladder', 1) as Instrument;
 const csv = 'straat;huisnummer;postcode;buurt\n'
   + ['Rozenstraat', 'Merelstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 20 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Noord`)).join('\n') + '\n';
-
-/** Stores synthetic interviews of the given characters and sizes on the named streets. */
-async function storeInterviews(db: Parameters<typeof insertInterview>[0], studyId: number, streets: Map<string, number>, plan: [string, StreetCharacter, number][]) {
-  const synthetic = generateStudy(contactladder, { seed: 9, neighbourhoods: [{ name: 'Noord', streets: plan.map(([name, character, respondents]) => ({ name, character, respondents })) }] });
-  for (const [index, respondent] of synthetic.respondents.entries()) {
-    const streetName = synthetic.streets[respondent.streetId - 1]!.name;
-    const answers: NewInterview['answers'] = {
-      ...Object.fromEntries(Object.entries(respondent.paired).map(([itemId, answer]) => [itemId, { actual: answer.actual, desired: answer.desired, importance: answer.importance ?? null }])),
-      ...Object.fromEntries(Object.entries(respondent.background).map(([itemId, value]) => [itemId, { answer: value }])),
-    };
-    await insertInterview(db, {
-      id: `interview-${index}`, studyId, streetId: streets.get(streetName)!, respondentKey: `key-${index}`, instrumentId: 'contactladder', instrumentVersion: 1,
-      interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers,
-    });
-  }
-}
 
 describe('GET /api/studies/:id/analysis', () => {
   it('gives a coordinator the study\'s figures, with small streets merged and hidden and no address anywhere', async () => {

@@ -1,0 +1,55 @@
+/**
+ * How figures are written in a report (Dutch): decimal comma, the true minus
+ * sign U+2212 (as in the charts), a plus sign on gaps so that "wants more" and
+ * "wants less" are never confused, percentages without decimals, and "< 5"
+ * for counts and shares that rest on fewer than five residents.
+ */
+import { smallCountBelow, type DisclosedCount } from '../domain/analysis/disclosure-control';
+import type { FigureFormatter } from '../domain/recommendations/recommend';
+
+export const minus = '\u2212';
+
+export function formatNumber(value: number, decimals = 2): string {
+  const fixed = Math.abs(value).toFixed(decimals).replace('.', ',');
+  const negative = value < 0 && Number(fixed.replace(',', '.')) !== 0;
+  return `${negative ? minus : ''}${fixed}`;
+}
+
+/** A gap with its sign: +0,23 or −0,12 (0,00 without a sign). */
+export function formatGap(value: number, decimals = 2): string {
+  const text = formatNumber(value, decimals);
+  return value > 0 && Number(text.replace(',', '.')) !== 0 ? `+${text}` : text;
+}
+
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+export function formatInterval(low: number | undefined, high: number | undefined, format: (value: number) => string = formatGap): string {
+  return low === undefined || high === undefined ? '–' : `${format(low)} tot ${format(high)}`;
+}
+
+export function formatCount(count: DisclosedCount): string {
+  return count.kind === 'fewer-than' ? `< ${count.limit}` : String(count.n);
+}
+
+/** A share that rests on fewer than five residents is written as such, never as a percentage. */
+export function formatShare(count: number, total: number): string {
+  if (count > 0 && count < smallCountBelow) return `< ${smallCountBelow}`;
+  return total > 0 ? formatPercent(count / total) : '–';
+}
+
+export const formatFigure: FigureFormatter = (figure, style) => {
+  if (figure.count !== undefined && figure.count > 0 && figure.count < smallCountBelow) return `minder dan ${smallCountBelow} bewoners`;
+  switch (style) {
+    case 'percent': return formatPercent(figure.value);
+    case 'gap': return formatGap(figure.value);
+    case 'rungs': return `${formatGap(figure.value, 1)} treden`;
+    case 'number': return formatNumber(figure.value);
+  }
+};
+
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return `${Number(day)}-${Number(month)}-${year}`;
+}

@@ -1,0 +1,18 @@
+/** Everything a report model is built from: the analysis of the study and the data beside it. */
+import type { Instrument } from '../domain/instrument';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import type { StudyAnalysis } from '../services/analysis';
+import type { Intervention } from '../storage/reports';
+import type { ReportHeader } from './street-report';
+
+export interface ReportContext {
+  analysis: StudyAnalysis;
+  /** The contactladder version the analysis used. */
+  instrument: Instrument;
+  definitions: ReportDefinitions;
+  header: ReportHeader;
+  /** For a follow-up wave: interventions recorded in the earlier wave, with their street's name. */
+  previousInterventions: (Intervention & { streetName: string; neighbourhood: string })[];
+  /** The instruments of the study, for the method appendix. */
+  instruments: Instrument[];
+}

@@ -1,0 +1,116 @@
+/**
+ * The part every report repeats for a unit (a street, a neighbourhood, the
+ * study): its figures per theme, its starting points and its recommendations,
+ * written out as the report prints them. Built only from what the analysis
+ * disclosed: a suppressed unit becomes a section with a reason and nothing
+ * else, so no renderer can print a hidden figure.
+ */
+import type { UnitResult } from '../domain/analysis/analyse-study';
+import type { Disclosed } from '../domain/analysis/disclosure-control';
+import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
+import type { Instrument } from '../domain/instrument';
+import type { Method } from '../domain/recommendations/catalogue';
+import { diagnose } from '../domain/recommendations/diagnosis';
+import { recommend } from '../domain/recommendations/recommend';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import { formatFigure, formatGap, formatInterval, formatNumber, formatPercent } from './format';
+
+export interface DimensionRow {
+  id: string;
+  name: string;
+  n: number;
+  actual: string;
+  desired: string;
+  importance: string;
+  weightedGap: string;
+  interval: string;
+  wantingImprovement: string;
+  satisfied: string;
+  wantingLess: string;
+  startingPoint: boolean;
+  /** Unformatted, for the charts. */
+  values: { actual: number; desired: number; weightedGap: number; low?: number; high?: number };
+}
+
+export interface RecommendationView {
+  ruleId: string;
+  rationale: string;
+  confidence: 'high' | 'low';
+  scope: 'collective' | 'referral';
+  methods: Method[];
+}
+
+export type UnitSection =
+  | { kind: 'suppressed'; reason: string }
+  | {
+    kind: 'shown';
+    n: number;
+    indicative: boolean;
+    dimensions: DimensionRow[];
+    startingPoints: { name: string; weightedGap: string; wantingImprovement: string }[];
+    noNeed: boolean;
+    recommendations: RecommendationView[];
+  };
+
+export const suppressionReasons: Record<string, string> = {
+  'below-minimum': 'Te weinig respondenten om cijfers te tonen zonder dat bewoners herkenbaar worden.',
+  complementary: 'Niet getoond: uit deze cijfers en die van andere straten samen zouden de cijfers van een te kleine straat af te leiden zijn.',
+  'not-reported': 'Niet getoond.',
+};
+
+export function dimensionNames(instrument: Instrument): Map<string, string> {
+  return new Map(instrument.dimensions.map((dimension) => [dimension.id, dimension.name.nl]));
+}
+
+export function unitSection(result: Disclosed<UnitResult>, instrument: Instrument, definitions: ReportDefinitions, ladder?: StreetLadderSummary): UnitSection {
+  if (result.kind === 'suppressed') return { kind: 'suppressed', reason: suppressionReasons[result.reason]! };
+  const names = dimensionNames(instrument);
+  const { figures, startingPoints } = result.figures;
+  const starting = new Set(startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => point.dimension) : []);
+  const dimensions = instrument.dimensions.flatMap((dimension): DimensionRow[] => {
+    const gap = figures.dimensions.get(dimension.id);
+    if (!gap) return [];
+    return [{
+      id: dimension.id, name: dimension.name.nl, n: gap.n,
+      actual: formatNumber(gap.actual.mean, 1), desired: formatNumber(gap.desired.mean, 1),
+      importance: gap.importance ? formatNumber(gap.importance.mean, 1) : '–',
+      weightedGap: formatGap(gap.weightedGap.mean), interval: formatInterval(gap.weightedGap.low, gap.weightedGap.high),
+      wantingImprovement: formatPercent(gap.shareWantingImprovement), satisfied: formatPercent(gap.shareSatisfied), wantingLess: formatPercent(gap.shareWantingLess),
+      startingPoint: starting.has(dimension.id),
+      values: { actual: gap.actual.mean, desired: gap.desired.mean, weightedGap: gap.weightedGap.mean, low: gap.weightedGap.low, high: gap.weightedGap.high },
+    }];
+  });
+  const diagnosis = diagnose(result.figures, result.n, instrument, ladder);
+  return {
+    kind: 'shown', n: result.n, indicative: result.indicative, dimensions,
+    startingPoints: startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => ({
+      name: names.get(point.dimension) ?? point.dimension, weightedGap: formatGap(point.weightedGap), wantingImprovement: formatPercent(point.shareWantingImprovement),
+    })) : [],
+    noNeed: startingPoints.kind === 'no-need',
+    recommendations: recommend(diagnosis, definitions.rules, definitions.catalogue, formatFigure)
+      .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods })),
+  };
+}
+
+/** Values for the weighted-gaps chart, and its text alternative. */
+export function weightedGapChart(section: Extract<UnitSection, { kind: 'shown' }>) {
+  return {
+    chart: 'weighted-gaps',
+    values: section.dimensions.map((row) => ({
+      dimension: row.name, weightedGap: row.values.weightedGap, low: row.values.low ?? row.values.weightedGap, high: row.values.high ?? row.values.weightedGap,
+      startingPoint: row.startingPoint ? 'aangrijpingspunt' : 'geen aangrijpingspunt',
+    })),
+    alt: `Gewogen kloof per thema: ${section.dimensions.map((row) => `${row.name} ${row.weightedGap}`).join('; ')}.`,
+  };
+}
+
+export function actualDesiredChart(section: Extract<UnitSection, { kind: 'shown' }>) {
+  return {
+    chart: 'actual-desired',
+    values: section.dimensions.flatMap((row, order) => [
+      { dimension: row.name, order, kind: 'Nu', mean: row.values.actual },
+      { dimension: row.name, order, kind: 'Gewenst', mean: row.values.desired },
+    ]),
+    alt: `Gemiddeld nu en gewenst per thema: ${section.dimensions.map((row) => `${row.name} nu ${row.actual}, gewenst ${row.desired}`).join('; ')}.`,
+  };
+}

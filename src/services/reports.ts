@@ -1,0 +1,94 @@
+/**
+ * Reports of a study: build the model from the stored analysis, render it as
+ * HTML and PDF, and publish it. A published report is written once to the
+ * data folder (reports/study-<id>/…) under its data version, so what readers
+ * see never changes silently; a coordinator publishes again to show new data.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Problem } from '../domain/errors';
+import type { Study } from '../domain/study';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import { formatDate } from '../reports/format';
+import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
+import type { ReportContext } from '../reports/report-context';
+import { renderCharts, renderReportHtml, type PreviewLinks, type ReportModel } from '../reports/render-html';
+import { renderReportPdf } from '../reports/render-pdf';
+import { buildStreetReport } from '../reports/street-report';
+import type { Queryable } from '../storage/db';
+import { getPublishedReport, insertPublishedReport, listInterventions, studyDataVersion, type PublishedReport } from '../storage/reports';
+import { listStreets } from '../storage/address-frame';
+import { getStudy } from '../storage/studies';
+import { analyseStoredStudy } from './analysis';
+
+export type ReportKind = 'street' | 'neighbourhood';
+
+export interface ReportServiceDeps {
+  db: Queryable;
+  instruments: InstrumentRegistry;
+  definitions: ReportDefinitions;
+  viewsDir: string;
+  dataDir: string;
+}
+
+export function createReportService({ db, instruments, definitions, viewsDir, dataDir }: ReportServiceDeps) {
+  async function context(study: Study, now = new Date()): Promise<ReportContext> {
+    const analysis = await analyseStoredStudy(db, instruments, study);
+    const instrument = instruments.get(analysis.result.instrument.id, analysis.result.instrument.version)!;
+    const previous = study.followUpOf === null ? undefined : await getStudy(db, study.followUpOf);
+    const previousStreets = previous ? new Map((await listStreets(db, previous.id)).map((street) => [street.id, street])) : new Map();
+    const previousInterventions = previous ? (await listInterventions(db, previous.id)).flatMap((intervention) => {
+      const street = previousStreets.get(intervention.streetId);
+      return street ? [{ ...intervention, streetName: street.name, neighbourhood: street.neighbourhood }] : [];
+    }) : [];
+    return {
+      analysis, instrument, definitions, previousInterventions,
+      instruments: study.instruments.flatMap((choice) => instruments.get(choice.instrumentId, choice.version) ?? []),
+      header: {
+        studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: study.isDemo,
+        generatedOn: formatDate(now.toISOString()), dataVersion: await studyDataVersion(db, study.id),
+      },
+    };
+  }
+
+  async function model(study: Study, kind: ReportKind, unitId: number, now?: Date): Promise<ReportModel> {
+    const reportContext = await context(study, now);
+    const built = kind === 'street' ? buildStreetReport(reportContext, unitId) : buildNeighbourhoodReport(reportContext, unitId);
+    if (!built) throw new Problem('notFound', { entity: kind === 'street' ? 'street' : 'neighbourhood' });
+    return built;
+  }
+
+  async function html(report: ReportModel, preview?: PreviewLinks): Promise<string> {
+    return renderReportHtml(report, await renderCharts(report, definitions), viewsDir, preview);
+  }
+
+  async function pdf(report: ReportModel): Promise<Buffer> {
+    return renderReportPdf(report, await renderCharts(report, definitions));
+  }
+
+  /** Renders the report from the current data and stores HTML and PDF under its data version. */
+  async function publish(study: Study, kind: ReportKind, unitId: number, publishedBy: number): Promise<number> {
+    const report = await model(study, kind, unitId);
+    const charts = await renderCharts(report, definitions);
+    const folder = path.join(dataDir, 'reports', `study-${study.id}`);
+    await mkdir(folder, { recursive: true });
+    const base = `${kind}-${unitId}-${report.header.dataVersion}`;
+    await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
+    await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
+    return insertPublishedReport(db, {
+      studyId: study.id, kind, unitId, title: report.title, dataVersion: report.header.dataVersion,
+      htmlFile: path.join(`study-${study.id}`, `${base}.html`), pdfFile: path.join(`study-${study.id}`, `${base}.pdf`), publishedBy,
+    });
+  }
+
+  async function published(study: Study, reportId: number, format: 'html' | 'pdf'): Promise<{ report: PublishedReport; content: Buffer }> {
+    const report = await getPublishedReport(db, study.id, reportId);
+    if (!report) throw new Problem('notFound', { entity: 'report' });
+    return { report, content: await readFile(path.join(dataDir, 'reports', format === 'html' ? report.htmlFile : report.pdfFile)) };
+  }
+
+  return { context, model, html, pdf, publish, published };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,95 @@
+/**
+ * Storage for the reports: interventions per street, the data version of a
+ * study (what a report was made from), and the published reports.
+ */
+import { createHash } from 'node:crypto';
+import type { Queryable } from './db';
+
+export interface Intervention {
+  id: number;
+  streetId: number;
+  kind: 'method' | 'workshop' | 'street-agreements';
+  methodId: string | null;
+  heldOn: string;
+  note: string;
+}
+
+export interface NewIntervention {
+  studyId: number;
+  streetId: number;
+  kind: Intervention['kind'];
+  methodId: string | null;
+  heldOn: string;
+  note: string;
+  createdBy: number;
+}
+
+export async function insertIntervention(db: Queryable, intervention: NewIntervention): Promise<number> {
+  const { lastId } = await db.run(
+    'INSERT INTO interventions (study_id, street_id, kind, method_id, held_on, note, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [intervention.studyId, intervention.streetId, intervention.kind, intervention.methodId, intervention.heldOn, intervention.note, intervention.createdBy],
+  );
+  return lastId;
+}
+
+export async function listInterventions(db: Queryable, studyId: number): Promise<Intervention[]> {
+  const rows = await db.all<{ id: number; street_id: number; kind: Intervention['kind']; method_id: string | null; held_on: string; note: string }>(
+    'SELECT id, street_id, kind, method_id, held_on, note FROM interventions WHERE study_id = ? ORDER BY held_on, id', [studyId]);
+  return rows.map((row) => ({ id: row.id, streetId: row.street_id, kind: row.kind, methodId: row.method_id, heldOn: row.held_on, note: row.note }));
+}
+
+/**
+ * The data version of a study: a hash over its counted interviews (id and
+ * content) and its settings, so a report can say exactly what it was made
+ * from and a new publication is needed only when that changes.
+ */
+export async function studyDataVersion(db: Queryable, studyId: number): Promise<string> {
+  const hash = createHash('sha256');
+  const settings = await db.get<{ min_report_size: number; updated_at: string }>('SELECT min_report_size, updated_at FROM studies WHERE id = ?', [studyId]);
+  hash.update(JSON.stringify(settings ?? {}));
+  const rows = await db.all<{ id: string; content_hash: string | null; status: string }>(
+    'SELECT id, content_hash, status FROM interviews WHERE study_id = ? ORDER BY id', [studyId]);
+  for (const row of rows) hash.update(`${row.id}:${row.content_hash ?? ''}:${row.status}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface PublishedReport {
+  id: number;
+  studyId: number;
+  kind: 'street' | 'neighbourhood';
+  unitId: number;
+  title: string;
+  dataVersion: string;
+  htmlFile: string;
+  pdfFile: string;
+  publishedAt: string;
+}
+
+type PublishedRow = { id: number; study_id: number; kind: PublishedReport['kind']; unit_id: number; title: string; data_version: string; html_file: string; pdf_file: string; published_at: string };
+const toPublished = (row: PublishedRow): PublishedReport => ({
+  id: row.id, studyId: row.study_id, kind: row.kind, unitId: row.unit_id, title: row.title, dataVersion: row.data_version,
+  htmlFile: row.html_file, pdfFile: row.pdf_file, publishedAt: row.published_at,
+});
+
+export async function insertPublishedReport(db: Queryable, report: Omit<PublishedReport, 'id' | 'publishedAt'> & { publishedBy: number }): Promise<number> {
+  const { lastId } = await db.run(
+    `INSERT INTO published_reports (study_id, kind, unit_id, title, data_version, html_file, pdf_file, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (study_id, kind, unit_id, data_version) DO UPDATE SET published_at = excluded.published_at`,
+    [report.studyId, report.kind, report.unitId, report.title, report.dataVersion, report.htmlFile, report.pdfFile, report.publishedBy],
+  );
+  return lastId;
+}
+
+/** The latest publication of each report of a study. */
+export async function listPublishedReports(db: Queryable, studyId: number): Promise<PublishedReport[]> {
+  const rows = await db.all<PublishedRow>(
+    `SELECT * FROM published_reports p WHERE study_id = ?
+       AND id = (SELECT max(id) FROM published_reports q WHERE q.study_id = p.study_id AND q.kind = p.kind AND q.unit_id = p.unit_id)
+     ORDER BY kind DESC, title`, [studyId]);
+  return rows.map(toPublished);
+}
+
+export async function getPublishedReport(db: Queryable, studyId: number, reportId: number): Promise<PublishedReport | undefined> {
+  const row = await db.get<PublishedRow>('SELECT * FROM published_reports WHERE study_id = ? AND id = ?', [studyId, reportId]);
+  return row && toPublished(row);
+}

@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Response } from 'superagent';
+import { describe, expect, it } from 'vitest';
+import { listStreets } from '../../../src/storage/address-frame';
+import { storeInterviews } from '../../helpers/interviews';
+import { buildTestApp, createStudyAs } from '../../helpers/test-app';
+
+const streetNames = ['Rozenstraat', 'Merelstraat', 'Tulpstraat', 'Lelieplein', 'Zonnebloemstraat'];
+const csv = 'straat;huisnummer;postcode;buurt\n'
+  + streetNames.flatMap((street, s) => Array.from({ length: 40 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Bloemenbuurt`)).join('\n') + '\n';
+
+/** The text of a PDF, as pdftotext (poppler-utils) extracts it. */
+function pdfText(pdf: Buffer, layout = false): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** Collects a binary response body (a PDF) as a Buffer. */
+function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+async function studyWithAnswers() {
+  const app = await buildTestApp();
+  const coordinator = await app.loginAs('coordinator');
+  const studyId = await createStudyAs(coordinator);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+  const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
+  // Rozenstraat wants mutual help, Merelstraat has much annoyance, Tulpstraat is quiet and content, Lelieplein is too small,
+  // and Zonnebloemstraat, the smallest shown street, is hidden with it so that Lelieplein cannot be found by subtraction.
+  await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, [
+    ['Rozenstraat', 'wants-mutual-help', 30], ['Merelstraat', 'much-annoyance', 25], ['Tulpstraat', 'quiet-content', 22], ['Lelieplein', 'ordinary', 4],
+    ['Zonnebloemstraat', 'ordinary', 12],
+  ]));
+  const getPdf = async (url: string) => (await coordinator.agent.get(url).buffer(true).parse(binary).expect(200).expect('Content-Type', 'application/pdf')).body as Buffer;
+  return { ...app, coordinator, studyId, streets, getPdf };
+}
+
+describe('street reports', () => {
+  it('shows the street\'s figures, starting points and recommended methods in HTML and PDF', async () => {
+    const { coordinator, studyId, streets, getPdf } = await studyWithAnswers();
+    const id = streets.get('Rozenstraat')!;
+    const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${id}`).expect(200)).text;
+    expect(html).toContain('Straatrapport: Rozenstraat (Bloemenbuurt)');
+    expect(html).toContain('Latente contacten en onderlinge hulp <span class="badge">aangrijpingspunt</span>');
+    expect(html).toContain('Buurthulpmethoden');
+    expect(html).toMatch(/<svg[^>]*class="marks"/);
+    expect(html).not.toContain('<script');
+
+    const text = pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`));
+    expect(text).toContain('Rozenstraat');
+    expect(text).toContain('Buurthulpmethoden');
+    expect(text).toContain('Zorgvoorelkaar');
+    expect(text).toMatch(/pagina 1 van \d/);
+    // The weighted gap the HTML table prints for mutual help is in the PDF too.
+    const gap = /onderlinge hulp <span class="badge">aangrijpingspunt<\/span><\/th>(?:<td>[^<]*<\/td>){3}<td class="num">([^<]+)</.exec(html)![1]!;
+    expect(text).toContain(gap);
+  });
+
+  it('says plainly that a street without starting points has no need, and recommends nothing', async () => {
+    const { coordinator, studyId, streets } = await studyWithAnswers();
+    const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${streets.get('Tulpstraat')}`).expect(200)).text;
+    expect(html).toContain('Geen behoefte aan een interventie.');
+    expect(html).not.toContain('class="method"');
+  });
+
+  it('prints a negative weighted gap with its minus sign in the PDF', async () => {
+    const { coordinator, studyId, streets, getPdf } = await studyWithAnswers();
+    const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${streets.get('Merelstraat')}`).expect(200)).text;
+    const negative = /<td class="num">(\u2212\d,\d\d)<\/td>/.exec(html)?.[1];
+    expect(negative).toBeDefined();
+    expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${streets.get('Merelstraat')}/pdf`))).toContain(negative);
+  });
+
+  it('shows no figure of a suppressed street in HTML, SVG or PDF, nor in the neighbourhood report', async () => {
+    const { db, coordinator, studyId, streets, getPdf } = await studyWithAnswers();
+    for (const name of ['Lelieplein', 'Zonnebloemstraat']) {
+      const id = streets.get(name)!;
+      const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${id}`).expect(200)).text;
+      expect(html).toMatch(/te weinig respondenten|Niet getoond/);
+      expect(html).not.toMatch(/class="num"|<svg/);
+      expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`))).not.toMatch(/[+\u2212]\d,\d\d/);
+    }
+    const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
+    const html = (await coordinator.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(200)).text;
+    const section = html.slice(html.indexOf('<h3>Zonnebloemstraat</h3>'));
+    expect(section.slice(0, section.indexOf('</section>'))).not.toMatch(/class="num"/);
+    expect(html).not.toMatch(/Zonnebloemstraat [+\u2212]\d/);
+    expect(html).not.toMatch(/<text[^>]*>Zonnebloemstraat<\/text>/);
+  });
+});
+
+describe('neighbourhood report and publishing', () => {
+  it('builds the neighbourhood report with a table of contents and a method appendix, and publishes it to readers unchanged', async () => {
+    const { db, coordinator, studyId, loginAs, getPdf } = await studyWithAnswers();
+    const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
+    const html = (await coordinator.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(200)).text;
+    for (const heading of ['Methode en respons', 'Wie deden er mee', 'Straten en straattypen', 'Methodebijlage', 'niet getoetst aan de oorspronkelijke vragenlijst']) expect(html).toContain(heading);
+    const text = pdfText(await getPdf(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/pdf`), true);
+    expect(text).toContain('Inhoud');
+    // The table of contents gives the appendix's page, and that page has the appendix.
+    const page = Number(/Methodebijlage\s+(\d+)/.exec(text)![1]);
+    const pages = text.split('\f');
+    expect(pages[page - 1]).toMatch(/^\s*Methodebijlage/m);
+    expect(pages[page - 1]).toContain(`pagina ${page} van ${pages.length - 1}`);
+
+    const reader = await loginAs('reader');
+    const readerId = (await db.get<{ id: number }>("SELECT id FROM users WHERE role = 'reader' ORDER BY id DESC LIMIT 1"))!.id;
+    await db.run('INSERT INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, readerId]);
+    // Nothing published yet: the reader sees no report and cannot open a preview.
+    expect((await reader.agent.get(`/studies/${studyId}/reports`).expect(200)).text).toContain('Er zijn nog geen rapporten gepubliceerd.');
+    await reader.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(403);
+
+    await coordinator.agent.post(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/publish`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    const list = (await reader.agent.get(`/studies/${studyId}/reports`).expect(200)).text;
+    const link = /href="(\/studies\/\d+\/published\/\d+)"/.exec(list)![1]!;
+    const published = (await reader.agent.get(link).expect(200)).text;
+    expect(published).toContain('Buurtrapport: Bloemenbuurt');
+    expect(published).not.toContain('Publiceren voor lezers');
+    // A change in the data does not change what was published.
+    await db.run("UPDATE interviews SET status = 'set-aside' WHERE street_id = (SELECT id FROM streets WHERE study_id = ? AND name = 'Rozenstraat')", [studyId]);
+    expect((await reader.agent.get(link).expect(200)).text).toBe(published);
+    await reader.agent.get(`${link}/pdf`).expect(200).expect('Content-Type', 'application/pdf');
+  });
+
+  it('needs a CSRF token to publish, and refuses unknown report kinds', async () => {
+    const { coordinator, studyId, streets } = await studyWithAnswers();
+    await coordinator.agent.post(`/studies/${studyId}/reports/street/${streets.get('Rozenstraat')}/publish`).type('form').send({}).expect(403);
+    await coordinator.agent.get(`/studies/${studyId}/reports/city/1`).expect(404);
+  });
+
+  it('records an intervention per street and rejects one without a method or date', async () => {
+    const { coordinator, studyId, streets } = await studyWithAnswers();
+    await coordinator.agent.post(`/studies/${studyId}/interventions`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId: streets.get('Rozenstraat'), kind: 'method', methodId: 'buurthulpmethoden', heldOn: '2026-05-01', note: 'Start burenhulp' }).expect(303);
+    const bad = await coordinator.agent.post(`/studies/${studyId}/interventions`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId: streets.get('Rozenstraat'), kind: 'method', methodId: '', heldOn: 'gisteren' }).expect(400);
+    expect(bad.text).toContain('Methode');
+    expect(bad.text).toContain('Datum');
+    const page = (await coordinator.agent.get(`/studies/${studyId}/reports`).expect(200)).text;
+    expect(page).toContain('2026-05-01 · Rozenstraat · Methode uit de catalogus: Buurthulpmethoden – Start burenhulp');
+  });
+});
