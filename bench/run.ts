@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import')).run(),
   sync: async () => (await import('./sync')).run(),
   'field-app': async () => (await import('./field-app')).run(),
+  reports: async () => (await import('./reports')).run(),
 };
 
 const requested = process.argv.slice(2);
