@@ -14,6 +14,9 @@ import { loadInstruments } from './instruments/load-instruments';
 import { loadReportDefinitions } from './report-definitions/load-report-definitions';
 import { ensureAdmin } from './services/bootstrap';
 import { demoUsernames, ensureDemoStudy } from './services/demo-study';
+import { createReportService } from './services/reports';
+import { getStudy } from './storage/studies';
+import { findLogin } from './storage/users';
 import { Database } from './storage/db';
 import { migrate } from './storage/migrate';
 import { deleteExpiredSessions } from './storage/sessions';
@@ -37,9 +40,11 @@ async function main(): Promise<void> {
     console.log(`\nAdmin account created. Username: ${config.adminUsername}  Password: ${admin.generatedPassword}\nThis password is shown only now; note it down.\n`);
   }
   if (config.demo) {
-    const demo = await ensureDemoStudy(db, config.adminUsername);
-    if (demo.password) {
-      console.log(`Demo study created. Demo accounts (${Object.values(demoUsernames).join(', ')}) share the password: ${demo.password}\n`);
+    const demo = await ensureDemoStudy(db, config.adminUsername, new Date(), instruments);
+    if (demo.password && demo.studyId) {
+      const reports = createReportService({ db, instruments, definitions, viewsDir: path.join(projectDir, 'views'), dataDir: config.dataDir });
+      const published = await reports.publishAll((await getStudy(db, demo.studyId))!, (await findLogin(db, demoUsernames.coordinator))!.user.id);
+      console.log(`Demo study created with ${published} published reports. Demo accounts (${Object.values(demoUsernames).join(', ')}) share the password: ${demo.password}\n`);
     }
   }
 

@@ -65,7 +65,7 @@ function streetBody(writer: PdfWriter, report: StreetReportModel, charts: Charts
   unitFigures(writer, report.section);
   chartsOf(writer, report, charts, (chart) => chart.chart !== 'street-ladder');
   if (report.comparison) writer.paragraph(`Vergelijking met de buurt ${report.street.neighbourhood} (gewogen kloof): ${report.comparison.rows.map((row) => `${row.name} ${row.street} (buurt ${row.neighbourhood})`).join('; ')}.`);
-  if (report.streetType) writer.paragraph(`Straattype ${report.streetType.number}: ${report.streetType.streets} straten met een vergelijkbaar profiel; wat dit type het meest kenmerkt is ${report.streetType.strongest.toLowerCase()}.`);
+  if (report.streetType) writer.paragraph(`Straattype ${report.streetType.number}: ${report.streetType.streets === 1 ? 'de enige straat met dit profiel' : `${report.streetType.streets} straten met een vergelijkbaar profiel`}; wat dit type het meest kenmerkt is ${report.streetType.strongest.toLowerCase()}.`);
   if (report.ladder) {
     writer.heading(2, 'Straatladder');
     if (report.ladder.kind === 'suppressed') writer.note(report.ladder.reason);

@@ -1,9 +1,15 @@
 /**
- * The demo study: a clearly labelled, entirely fictitious study with a small
- * address frame, demo accounts and an assigned walk list, so that a newcomer
- * sees Buurtladder working at once. Created on first start unless DEMO=0.
+ * The demo study: a clearly labelled, entirely fictitious study with an
+ * address frame, demo accounts, an assigned walk list and, when the
+ * instruments are given, fieldwork already done (visits and interviews with
+ * synthetic answers, synthetic/demo-fieldwork.ts), so that a newcomer sees
+ * Buurtladder working at once, reports included. Created on first start
+ * unless DEMO=0.
  */
 import type { AddressRow } from '../domain/address-frame';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
+import { insertDemoFieldwork } from '../synthetic/demo-fieldwork';
+import type { StreetCharacter } from '../synthetic/generate-study';
 import { randomToken } from '../security/passwords';
 import { insertAddresses, listStreets } from '../storage/address-frame';
 import { assignStreet } from '../storage/assignments';
@@ -12,14 +18,14 @@ import { addStudyMember, createStudy, findDemoStudy } from '../storage/studies';
 import { findLogin } from '../storage/users';
 import { createAccount } from './accounts';
 
-/** Fictitious streets: name, neighbourhood, postcode prefix, number of addresses. */
-const demoStreets: [string, string, string, number][] = [
-  ['Rozenstraat', 'Bloemenbuurt (demo)', '9991AB', 24],
-  ['Tulpstraat', 'Bloemenbuurt (demo)', '9991AC', 18],
-  ['Lelieplein', 'Bloemenbuurt (demo)', '9991AD', 12],
-  ['Merelstraat', 'Vogelwijk (demo)', '9992BA', 30],
-  ['Zwaluwhof', 'Vogelwijk (demo)', '9992BB', 8],
-  ['Spreeuwlaan', 'Vogelwijk (demo)', '9992BC', 20],
+/** Fictitious streets: name, neighbourhood, postcode prefix, number of addresses, character of its residents' answers. */
+const demoStreets: [string, string, string, number, StreetCharacter][] = [
+  ['Rozenstraat', 'Bloemenbuurt (demo)', '9991AB', 48, 'wants-mutual-help'],
+  ['Tulpstraat', 'Bloemenbuurt (demo)', '9991AC', 36, 'ordinary'],
+  ['Lelieplein', 'Bloemenbuurt (demo)', '9991AD', 30, 'quiet-content'],
+  ['Merelstraat', 'Vogelwijk (demo)', '9992BA', 56, 'much-annoyance'],
+  ['Zwaluwhof', 'Vogelwijk (demo)', '9992BB', 12, 'ordinary'],
+  ['Spreeuwlaan', 'Vogelwijk (demo)', '9992BC', 40, 'wants-mutual-help'],
 ];
 
 export function demoAddressRows(): AddressRow[] {
@@ -37,7 +43,9 @@ function isoDate(date: Date): string {
 }
 
 /** Creates the demo study once; returns the demo accounts' password when it made them. */
-export async function ensureDemoStudy(db: Database, adminUsername: string, today = new Date()): Promise<{ created: boolean; password?: string }> {
+export async function ensureDemoStudy(
+  db: Database, adminUsername: string, today = new Date(), instruments?: InstrumentRegistry,
+): Promise<{ created: boolean; studyId?: number; password?: string }> {
   if ((await findDemoStudy(db)) !== undefined) return { created: false };
   const admin = (await findLogin(db, adminUsername))?.user;
   if (!admin) throw new Error(`demo study needs the admin account "${adminUsername}"`);
@@ -47,7 +55,7 @@ export async function ensureDemoStudy(db: Database, adminUsername: string, today
   const interviewer = await createAccount(db, { username: demoUsernames.interviewer, displayName: 'Demo-enquêteur', role: 'interviewer', password });
   const reader = await createAccount(db, { username: demoUsernames.reader, displayName: 'Demo-lezer', role: 'reader', password });
 
-  await db.transaction(async (tx) => {
+  const studyId = await db.transaction(async (tx) => {
     const start = new Date(today.getTime() - 14 * 86_400_000);
     const end = new Date(today.getTime() + 28 * 86_400_000);
     const studyId = await createStudy(tx, {
@@ -65,6 +73,18 @@ export async function ensureDemoStudy(db: Database, adminUsername: string, today
     await insertAddresses(tx, studyId, demoAddressRows());
     const bloemenbuurt = (await listStreets(tx, studyId)).filter((street) => street.neighbourhood.startsWith('Bloemenbuurt'));
     for (const street of bloemenbuurt) await assignStreet(tx, street.id, interviewer.id);
+    const contactladder = instruments?.get('contactladder', 1);
+    const straatladder = instruments?.get('straatladder', 1);
+    if (contactladder && straatladder) {
+      const streets = await listStreets(tx, studyId);
+      const addresses = await tx.all<{ id: number; street_id: number }>('SELECT id, street_id FROM addresses WHERE study_id = ? ORDER BY street_id, house_number, addition', [studyId]);
+      await insertDemoFieldwork(tx, studyId, interviewer.id, contactladder, straatladder, demoStreets.map(([name, , , , character]) => {
+        const street = streets.find((candidate) => candidate.name === name)!;
+        // Fieldwork in the Vogelwijk is done; in the Bloemenbuurt the demo interviewer is still at it.
+        return { id: street.id, name, character, addressIds: addresses.filter((address) => address.street_id === street.id).map((address) => address.id), completed: street.neighbourhood.startsWith('Vogelwijk') ? 0.6 : 0.5 };
+      }), today);
+    }
+    return studyId;
   });
-  return { created: true, password };
+  return { created: true, studyId, password };
 }

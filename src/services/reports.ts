@@ -88,7 +88,18 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     return { report, content: await readFile(path.join(dataDir, 'reports', format === 'html' ? report.htmlFile : report.pdfFile)) };
   }
 
-  return { context, model, html, pdf, publish, published };
+  /** Publishes every neighbourhood and street report of a study (the demo study starts with them ready). */
+  async function publishAll(study: Study, publishedBy: number): Promise<number> {
+    const streets = await listStreets(db, study.id);
+    const units: [ReportKind, number][] = [
+      ...[...new Set(streets.map((street) => street.neighbourhoodId))].map((id) => ['neighbourhood', id] as [ReportKind, number]),
+      ...streets.map((street) => ['street', street.id] as [ReportKind, number]),
+    ];
+    for (const [kind, unitId] of units) await publish(study, kind, unitId, publishedBy);
+    return units.length;
+  }
+
+  return { context, model, html, pdf, publish, publishAll, published };
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,75 @@
+/**
+ * Fieldwork for the demo study, so that a newcomer sees monitoring, analysis
+ * and reports at once: per street a share of the addresses interviewed (both
+ * instruments), the rest visited without an interview or not yet visited. The
+ * streets have the characters of generate-study.ts, so the demo reports show
+ * a street that wants more mutual help, one with much annoyance, and one
+ * where nobody wants more contact (no need). Seeded: always the same demo.
+ */
+import type { AnswerDocument } from '../domain/answer-document';
+import type { Instrument } from '../domain/instrument';
+import type { VisitOutcome } from '../domain/sync-record';
+import type { Queryable } from '../storage/db';
+import { insertVisits, linkInterviewsToAddresses, type NewVisit } from '../storage/fieldwork';
+import { insertInterviews, type NewInterview } from '../storage/interviews';
+import { randomAnswerDocument } from './answer-documents';
+import { generateStudy, seededRandom, type StreetCharacter } from './generate-study';
+
+export interface DemoStreet {
+  id: number;
+  name: string;
+  character: StreetCharacter;
+  addressIds: number[];
+  /** Share of the addresses with a completed interview. */
+  completed: number;
+}
+
+export async function insertDemoFieldwork(
+  tx: Queryable, studyId: number, interviewerId: number, contactladder: Instrument, straatladder: Instrument, streets: readonly DemoStreet[], today: Date,
+): Promise<void> {
+  const random = seededRandom(2026);
+  const counts = streets.map((street) => Math.round(street.addressIds.length * street.completed));
+  const synthetic = generateStudy(contactladder, {
+    seed: 2026, dontKnowShare: 0.02,
+    neighbourhoods: [{ name: 'demo', streets: streets.map((street, index) => ({ name: street.name, character: street.character, respondents: counts[index]! })) }],
+  });
+  const interviews: NewInterview[] = [];
+  const visits: NewVisit[] = [];
+  const links: { interviewId: string; addressId: number }[] = [];
+  const day = (daysAgo: number, minutes: number) => new Date(today.getTime() - daysAgo * 86_400_000 + minutes * 60_000).toISOString();
+  let respondent = 0;
+  streets.forEach((street, streetIndex) => {
+    street.addressIds.forEach((addressId, addressIndex) => {
+      const visitedAt = day(1 + (addressIndex % 10), 600 + addressIndex * 7);
+      const visit = (outcome: VisitOutcome) => visits.push({
+        id: `demo-visit-${addressId}-${outcome}`, addressId, interviewerId, visitedAt, outcome, appointmentAt: null, deviceId: 'demo-tablet', contentHash: 'demo',
+      });
+      if (addressIndex >= counts[streetIndex]!) {
+        const roll = random();
+        if (roll < 0.35) visit('not-home');
+        else if (roll < 0.5) visit('refused');
+        else if (roll < 0.55) visit('ineligible');
+        return;
+      }
+      const answers = synthetic.respondents[respondent++]!;
+      visit('interview');
+      const contactladderAnswers: AnswerDocument = {
+        ...Object.fromEntries(Object.entries(answers.paired).map(([itemId, answer]) => [itemId, { actual: answer.actual, desired: answer.desired, importance: answer.importance ?? null }])),
+        ...Object.fromEntries(Object.entries(answers.background).map(([itemId, value]) => [itemId, { answer: value }])),
+        ...Object.fromEntries(Object.entries(answers.contribution ?? {}).map(([itemId, value]) => [itemId, { now: value.now, willing: value.willing }])),
+      };
+      for (const [instrument, document] of [[contactladder, contactladderAnswers], [straatladder, randomAnswerDocument(straatladder, random, 0.02)]] as const) {
+        const id = `demo-${instrument.id}-${addressId}`;
+        interviews.push({
+          id, studyId, streetId: street.id, respondentKey: `demo-${instrument.id}-${addressId}-${Math.floor(random() * 1e9)}`,
+          instrumentId: instrument.id, instrumentVersion: instrument.version, interviewerId,
+          startedAt: visitedAt, endedAt: new Date(Date.parse(visitedAt) + 22 * 60_000).toISOString(), appVersion: 'demo', answers: document,
+        });
+        links.push({ interviewId: id, addressId });
+      }
+    });
+  });
+  await insertVisits(tx, visits);
+  await insertInterviews(tx, interviews);
+  await linkInterviewsToAddresses(tx, links);
+}
