@@ -3,6 +3,7 @@
  * generator: what a tablet would send after a finished interview. Used by the
  * sync tests, the sync benchmark and the demo study.
  */
+import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
 import { expectedRatings, type AnswerDocument } from '../domain/answer-document';
 import type { Instrument } from '../domain/instrument';
 
@@ -17,4 +18,13 @@ export function randomAnswerDocument(instrument: Instrument, random: () => numbe
     ]));
   }
   return document;
+}
+
+/** A generated respondent's answers (generate-study.ts) as the answer document an interview stores. */
+export function answerDocumentOf(respondent: RespondentAnswers): AnswerDocument {
+  return {
+    ...Object.fromEntries(Object.entries(respondent.paired).map(([itemId, answer]) => [itemId, { actual: answer.actual, desired: answer.desired, importance: answer.importance ?? null }])),
+    ...Object.fromEntries(Object.entries(respondent.background).map(([itemId, value]) => [itemId, { answer: value }])),
+    ...Object.fromEntries(Object.entries(respondent.contribution ?? {}).map(([itemId, value]) => [itemId, { now: value.now, willing: value.willing }])),
+  };
 }

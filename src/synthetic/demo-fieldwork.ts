@@ -6,13 +6,12 @@
  * a street that wants more mutual help, one with much annoyance, and one
  * where nobody wants more contact (no need). Seeded: always the same demo.
  */
-import type { AnswerDocument } from '../domain/answer-document';
 import type { Instrument } from '../domain/instrument';
 import type { VisitOutcome } from '../domain/sync-record';
 import type { Queryable } from '../storage/db';
 import { insertVisits, linkInterviewsToAddresses, type NewVisit } from '../storage/fieldwork';
 import { insertInterviews, type NewInterview } from '../storage/interviews';
-import { randomAnswerDocument } from './answer-documents';
+import { answerDocumentOf, randomAnswerDocument } from './answer-documents';
 import { generateStudy, seededRandom, type StreetCharacter } from './generate-study';
 
 export interface DemoStreet {
@@ -53,11 +52,7 @@ export async function insertDemoFieldwork(
       }
       const answers = synthetic.respondents[respondent++]!;
       visit('interview');
-      const contactladderAnswers: AnswerDocument = {
-        ...Object.fromEntries(Object.entries(answers.paired).map(([itemId, answer]) => [itemId, { actual: answer.actual, desired: answer.desired, importance: answer.importance ?? null }])),
-        ...Object.fromEntries(Object.entries(answers.background).map(([itemId, value]) => [itemId, { answer: value }])),
-        ...Object.fromEntries(Object.entries(answers.contribution ?? {}).map(([itemId, value]) => [itemId, { now: value.now, willing: value.willing }])),
-      };
+      const contactladderAnswers = answerDocumentOf(answers);
       for (const [instrument, document] of [[contactladder, contactladderAnswers], [straatladder, randomAnswerDocument(straatladder, random, 0.02)]] as const) {
         const id = `demo-${instrument.id}-${addressId}`;
         interviews.push({

@@ -1,6 +1,7 @@
 /** Stores synthetic contactladder interviews (streets of known character) in a test database. */
 import type { Instrument } from '../../src/domain/instrument';
-import { insertInterview, type NewInterview } from '../../src/storage/interviews';
+import { insertInterview } from '../../src/storage/interviews';
+import { answerDocumentOf } from '../../src/synthetic/answer-documents';
 import { generateStudy, type StreetCharacter } from '../../src/synthetic/generate-study';
 import { instruments } from './test-app';
 
@@ -13,11 +14,7 @@ export async function storeInterviews(
   const synthetic = generateStudy(contactladder, { seed, neighbourhoods: [{ name: 'N', streets: plan.map(([name, character, respondents]) => ({ name, character, respondents })) }] });
   for (const [index, respondent] of synthetic.respondents.entries()) {
     const streetName = synthetic.streets[respondent.streetId - 1]!.name;
-    const answers: NewInterview['answers'] = {
-      ...Object.fromEntries(Object.entries(respondent.paired).map(([itemId, answer]) => [itemId, { actual: answer.actual, desired: answer.desired, importance: answer.importance ?? null }])),
-      ...Object.fromEntries(Object.entries(respondent.background).map(([itemId, value]) => [itemId, { answer: value }])),
-      ...Object.fromEntries(Object.entries(respondent.contribution ?? {}).map(([itemId, value]) => [itemId, { now: value.now, willing: value.willing }])),
-    };
+    const answers = answerDocumentOf(respondent);
     await insertInterview(db, {
       id: `interview-${seed}-${index}`, studyId, streetId: streets.get(streetName)!, respondentKey: `key-${seed}-${index}`, instrumentId: 'contactladder', instrumentVersion: 1,
       interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers,
