@@ -32,8 +32,9 @@ function recommendations(writer: PdfWriter, section: UnitSection, detail: 'full'
   } else {
     section.startingPoints.forEach((point, index) => writer.paragraph(`${index + 1}. ${point.name}: gewogen kloof ${point.weightedGap}, ${point.wantingImprovement} wil verbetering.`));
   }
-  for (const recommendation of section.recommendations.filter((candidate) => candidate.methods.length > 0)) {
-    writer.paragraph(recommendation.rationale);
+  // The "no need" statement above is the whole recommendation; otherwise every rule that fired, also one whose method is listed above.
+  for (const recommendation of section.noNeed ? [] : section.recommendations) {
+    writer.paragraph(`${recommendation.rationale}${recommendation.methods.length === 0 ? ' (Zie de methode hierboven.)' : ''}`);
     const tags = `Zekerheid: ${recommendation.confidence === 'high' ? 'hoog (direct gemeten)' : 'laag (indirect signaal)'} · ${recommendation.scope === 'collective' ? 'collectief' : 'verwijzing via een professional'} · regel ${recommendation.ruleId}`;
     writer.note(tags);
     for (const method of recommendation.methods) {
