@@ -48,7 +48,21 @@ export function responseFigures(addresses: readonly AddressFieldwork[]): Respons
     else figures.notVisited++;
   }
   figures.eligible = figures.addresses - figures.ineligible;
-  return figures.eligible > 0 ? { ...figures, responseRate: figures.completed / figures.eligible } : figures;
+  return withResponseRate(figures);
+}
+
+/** Response rate = completed / eligible addresses, when there are eligible addresses. */
+function withResponseRate(figures: Omit<ResponseFigures, 'responseRate'>): ResponseFigures {
+  return figures.eligible > 0 ? { ...figures, responseRate: figures.completed / figures.eligible } : { ...figures };
+}
+
+/** The response of several streets together (a neighbourhood): counts added up, the rate recomputed. */
+export function sumResponseFigures(list: readonly ResponseFigures[]): ResponseFigures {
+  const total = { addresses: 0, visits: 0, ineligible: 0, eligible: 0, completed: 0, refused: 0, notReached: 0, notVisited: 0 };
+  for (const figures of list) {
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += figures[key];
+  }
+  return withResponseRate(total);
 }
 
 /**

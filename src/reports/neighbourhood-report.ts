@@ -9,7 +9,7 @@ import { formatGap, formatShare } from './format';
 import { methodAppendix, type MethodAppendix } from './method-appendix';
 import type { ReportContext } from './report-context';
 import { buildStreetReport, responseView, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
-import type { ResponseFigures } from '../domain/response-figures';
+import { sumResponseFigures } from '../domain/response-figures';
 import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section';
 
 export interface NeighbourhoodReportModel {
@@ -55,7 +55,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     });
   }
 
-  const addresses = streets.map((street) => analysis.response.streets.get(street.streetId));
+  const streetResponses = streets.flatMap((street) => analysis.response.streets.get(street.streetId) ?? []);
   const profile = section.kind === 'shown' && neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures.profile : undefined;
   const questions = instrument.items.filter((item) => item.kind === 'choice');
 
@@ -63,7 +63,9 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   for (const report of shownStreets) {
     if (report.section.kind !== 'shown') continue;
     for (const method of report.section.recommendations.flatMap((recommendation) => recommendation.methods)) {
-      methodStreets.set(method.name, [...(methodStreets.get(method.name) ?? []), report.street.name]);
+      const list = methodStreets.get(method.name);
+      if (list) list.push(report.street.name);
+      else methodStreets.set(method.name, [report.street.name]);
     }
   }
 
@@ -72,7 +74,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     title: neighbourhood.name,
     header: context.header,
     neighbourhood: { id: neighbourhoodId, name: neighbourhood.name },
-    response: addresses.some(Boolean) ? responseView(sumResponse(addresses)) : undefined,
+    response: streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses)) : undefined,
     responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId)) })),
     section,
     profile: profile ? questions.flatMap((question) => {
@@ -119,13 +121,4 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     appendix: methodAppendix(context),
     charts,
   };
-}
-
-function sumResponse(list: readonly (ResponseFigures | undefined)[]): ResponseFigures {
-  const total = { addresses: 0, visits: 0, ineligible: 0, eligible: 0, completed: 0, refused: 0, notReached: 0, notVisited: 0 };
-  for (const figures of list) {
-    if (!figures) continue;
-    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += figures[key];
-  }
-  return total.eligible > 0 ? { ...total, responseRate: total.completed / total.eligible } : total;
 }

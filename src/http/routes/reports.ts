@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Problem } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { createReportService, type ReportKind } from '../../services/reports';
-import { listStreets } from '../../storage/address-frame';
+import { getStreetStudyId, listStreets } from '../../storage/address-frame';
 import { insertIntervention, listInterventions, listPublishedReports } from '../../storage/reports';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
@@ -101,7 +101,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const input = parseOrThrow(interventionSchema, req.body);
-    if (!(await listStreets(db, study.id)).some((street) => street.id === input.streetId)) throw new Problem('notFound', { entity: 'street' });
+    if ((await getStreetStudyId(db, input.streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
     await insertIntervention(db, {
       studyId: study.id, streetId: input.streetId, kind: input.kind, methodId: input.kind === 'method' ? input.methodId! : null,
       heldOn: input.heldOn, note: input.note, createdBy: user.id,
