@@ -17,21 +17,27 @@ export interface NeighbourhoodReportModel {
   title: string;
   header: ReportHeader;
   neighbourhood: { id: number; name: string };
+  /** How the study was done, in a paragraph. */
+  methodIntro: string;
   response?: ResponseView;
+  /** The neighbourhood's response in one sentence. */
+  responseSentence?: string;
   responseByStreet: { name: string; response?: ResponseView }[];
   section: UnitSection;
   profile: { question: string; answered: number; rows: { label: string; share: string }[] }[];
-  themes: { id: string; name: string; description: string; figures?: DimensionRow; streets: { name: string; weightedGap: string; startingPoint: boolean }[] }[];
-  streetTypes: { number: number; strongest: string; streets: string[]; profile: { name: string; weightedGap: string }[] }[];
+  themes: { id: string; name: string; text: string; figures?: DimensionRow; streets: { name: string; weightedGap: string; startingPoint: boolean }[]; ranking?: string }[];
+  streetTypes: { number: number; heading: string; text: string; streets: string[] }[];
   groups: { question: string; rows: { label: string; n: string; cells: string[] }[]; dimensions: string[] }[];
   comments: string[];
-  methodSummary: { method: string; streets: string[] }[];
+  methodSummary: { method: string; streets: string[]; text: string }[];
   streets: StreetReportModel[];
   appendix: MethodAppendix;
   charts: ChartData[];
 }
 
 const streetsPerHeatmap = 40;
+
+const methodIntro = 'Enquêteurs bezochten de adressen in de buurt en namen de contactladder af: per stelling hoe het contact met buren nu is, hoe bewoners het willen en hoe belangrijk ze dat vinden. De gewogen kloof zegt per thema hoeveel bewoners meer (of minder) willen dan ze hebben, gewogen met het belang. Zie de methodebijlage.';
 
 export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId: number): NeighbourhoodReportModel | undefined {
   const { analysis, instrument, definitions } = context;
@@ -59,6 +65,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const profile = section.kind === 'shown' && neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures.profile : undefined;
   const questions = instrument.items.filter((item) => item.kind === 'choice');
 
+  const response = streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses)) : undefined;
   const methodStreets = new Map<string, string[]>();
   for (const report of shownStreets) {
     if (report.section.kind !== 'shown') continue;
@@ -74,7 +81,9 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     title: neighbourhood.name,
     header: context.header,
     neighbourhood: { id: neighbourhoodId, name: neighbourhood.name },
-    response: streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses)) : undefined,
+    methodIntro,
+    response,
+    ...(response ? { responseSentence: `In de buurt: ${response.addresses} adressen, ${response.eligible} in aanmerking, ${response.completed} interviews. Respons: ${response.responseRate}.` } : {}),
     responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId)) })),
     section,
     profile: profile ? questions.flatMap((question) => {
@@ -83,19 +92,29 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       const points = instrument.scales[question.scale]!.points;
       return [{ question: question.wording.nl, answered: counts.answered, rows: points.map((point, index) => ({ label: point.label.nl, share: formatShare(counts.counts[index]!, counts.answered) })) }];
     }) : [],
-    themes: instrument.dimensions.map((dimension) => ({
-      id: dimension.id, name: dimension.name.nl, description: dimension.description?.nl ?? '',
-      ...(section.kind === 'shown' ? { figures: section.dimensions.find((row) => row.id === dimension.id) } : {}),
-      streets: shownStreets.flatMap((report) => {
+    themes: instrument.dimensions.map((dimension) => {
+      const figures = section.kind === 'shown' ? section.dimensions.find((row) => row.id === dimension.id) : undefined;
+      const ranked = shownStreets.flatMap((report) => {
         const row = report.section.kind === 'shown' ? report.section.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
         return row ? [{ name: report.street.name, weightedGap: row.weightedGap, startingPoint: row.startingPoint, value: row.values.weightedGap }] : [];
-      }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row),
-    })),
-    streetTypes: result.streetTypes.types.filter((type) => type.streetIds.some((id) => streets.some((street) => street.streetId === id))).map((type) => ({
-      number: type.number, strongest: names.get(type.strongestDimension) ?? type.strongestDimension,
-      streets: type.streetIds.flatMap((id) => streets.filter((street) => street.streetId === id).map((street) => street.name)),
-      profile: Object.entries(type.profile).map(([dimension, value]) => ({ name: names.get(dimension) ?? dimension, weightedGap: formatGap(value) })),
-    })),
+      }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
+      return {
+        id: dimension.id, name: dimension.name.nl, streets: ranked,
+        text: `${dimension.description?.nl ?? ''}${figures ? ` In de buurt: gewogen kloof ${figures.weightedGap} (${figures.interval}), ${figures.wantingImprovement} wil meer.` : ''}`,
+        ...(figures ? { figures } : {}),
+        ...(ranked.length > 0 ? { ranking: `Straten van grootste naar kleinste gewogen kloof: ${ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? ' (aangrijpingspunt)' : ''}`).join('; ')}.` } : {}),
+      };
+    }),
+    streetTypes: result.streetTypes.types.flatMap((type) => {
+      const members = streets.filter((street) => type.streetIds.includes(street.streetId)).map((street) => street.name);
+      if (members.length === 0) return [];
+      const profile = Object.entries(type.profile).map(([dimension, value]) => `${names.get(dimension) ?? dimension} ${formatGap(value)}`).join('; ');
+      return [{
+        number: type.number, streets: members,
+        heading: `Straattype ${type.number}: vooral ${(names.get(type.strongestDimension) ?? type.strongestDimension).toLowerCase()}`,
+        text: `Profiel (gemiddelde gewogen kloof): ${profile}. Straten in deze buurt: ${members.join(', ')}.`,
+      }];
+    }),
     groups: result.groups.flatMap((group) => {
       const question = questions.find((item) => item.id === group.variable);
       if (!question || question.kind !== 'choice') return [];
@@ -116,7 +135,8 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       }];
     }),
     comments: [],
-    methodSummary: [...methodStreets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'nl')).map(([method, list]) => ({ method, streets: list })),
+    methodSummary: [...methodStreets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'nl'))
+      .map(([method, list]) => ({ method, streets: list, text: `${list.length} ${list.length === 1 ? 'straat' : 'straten'}: ${list.join(', ')}.` })),
     streets: streetReports,
     appendix: methodAppendix(context),
     charts,

@@ -7,7 +7,8 @@ import ejs from 'ejs';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import type { NeighbourhoodReportModel } from './neighbourhood-report';
 import { renderChart, type RenderedChart } from './render-chart';
-import type { ChartData, StreetReportModel } from './street-report';
+import { noResponseSentence, type ChartData, type StreetReportModel } from './street-report';
+import { noNeedStatement } from './unit-section';
 
 export type ReportModel = StreetReportModel | NeighbourhoodReportModel;
 
@@ -32,5 +33,5 @@ export interface PreviewLinks {
 export async function renderReportHtml(
   model: ReportModel, charts: Map<ChartData, RenderedChart>, viewsDir: string, preview?: PreviewLinks,
 ): Promise<string> {
-  return ejs.renderFile(path.join(viewsDir, 'reports', 'report.ejs'), { model, charts, preview }, { async: false });
+  return ejs.renderFile(path.join(viewsDir, 'reports', 'report.ejs'), { model, charts, preview, noNeedStatement, noResponseSentence }, { async: false });
 }

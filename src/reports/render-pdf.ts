@@ -7,8 +7,8 @@ import type { NeighbourhoodReportModel } from './neighbourhood-report';
 import { PdfWriter } from './pdf-writer';
 import type { RenderedChart } from './render-chart';
 import type { ReportModel } from './render-html';
-import type { ChartData, StreetReportModel } from './street-report';
-import type { UnitSection } from './unit-section';
+import { noResponseSentence, type ChartData, type StreetReportModel } from './street-report';
+import { noNeedStatement, type UnitSection } from './unit-section';
 
 type Charts = Map<ChartData, RenderedChart>;
 
@@ -17,7 +17,7 @@ function unitFigures(writer: PdfWriter, section: UnitSection): void {
     writer.note(section.reason);
     return;
   }
-  writer.paragraph(`${section.n} respondenten.${section.indicative ? ' Indicatief: minder dan 30 respondenten, lees de cijfers als een richting.' : ''}`);
+  writer.paragraph(section.summary);
   writer.table(
     ['Thema', 'Nu', 'Gewenst', 'Belang', 'Gewogen kloof', '95%-interval', 'Wil meer', 'Tevreden', 'Wil minder'],
     section.dimensions.map((row) => [`${row.name}${row.startingPoint ? ' (aangrijpingspunt)' : ''}`, row.actual, row.desired, row.importance, row.weightedGap, row.interval, row.wantingImprovement, row.satisfied, row.wantingLess]),
@@ -28,9 +28,9 @@ function unitFigures(writer: PdfWriter, section: UnitSection): void {
 function recommendations(writer: PdfWriter, section: UnitSection, detail: 'full' | 'short'): void {
   if (section.kind !== 'shown') return;
   if (section.noNeed) {
-    writer.paragraph('Op geen enkel thema willen bewoners duidelijk meer of minder contact dan ze nu hebben. Weinig contact is hier geen probleem: bewoners willen het zo.', { boldLead: 'Geen behoefte aan een interventie.' });
+    writer.paragraph(noNeedStatement.text, { boldLead: noNeedStatement.lead });
   } else {
-    section.startingPoints.forEach((point, index) => writer.paragraph(`${index + 1}. ${point.name}: gewogen kloof ${point.weightedGap}, ${point.wantingImprovement} wil verbetering.`));
+    section.startingPoints.forEach((point, index) => writer.paragraph(`${index + 1}. ${point.text}.`));
   }
   // The "no need" statement above is the whole recommendation; otherwise every rule that fired, also one whose method is listed above.
   for (const recommendation of section.noNeed ? [] : section.recommendations) {
@@ -60,19 +60,17 @@ function chartsOf(writer: PdfWriter, model: ReportModel, charts: Charts, which: 
 
 function streetBody(writer: PdfWriter, report: StreetReportModel, charts: Charts): void {
   writer.heading(2, 'Respons');
-  const r = report.response;
-  writer.paragraph(r ? `${r.addresses} adressen, waarvan ${r.ineligible} geen woning of leeg: ${r.eligible} in aanmerking. ${r.completed} interviews afgenomen, ${r.refused} weigeringen, ${r.notReached} niet bereikt. Respons: ${r.responseRate}.` : 'Geen adresgegevens (meer) beschikbaar.');
+  writer.paragraph(report.response?.sentence ?? noResponseSentence);
   writer.heading(2, 'Contactladder per thema');
   unitFigures(writer, report.section);
   chartsOf(writer, report, charts, (chart) => chart.chart !== 'street-ladder');
-  if (report.comparison) writer.paragraph(`Vergelijking met de buurt ${report.street.neighbourhood} (gewogen kloof): ${report.comparison.rows.map((row) => `${row.name} ${row.street} (buurt ${row.neighbourhood})`).join('; ')}.`);
-  if (report.streetType) writer.paragraph(`Straattype ${report.streetType.number}: ${report.streetType.streets === 1 ? 'de enige straat met dit profiel' : `${report.streetType.streets} straten met een vergelijkbaar profiel`}; wat dit type het meest kenmerkt is ${report.streetType.strongest.toLowerCase()}.`);
+  if (report.comparison) writer.paragraph(report.comparison.sentence);
+  if (report.streetType) writer.paragraph(report.streetType.sentence);
   if (report.ladder) {
     writer.heading(2, 'Straatladder');
     if (report.ladder.kind === 'suppressed') writer.note(report.ladder.reason);
     else {
-      const l = report.ladder.view;
-      writer.paragraph(`${l.n} bewoners plaatsten de straat op de ladder. Mediaan nu: trede ${l.medianCurrent}; gewenst: trede ${l.medianDesired}. Gemiddeld verschil ${l.gap} (95%-interval ${l.gapInterval}); ${l.shareWantingHigher} wil een hogere trede.`);
+      writer.paragraph(report.ladder.view.sentence);
       chartsOf(writer, report, charts, (chart) => chart.chart === 'street-ladder');
     }
   }
@@ -84,16 +82,14 @@ function streetBody(writer: PdfWriter, report: StreetReportModel, charts: Charts
     writer.heading(2, `Verandering sinds ${report.waves.previous}`);
     writer.table(['Thema', 'Toen', 'Nu', 'Verandering', '95%-interval'], report.waves.rows.map((row) => [row.name, row.previous, row.current, `${row.change}${row.clear ? ' (duidelijk)' : ''}`, row.interval]), [0.3, 0.12, 0.12, 0.2, 0.26]);
     if (report.waves.currentRung) writer.paragraph(`Straatladder, gemiddelde trede nu: ${report.waves.currentRung}.`);
-    writer.paragraph(report.waves.interventions.length > 0
-      ? `Interventies tussen de metingen: ${report.waves.interventions.map((item) => `${item.date}: ${item.what}${item.note ? ` – ${item.note}` : ''}`).join('; ')}.`
-      : 'Geen interventies vastgelegd tussen de metingen.');
+    writer.paragraph(report.waves.interventionsSentence);
   }
 }
 
 function neighbourhoodBody(writer: PdfWriter, report: NeighbourhoodReportModel, charts: Charts): void {
   writer.heading(1, 'Methode en respons', { newPage: true });
-  writer.paragraph('Enquêteurs bezochten de adressen in de buurt en namen de contactladder af: per stelling hoe het contact met buren nu is, hoe bewoners het willen en hoe belangrijk ze dat vinden. De gewogen kloof zegt per thema hoeveel bewoners meer (of minder) willen dan ze hebben, gewogen met het belang.');
-  if (report.response) writer.paragraph(`In de buurt: ${report.response.addresses} adressen, ${report.response.eligible} in aanmerking, ${report.response.completed} interviews. Respons: ${report.response.responseRate}.`);
+  writer.paragraph(report.methodIntro);
+  if (report.responseSentence) writer.paragraph(report.responseSentence);
   writer.table(['Straat', 'Adressen', 'In aanmerking', 'Interviews', 'Respons'], report.responseByStreet.map((row) => (row.response
     ? [row.name, String(row.response.addresses), String(row.response.eligible), String(row.response.completed), row.response.responseRate] : [row.name, '–', '–', '–', '–'])), [0.4, 0.15, 0.15, 0.15, 0.15], 'Respons per straat');
   writer.heading(1, 'Wie deden er mee');
@@ -104,14 +100,14 @@ function neighbourhoodBody(writer: PdfWriter, report: NeighbourhoodReportModel, 
   chartsOf(writer, report, charts, (chart) => chart.chart === 'weighted-gaps');
   for (const theme of report.themes) {
     writer.heading(2, theme.name);
-    writer.paragraph(`${theme.description}${theme.figures ? ` In de buurt: gewogen kloof ${theme.figures.weightedGap} (${theme.figures.interval}), ${theme.figures.wantingImprovement} wil meer.` : ''}`);
-    if (theme.streets.length > 0) writer.paragraph(`Straten van grootste naar kleinste gewogen kloof: ${theme.streets.map((street) => `${street.name} ${street.weightedGap}${street.startingPoint ? ' (aangrijpingspunt)' : ''}`).join('; ')}.`);
+    writer.paragraph(theme.text);
+    if (theme.ranking) writer.paragraph(theme.ranking);
   }
   writer.heading(1, 'Straten en straattypen');
   chartsOf(writer, report, charts, (chart) => chart.chart === 'streets-heatmap');
   for (const type of report.streetTypes) {
-    writer.heading(2, `Straattype ${type.number}: vooral ${type.strongest.toLowerCase()}`);
-    writer.paragraph(`Profiel (gemiddelde gewogen kloof): ${type.profile.map((row) => `${row.name} ${row.weightedGap}`).join('; ')}. Straten in deze buurt: ${type.streets.join(', ')}.`);
+    writer.heading(2, type.heading);
+    writer.paragraph(type.text);
   }
   writer.heading(1, 'Verschillen tussen groepen (hele onderzoek)');
   if (report.groups.length === 0) writer.note('Geen groepen groot genoeg om te vergelijken.');
@@ -126,7 +122,7 @@ function neighbourhoodBody(writer: PdfWriter, report: NeighbourhoodReportModel, 
   recommendations(writer, report.section, 'full');
   if (report.methodSummary.length > 0) {
     writer.heading(2, 'Methoden over de straten heen');
-    for (const row of report.methodSummary) writer.paragraph(`${row.streets.length} ${row.streets.length === 1 ? 'straat' : 'straten'}: ${row.streets.join(', ')}.`, { boldLead: `${row.method}:` });
+    for (const row of report.methodSummary) writer.paragraph(row.text, { boldLead: `${row.method}:` });
   }
   writer.heading(1, 'Per straat', { newPage: true });
   for (const street of report.streets) {

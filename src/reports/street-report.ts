@@ -28,6 +28,7 @@ export interface ResponseView {
   refused: number;
   notReached: number;
   responseRate: string;
+  sentence: string;
 }
 
 export interface LadderView {
@@ -38,6 +39,7 @@ export interface LadderView {
   gapInterval: string;
   shareWantingHigher: string;
   checklist?: { n: number; medianHighestApplying: string; shareNotCumulative: string };
+  sentence: string;
 }
 
 export interface StreetReportModel {
@@ -48,9 +50,15 @@ export interface StreetReportModel {
   response?: ResponseView;
   section: UnitSection;
   ladder?: { kind: 'shown'; view: LadderView } | { kind: 'suppressed'; reason: string };
-  comparison?: { rows: { name: string; street: string; neighbourhood: string }[] };
-  streetType?: { number: number; streets: number; strongest: string };
-  waves?: { previous: string; rows: { name: string; previous: string; current: string; change: string; interval: string; clear: boolean }[]; currentRung?: string; interventions: { date: string; what: string; note: string }[] };
+  comparison?: { rows: { name: string; street: string; neighbourhood: string }[]; sentence: string };
+  streetType?: { number: number; streets: number; strongest: string; sentence: string };
+  waves?: {
+    previous: string;
+    rows: { name: string; previous: string; current: string; change: string; interval: string; clear: boolean }[];
+    currentRung?: string;
+    interventions: { date: string; what: string; note: string }[];
+    interventionsSentence: string;
+  };
   charts: ChartData[];
 }
 
@@ -65,14 +73,19 @@ export interface ReportHeader {
 
 export function responseView(figures: ResponseFigures | undefined): ResponseView | undefined {
   if (!figures) return undefined;
+  const responseRate = figures.responseRate === undefined ? '–' : formatPercent(figures.responseRate);
   return {
     addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: figures.completed,
-    refused: figures.refused, notReached: figures.notReached, responseRate: figures.responseRate === undefined ? '–' : formatPercent(figures.responseRate),
+    refused: figures.refused, notReached: figures.notReached, responseRate,
+    sentence: `${figures.addresses} adressen, waarvan ${figures.ineligible} geen woning of leeg: ${figures.eligible} in aanmerking. ${figures.completed} interviews afgenomen, ${figures.refused} weigeringen, ${figures.notReached} niet bereikt. Respons: ${responseRate}.`,
   };
 }
 
+/** What a report says when the address frame is gone (purged after fieldwork) or was never there. */
+export const noResponseSentence = 'Geen adresgegevens (meer) beschikbaar.';
+
 export function ladderView(summary: StreetLadderSummary): LadderView {
-  return {
+  const view = {
     n: summary.n,
     medianCurrent: summary.medianCurrent === undefined ? '–' : formatNumber(summary.medianCurrent, 1),
     medianDesired: summary.medianDesired === undefined ? '–' : formatNumber(summary.medianDesired, 1),
@@ -82,6 +95,12 @@ export function ladderView(summary: StreetLadderSummary): LadderView {
     ...(summary.checklist ? { checklist: {
       n: summary.checklist.n, medianHighestApplying: formatNumber(summary.checklist.medianHighestApplying, 1), shareNotCumulative: formatPercent(summary.checklist.shareNotCumulative),
     } } : {}),
+  };
+  const checklist = view.checklist
+    ? ` Volgens de checklist is de mediane hoogste trede die nu geldt ${view.checklist.medianHighestApplying}; bij ${view.checklist.shareNotCumulative} van de bewoners is het patroon niet cumulatief.` : '';
+  return {
+    ...view,
+    sentence: `${view.n} bewoners plaatsten de straat op de ladder. Mediaan nu: trede ${view.medianCurrent}; gewenst: trede ${view.medianDesired}. Gemiddeld verschil ${view.gap} (95%-interval ${view.gapInterval}); ${view.shareWantingHigher} wil een hogere trede.${checklist}`,
   };
 }
 
@@ -117,7 +136,10 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
       const other = around.get(row.id);
       return other ? [{ name: row.name, street: row.weightedGap, neighbourhood: formatGap(other.weightedGap.mean), values: [row.values.weightedGap, other.weightedGap.mean] as const }] : [];
     });
-    comparison = { rows: rows.map(({ values: _values, ...row }) => row) };
+    comparison = {
+      rows: rows.map(({ values: _values, ...row }) => row),
+      sentence: `Vergelijking met de buurt ${neighbourhood.name} (gewogen kloof): ${rows.map((row) => `${row.name} ${row.street} (buurt ${row.neighbourhood})`).join('; ')}.`,
+    };
     charts.push({
       chart: 'street-vs-neighbourhood',
       values: rows.flatMap((row) => [{ dimension: row.name, unit: street.name, weightedGap: row.values[0] }, { dimension: row.name, unit: neighbourhood.name, weightedGap: row.values[1] }]),
@@ -139,6 +161,20 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   const change = analysis.waves?.streets.find((candidate) => candidate.streetId === streetId);
   const methodName = new Map(definitions.catalogue.methods.map((method) => [method.id, method.name]));
   const kindName = { workshop: 'Bewonersbijeenkomst (straatladder)', 'street-agreements': 'Straatafspraken', method: 'Methode' } as const;
+  const interventions = context.previousInterventions.filter((intervention) => intervention.streetName === street.name && intervention.neighbourhood === neighbourhood.name).map((intervention) => ({
+    date: formatDate(intervention.heldOn),
+    what: intervention.kind === 'method' ? `${kindName.method}: ${methodName.get(intervention.methodId ?? '') ?? intervention.methodId}` : kindName[intervention.kind],
+    note: intervention.note,
+  }));
+  let streetType: StreetReportModel['streetType'];
+  if (type && section.kind === 'shown') {
+    const strongest = names.get(type.strongestDimension) ?? type.strongestDimension;
+    const streets = type.streetIds.length;
+    streetType = {
+      number: type.number, streets, strongest,
+      sentence: `Straattype ${type.number}: ${streets === 1 ? 'de enige straat met dit profiel' : `${streets} straten met een vergelijkbaar profiel`}; wat dit type het meest kenmerkt is ${strongest.toLowerCase()}.`,
+    };
+  }
   return {
     kind: 'street',
     title: `${street.name} (${neighbourhood.name})`,
@@ -146,7 +182,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     street: { id: streetId, name: street.name, neighbourhood: neighbourhood.name, combined: !own },
     response: responseView(analysis.response.streets.get(streetId)),
     section, ladder, comparison, charts,
-    ...(type && section.kind === 'shown' ? { streetType: { number: type.number, streets: type.streetIds.length, strongest: names.get(type.strongestDimension) ?? type.strongestDimension } } : {}),
+    ...(streetType ? { streetType } : {}),
     ...(analysis.waves && change ? { waves: {
       previous: analysis.waves.previous.name,
       rows: change.dimensions.map(({ dimension, change: delta }) => ({
@@ -154,11 +190,10 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
         interval: formatInterval(delta.low, delta.high), clear: delta.clear,
       })),
       ...(change.currentRung ? { currentRung: `${formatGap(change.currentRung.change, 1)} treden (${formatInterval(change.currentRung.low, change.currentRung.high, (value) => formatGap(value, 1))})` } : {}),
-      interventions: context.previousInterventions.filter((intervention) => intervention.streetName === street.name && intervention.neighbourhood === neighbourhood.name).map((intervention) => ({
-        date: formatDate(intervention.heldOn),
-        what: intervention.kind === 'method' ? `${kindName.method}: ${methodName.get(intervention.methodId ?? '') ?? intervention.methodId}` : kindName[intervention.kind],
-        note: intervention.note,
-      })),
+      interventions,
+      interventionsSentence: interventions.length > 0
+        ? `Interventies tussen de metingen: ${interventions.map((item) => `${item.date}: ${item.what}${item.note ? ` – ${item.note}` : ''}`).join('; ')}.`
+        : 'Geen interventies vastgelegd tussen de metingen.',
     } } : {}),
   };
 }

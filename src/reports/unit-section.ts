@@ -46,11 +46,19 @@ export type UnitSection =
     kind: 'shown';
     n: number;
     indicative: boolean;
+    /** "24 respondenten." with the indicative warning where it applies. */
+    summary: string;
     dimensions: DimensionRow[];
-    startingPoints: { name: string; weightedGap: string; wantingImprovement: string }[];
+    startingPoints: { name: string; weightedGap: string; wantingImprovement: string; text: string }[];
     noNeed: boolean;
     recommendations: RecommendationView[];
   };
+
+/** What a report says where a unit has no starting point. */
+export const noNeedStatement = {
+  lead: 'Geen behoefte aan een interventie.',
+  text: 'Op geen enkel thema willen bewoners duidelijk meer of minder contact dan ze nu hebben. Weinig contact is hier geen probleem: bewoners willen het zo.',
+};
 
 export const suppressionReasons: Record<string, string> = {
   'below-minimum': 'Te weinig respondenten om cijfers te tonen zonder dat bewoners herkenbaar worden.',
@@ -83,9 +91,13 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
   const diagnosis = diagnose(result.figures, result.n, instrument, ladder);
   return {
     kind: 'shown', n: result.n, indicative: result.indicative, dimensions,
-    startingPoints: startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => ({
-      name: names.get(point.dimension) ?? point.dimension, weightedGap: formatGap(point.weightedGap), wantingImprovement: formatPercent(point.shareWantingImprovement),
-    })) : [],
+    summary: `${result.n} respondenten.${result.indicative ? ' Indicatief: minder dan 30 respondenten, lees de cijfers als een richting.' : ''}`,
+    startingPoints: startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => {
+      const name = names.get(point.dimension) ?? point.dimension;
+      const weightedGap = formatGap(point.weightedGap);
+      const wantingImprovement = formatPercent(point.shareWantingImprovement);
+      return { name, weightedGap, wantingImprovement, text: `${name}: gewogen kloof ${weightedGap}, ${wantingImprovement} wil verbetering` };
+    }) : [],
     noNeed: startingPoints.kind === 'no-need',
     recommendations: recommend(diagnosis, definitions.rules, definitions.catalogue, formatFigure)
       .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods })),
