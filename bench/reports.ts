@@ -46,12 +46,12 @@ export async function run(): Promise<void> {
   const result = analyseStudy({ instrument, minReportSize: 10, ...synthetic });
   const study: Study = {
     id: 1, name: 'Benchmark', commissioner: 'Bench', area: 'Bench', fieldworkStart: '2026-01-01', fieldworkEnd: '2026-02-01', minReportSize: 10, maxVisitAttempts: 3,
-    isDemo: false, followUpOf: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',
+    isDemo: false, followUpOf: null, purgedAt: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',
   };
   const addresses = Array.from({ length: 40 }, (_, index) => ({ visits: 1, lastOutcome: null, ineligible: false, completed: index < 25 }));
   const context: ReportContext = {
     analysis: { study, result, response: { total: responseFigures([]), streets: new Map(synthetic.streets.map((street) => [street.id, responseFigures(addresses)])) } },
-    instrument, definitions, previousInterventions: [], instruments: [instrument],
+    instrument, definitions, previousInterventions: [], comments: [], instruments: [instrument],
     header: { studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: false, generatedOn: '24-11-2026', dataVersion: 'bench' },
   };
   const viewsDir = path.join(projectDir, 'views');

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const demo = await ensureDemoStudy(db, config.adminUsername, new Date(), instruments);
     if (demo.password && demo.studyId) {
       const reports = createReportService({ db, instruments, definitions, viewsDir: path.join(projectDir, 'views'), dataDir: config.dataDir });
-      const published = await reports.publishAll((await getStudy(db, demo.studyId))!, (await findLogin(db, demoUsernames.coordinator))!.user.id);
+      const published = await reports.publishAll((await getStudy(db, demo.studyId))!, (await findLogin(db, demoUsernames.coordinator))!.user);
       console.log(`Demo study created with ${published} published reports. Demo accounts (${Object.values(demoUsernames).join(', ')}) share the password: ${demo.password}\n`);
     }
   }

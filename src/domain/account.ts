@@ -24,7 +24,15 @@ export const accountInputSchema = z.object({
   displayName: z.string().trim().min(1, 'required').max(120, 'tooLong'),
   role: z.enum(roles, { message: 'unknownRole' }),
   password: passwordSchema,
-});
+}).refine((account) => !passwordContainsUsername(account.password, account.username), { path: ['password'], message: 'passwordContainsUsername' });
+
+/** A password that contains the username is the first thing an attacker tries. */
+export function passwordContainsUsername(password: string, username: string): boolean {
+  return username.length >= 3 && password.toLowerCase().includes(username.toLowerCase());
+}
+
+/** An admin's reset of another account's password. */
+export const passwordResetSchema = z.object({ password: passwordSchema });
 
 export type AccountInput = z.output<typeof accountInputSchema>;
 

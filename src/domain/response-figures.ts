@@ -56,6 +56,11 @@ function withResponseRate(figures: Omit<ResponseFigures, 'responseRate'>): Respo
   return figures.eligible > 0 ? { ...figures, responseRate: figures.completed / figures.eligible } : { ...figures };
 }
 
+/** Response figures from stored counts (the snapshot kept when the address frame is purged). */
+export function responseFiguresFromCounts(counts: Omit<ResponseFigures, 'eligible' | 'responseRate'>): ResponseFigures {
+  return withResponseRate({ ...counts, eligible: counts.addresses - counts.ineligible });
+}
+
 /** The response of several streets together (a neighbourhood): counts added up, the rate recomputed. */
 export function sumResponseFigures(list: readonly ResponseFigures[]): ResponseFigures {
   const total = { addresses: 0, visits: 0, ineligible: 0, eligible: 0, completed: 0, refused: 0, notReached: 0, notVisited: 0 };

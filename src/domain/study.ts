@@ -63,6 +63,8 @@ export interface Study {
   isDemo: boolean;
   /** The earlier study this one is a follow-up wave of (vervolgmeting), if any. */
   followUpOf: number | null;
+  /** When the address frame was purged after fieldwork; from then on no import and no sync. */
+  purgedAt: string | null;
   instruments: InstrumentChoice[];
   createdAt: string;
   updatedAt: string;

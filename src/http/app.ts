@@ -21,9 +21,12 @@ import { errorHandler, notFoundHandler, type Logger } from './error-handler';
 import { accountRoutes } from './routes/accounts';
 import { addressFrameRoutes } from './routes/address-frame';
 import { analysisRoutes } from './routes/analysis';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { commentRoutes } from './routes/comments';
 import { fieldworkRoutes } from './routes/fieldwork';
 import { monitoringRoutes } from './routes/monitoring';
+import { purgeRoutes } from './routes/purge';
 import { studyRoutes } from './routes/studies';
 import { walkListRoutes } from './routes/walk-list';
 import { loadSession } from './session';
@@ -98,6 +101,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(monitoringRoutes(deps));
   app.use(analysisRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(commentRoutes(deps));
+  app.use(purgeRoutes(deps));
+  app.use(auditRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

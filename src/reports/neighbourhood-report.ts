@@ -29,6 +29,8 @@ export interface NeighbourhoodReportModel {
   streetTypes: { number: number; heading: string; text: string; streets: string[] }[];
   groups: { question: string; rows: { label: string; n: string; cells: string[] }[]; dimensions: string[] }[];
   comments: string[];
+  /** What the reader should know about the comments, or that there are none. */
+  commentsNote: string;
   methodSummary: { method: string; streets: string[]; text: string }[];
   streets: StreetReportModel[];
   appendix: MethodAppendix;
@@ -134,7 +136,11 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
         })),
       }];
     }),
-    comments: [],
+    // Reviewed comments only, and only where the neighbourhood's own figures may be shown.
+    comments: section.kind === 'shown' ? context.comments.filter((comment) => comment.neighbourhoodId === neighbourhoodId).map((comment) => comment.text) : [],
+    commentsNote: section.kind === 'shown' && context.comments.some((comment) => comment.neighbourhoodId === neighbourhoodId)
+      ? 'Opmerkingen van bewoners, na beoordeling door de coördinator; herkenbare gegevens zijn weggelaten ([…]).'
+      : 'Opmerkingen van bewoners verschijnen pas nadat de coördinator ze heeft beoordeeld op herkenbare gegevens. Er zijn nog geen beoordeelde opmerkingen.',
     methodSummary: [...methodStreets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'nl'))
       .map(([method, list]) => ({ method, streets: list, text: `${list.length} ${list.length === 1 ? 'straat' : 'straten'}: ${list.join(', ')}.` })),
     streets: streetReports,

@@ -116,7 +116,7 @@ function neighbourhoodBody(writer: PdfWriter, report: NeighbourhoodReportModel, 
     writer.table(['Groep', 'n', ...group.dimensions], group.rows.map((row) => [row.label, row.n, ...row.cells]), [0.2, 0.08, ...group.dimensions.map(() => share)], `${group.question} – gewogen kloof per thema`);
   }
   writer.heading(1, 'Opmerkingen van bewoners');
-  if (report.comments.length === 0) writer.paragraph('Opmerkingen van bewoners verschijnen pas nadat de coördinator ze heeft beoordeeld op herkenbare gegevens. Er zijn nog geen beoordeelde opmerkingen.');
+  writer.paragraph(report.commentsNote);
   for (const comment of report.comments) writer.paragraph(`“${comment}”`);
   writer.heading(1, 'Aanbevelingen');
   recommendations(writer, report.section, 'full');

@@ -13,6 +13,8 @@ export interface ReportContext {
   header: ReportHeader;
   /** For a follow-up wave: interventions recorded in the earlier wave, with their street's name. */
   previousInterventions: (Intervention & { streetName: string; neighbourhood: string })[];
+  /** Residents' comments a coordinator approved, as reviewed (redacted), with their neighbourhood. */
+  comments: { neighbourhoodId: number; text: string }[];
   /** The instruments of the study, for the method appendix. */
   instruments: Instrument[];
 }

@@ -1,12 +1,52 @@
-/** Creating accounts: validate the input, hash the password, store. */
-import { accountInputSchema, type User } from '../domain/account';
+/**
+ * Accounts: create one (validated, password hashed), disable or enable one,
+ * reset a password. Every change is written to the audit log in the same
+ * transaction. An admin cannot disable their own account, so there is always
+ * someone left to manage the others.
+ */
+import { accountInputSchema, passwordContainsUsername, passwordResetSchema, type User } from '../domain/account';
+import { Problem } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
 import { hashPassword } from '../security/passwords';
-import type { Queryable } from '../storage/db';
-import { createUser, getUser } from '../storage/users';
+import { recordAudit } from '../storage/audit-log';
+import type { Database, Queryable } from '../storage/db';
+import { createUser, getUser, setAccountDisabled, setPasswordHash } from '../storage/users';
 
-export async function createAccount(db: Queryable, input: unknown): Promise<User> {
+/** Creates an account; `actor` is the admin doing it (absent at start-up). */
+export async function createAccount(db: Queryable, input: unknown, actor?: User): Promise<User> {
   const account = parseOrThrow(accountInputSchema, input);
-  const id = await createUser(db, { ...account, passwordHash: await hashPassword(account.password) });
+  const passwordHash = await hashPassword(account.password);
+  const id = await createUser(db, { ...account, passwordHash });
+  if (actor) await recordAudit(db, { actor, action: 'account.created', subject: account.username, detail: account.role });
   return (await getUser(db, id))!;
+}
+
+async function requireAccount(db: Queryable, userId: number): Promise<User> {
+  const user = await getUser(db, userId);
+  if (!user) throw new Problem('notFound', { entity: 'account' });
+  return user;
+}
+
+export async function changeAccountStatus(db: Database, actor: User, userId: number, disabled: boolean): Promise<User> {
+  const account = await requireAccount(db, userId);
+  if (disabled && account.id === actor.id) throw new Problem('invalidInput', { fields: [{ field: 'account', reason: 'cannotDisableSelf' }] });
+  await db.transaction(async (tx) => {
+    await setAccountDisabled(tx, account.id, disabled);
+    await recordAudit(tx, { actor, action: disabled ? 'account.disabled' : 'account.enabled', subject: account.username });
+  });
+  return account;
+}
+
+export async function resetPassword(db: Database, actor: User, userId: number, input: unknown): Promise<User> {
+  const account = await requireAccount(db, userId);
+  const { password } = parseOrThrow(passwordResetSchema, input);
+  if (passwordContainsUsername(password, account.username)) {
+    throw new Problem('invalidInput', { fields: [{ field: 'password', reason: 'passwordContainsUsername' }] });
+  }
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await setPasswordHash(tx, account.id, passwordHash);
+    await recordAudit(tx, { actor, action: 'account.password-reset', subject: account.username });
+  });
+  return account;
 }

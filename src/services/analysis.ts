@@ -8,13 +8,14 @@
 import { analyseStudy, type AnalysisResult } from '../domain/analysis/analyse-study';
 import { compareStreetWaves, type StreetWaveChange } from '../domain/analysis/wave-change';
 import { Problem } from '../domain/errors';
-import { responseFigures, type ResponseFigures } from '../domain/response-figures';
+import { responseFigures, sumResponseFigures, type ResponseFigures } from '../domain/response-figures';
 import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { listStreets } from '../storage/address-frame';
 import type { Queryable } from '../storage/db';
 import { listRespondentAnswers, listStreetLadderAnswers } from '../storage/interviews';
-import { listAddressProgress } from '../storage/monitoring';
+import { listAddressProgress, type AddressProgress } from '../storage/monitoring';
+import { listResponseSnapshots } from '../storage/purge';
 import { getStudy } from '../storage/studies';
 
 export interface StudyAnalysis {
@@ -28,19 +29,28 @@ export interface StudyAnalysis {
 
 export async function analyseStoredStudy(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<StudyAnalysis> {
   const result = await analyseStudyData(db, instruments, study);
-  const progress = await listAddressProgress(db, study.id);
-  const perStreet = new Map<number, typeof progress>();
-  for (const address of progress) {
-    const list = perStreet.get(address.streetId);
-    if (list) list.push(address);
-    else perStreet.set(address.streetId, [address]);
-  }
-  const response = { total: responseFigures(progress), streets: new Map([...perStreet].map(([streetId, addresses]) => [streetId, responseFigures(addresses)])) };
+  const streets = await studyResponse(db, study);
+  const response = { total: sumResponseFigures([...streets.values()]), streets };
 
   const previousStudy = study.followUpOf === null ? undefined : await getStudy(db, study.followUpOf);
   if (!previousStudy) return { study, result, response };
   const previous = await analyseStudyData(db, instruments, previousStudy);
   return { study, result, response, waves: { previous: { id: previousStudy.id, name: previousStudy.name }, streets: compareStreetWaves(waveStreets(previous), waveStreets(result)) } };
+}
+
+/**
+ * Response per street: from the visit log during fieldwork, from the snapshot
+ * taken at the purge afterwards (the same figures, as the purge test shows).
+ */
+export async function studyResponse(db: Queryable, study: Study): Promise<Map<number, ResponseFigures>> {
+  if (study.purgedAt !== null) return listResponseSnapshots(db, study.id);
+  const perStreet = new Map<number, AddressProgress[]>();
+  for (const address of await listAddressProgress(db, study.id)) {
+    const list = perStreet.get(address.streetId);
+    if (list) list.push(address);
+    else perStreet.set(address.streetId, [address]);
+  }
+  return new Map([...perStreet].map(([streetId, addresses]) => [streetId, responseFigures(addresses)]));
 }
 
 async function analyseStudyData(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<AnalysisResult> {

@@ -6,6 +6,8 @@
 import { parseAddressFrame } from '../domain/address-frame';
 import { Problem } from '../domain/errors';
 import { findAddressesAlreadyInFrame, insertAddresses } from '../storage/address-frame';
+import type { User } from '../domain/account';
+import { recordAudit } from '../storage/audit-log';
 import type { Database } from '../storage/db';
 
 export interface ImportSummary {
@@ -14,7 +16,8 @@ export interface ImportSummary {
   neighbourhoods: number;
 }
 
-export async function importAddressFrame(db: Database, studyId: number, bytes: Uint8Array): Promise<ImportSummary> {
+/** Imports the file; `actor`, when given, is written to the audit log with the counts. */
+export async function importAddressFrame(db: Database, studyId: number, bytes: Uint8Array, actor?: User): Promise<ImportSummary> {
   const parsed = parseAddressFrame(bytes);
   if (!parsed.ok) throw new Problem('csvRejected', { lines: parsed.errors });
   const { rows } = parsed;
@@ -22,6 +25,7 @@ export async function importAddressFrame(db: Database, studyId: number, bytes: U
     const clashes = await findAddressesAlreadyInFrame(tx, studyId, rows);
     if (clashes.length > 0) throw new Problem('csvRejected', { lines: clashes });
     await insertAddresses(tx, studyId, rows);
+    if (actor) await recordAudit(tx, { actor, action: 'address-frame.imported', studyId, detail: `${rows.length} addresses` });
   });
   return {
     addresses: rows.length,

@@ -16,16 +16,19 @@ import type { ReportContext } from '../reports/report-context';
 import { renderCharts, renderReportHtml, type PreviewLinks, type ReportModel } from '../reports/render-html';
 import { renderReportPdf } from '../reports/render-pdf';
 import { buildStreetReport } from '../reports/street-report';
-import type { Queryable } from '../storage/db';
+import type { User } from '../domain/account';
+import { recordAudit } from '../storage/audit-log';
+import type { Database } from '../storage/db';
 import { getPublishedReport, insertPublishedReport, listInterventions, studyDataVersion, type PublishedReport } from '../storage/reports';
 import { listStreets } from '../storage/address-frame';
+import { listApprovedComments } from '../storage/comments';
 import { getStudy } from '../storage/studies';
 import { analyseStoredStudy } from './analysis';
 
 export type ReportKind = 'street' | 'neighbourhood';
 
 export interface ReportServiceDeps {
-  db: Queryable;
+  db: Database;
   instruments: InstrumentRegistry;
   definitions: ReportDefinitions;
   viewsDir: string;
@@ -44,10 +47,11 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     }) : [];
     return {
       analysis, instrument, definitions, previousInterventions,
+      comments: (await listApprovedComments(db, study.id)).map((comment) => ({ neighbourhoodId: comment.neighbourhoodId, text: comment.reviewedBody ?? '' })),
       instruments: study.instruments.flatMap((choice) => instruments.get(choice.instrumentId, choice.version) ?? []),
       header: {
         studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: study.isDemo,
-        generatedOn: formatDate(now.toISOString()), dataVersion: await studyDataVersion(db, study.id),
+        generatedOn: formatDate(now.toISOString()), dataVersion: await studyDataVersion(db, study.id, analysis.response.streets),
       },
     };
   }
@@ -68,7 +72,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   }
 
   /** Renders the report from the current data and stores HTML and PDF under its data version. */
-  async function publish(study: Study, kind: ReportKind, unitId: number, publishedBy: number): Promise<number> {
+  async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User): Promise<number> {
     const report = await model(study, kind, unitId);
     const charts = await renderCharts(report, definitions);
     const folder = path.join(dataDir, 'reports', `study-${study.id}`);
@@ -76,9 +80,13 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     const base = `${kind}-${unitId}-${report.header.dataVersion}`;
     await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
     await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
-    return insertPublishedReport(db, {
-      studyId: study.id, kind, unitId, title: report.title, dataVersion: report.header.dataVersion,
-      htmlFile: path.join(`study-${study.id}`, `${base}.html`), pdfFile: path.join(`study-${study.id}`, `${base}.pdf`), publishedBy,
+    return db.transaction(async (tx) => {
+      const id = await insertPublishedReport(tx, {
+        studyId: study.id, kind, unitId, title: report.title, dataVersion: report.header.dataVersion,
+        htmlFile: path.join(`study-${study.id}`, `${base}.html`), pdfFile: path.join(`study-${study.id}`, `${base}.pdf`), publishedBy: publisher.id,
+      });
+      await recordAudit(tx, { actor: publisher, action: 'report.published', studyId: study.id, subject: report.title, detail: `data version ${report.header.dataVersion}` });
+      return id;
     });
   }
 
@@ -89,13 +97,13 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   }
 
   /** Publishes every neighbourhood and street report of a study (the demo study starts with them ready). */
-  async function publishAll(study: Study, publishedBy: number): Promise<number> {
+  async function publishAll(study: Study, publisher: User): Promise<number> {
     const streets = await listStreets(db, study.id);
     const units: [ReportKind, number][] = [
       ...[...new Set(streets.map((street) => street.neighbourhoodId))].map((id) => ['neighbourhood', id] as [ReportKind, number]),
       ...streets.map((street) => ['street', street.id] as [ReportKind, number]),
     ];
-    for (const [kind, unitId] of units) await publish(study, kind, unitId, publishedBy);
+    for (const [kind, unitId] of units) await publish(study, kind, unitId, publisher);
     return units.length;
   }
 

@@ -3,6 +3,7 @@
  * study (what a report was made from), and the published reports.
  */
 import { createHash } from 'node:crypto';
+import type { ResponseFigures } from '../domain/response-figures';
 import type { Queryable } from './db';
 
 export interface Intervention {
@@ -40,16 +41,22 @@ export async function listInterventions(db: Queryable, studyId: number): Promise
 
 /**
  * The data version of a study: a hash over its counted interviews (id and
- * content) and its settings, so a report can say exactly what it was made
+ * content), its settings, its approved comments as reviewed and the response
+ * figures per street (which survive the purge unchanged), so a report can say exactly what it was made
  * from and a new publication is needed only when that changes.
  */
-export async function studyDataVersion(db: Queryable, studyId: number): Promise<string> {
+export async function studyDataVersion(db: Queryable, studyId: number, response: ReadonlyMap<number, ResponseFigures>): Promise<string> {
   const hash = createHash('sha256');
   const settings = await db.get<{ min_report_size: number; updated_at: string }>('SELECT min_report_size, updated_at FROM studies WHERE id = ?', [studyId]);
   hash.update(JSON.stringify(settings ?? {}));
   const rows = await db.all<{ id: string; content_hash: string | null; status: string }>(
     'SELECT id, content_hash, status FROM interviews WHERE study_id = ? ORDER BY id', [studyId]);
   for (const row of rows) hash.update(`${row.id}:${row.content_hash ?? ''}:${row.status}\n`);
+  const comments = await db.all<{ interview_id: string; item_id: string; reviewed_body: string }>(
+    `SELECT c.interview_id, c.item_id, c.reviewed_body FROM comments c JOIN interviews i ON i.id = c.interview_id
+      WHERE i.study_id = ? AND c.review_status = 'approved' ORDER BY c.interview_id, c.item_id`, [studyId]);
+  for (const row of comments) hash.update(`comment ${row.interview_id}:${row.item_id}:${row.reviewed_body}\n`);
+  for (const [streetId, figures] of [...response].sort((a, b) => a[0] - b[0])) hash.update(`response ${streetId}:${JSON.stringify(figures)}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -15,6 +15,7 @@ interface StudyRow {
   max_visit_attempts: number;
   is_demo: number;
   follow_up_of: number | null;
+  purged_at: string | null;
   created_at: string;
   updated_at: string;
   instruments: string | null;
@@ -37,6 +38,7 @@ function toStudy(row: StudyRow): Study {
     maxVisitAttempts: row.max_visit_attempts,
     isDemo: row.is_demo === 1,
     followUpOf: row.follow_up_of,
+    purgedAt: row.purged_at,
     instruments: (row.instruments ?? '').split(',').filter(Boolean).sort().map(splitInstrumentChoice),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -62,3 +62,15 @@ export async function countUsers(db: Queryable): Promise<number> {
 export async function setLocale(db: Queryable, userId: number, locale: 'nl' | 'en'): Promise<void> {
   await db.run('UPDATE users SET locale = ? WHERE id = ?', [locale, userId]);
 }
+
+/** Disables or enables an account. Disabling ends all its sessions at once. */
+export async function setAccountDisabled(db: Queryable, userId: number, disabled: boolean): Promise<void> {
+  await db.run(`UPDATE users SET disabled_at = ${disabled ? "coalesce(disabled_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))" : 'NULL'} WHERE id = ?`, [userId]);
+  if (disabled) await db.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
+}
+
+/** Sets a new password hash and ends the account's sessions, so an old login no longer works. */
+export async function setPasswordHash(db: Queryable, userId: number, passwordHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
+  await db.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
+}

@@ -1,20 +1,26 @@
-/** Account management for admins: list accounts and create one with a role. */
+/**
+ * Account management for admins: list accounts, create one with a role,
+ * disable or enable one (a disabled account's sessions end at once) and set
+ * a new password.
+ */
 import { Router, type Response } from 'express';
 import { roles } from '../../domain/roles';
-import { createAccount } from '../../services/accounts';
+import { changeAccountStatus, createAccount, resetPassword } from '../../services/accounts';
 import { listUsers } from '../../storage/users';
 import { allow } from '../access';
 import type { AppDeps } from '../app';
-import { getContext } from '../context';
+import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
-import { formBody } from '../parse';
+import { formBody, idParam } from '../parse';
+
+type Notice = { key: 'created' | 'disabled' | 'enabled' | 'passwordReset'; username: string };
 
 export function accountRoutes({ db }: AppDeps): Router {
   const router = Router();
 
-  async function renderAccounts(res: Response, form: Record<string, unknown>, errors?: FormErrors, created?: string) {
+  async function renderAccounts(res: Response, form: Record<string, unknown>, errors?: FormErrors, notice?: Notice) {
     const { t } = getContext(res);
-    res.render('accounts', { title: t('accounts.title'), users: await listUsers(db), roles, form, errors, created });
+    res.render('accounts', { title: t('accounts.title'), users: await listUsers(db), roles, form, errors, notice, self: requireUser(res) });
   }
 
   router.get('/accounts', allow('admin'), async (_req, res) => {
@@ -24,10 +30,29 @@ export function accountRoutes({ db }: AppDeps): Router {
   router.post('/accounts', allow('admin'), async (req, res) => {
     const body = formBody(req.body);
     try {
-      const user = await createAccount(db, body);
-      await renderAccounts(res, { role: user.role }, undefined, user.username);
+      const user = await createAccount(db, body, requireUser(res));
+      await renderAccounts(res, { role: user.role }, undefined, { key: 'created', username: user.username });
     } catch (error) {
       await renderAccounts(res, { ...body, password: '' }, asFormErrors(error, res));
+    }
+  });
+
+  router.post('/accounts/:userId/status', allow('admin'), async (req, res) => {
+    const disable = formBody(req.body).action === 'disable';
+    try {
+      const account = await changeAccountStatus(db, requireUser(res), idParam(req.params.userId, 'account'), disable);
+      await renderAccounts(res, { role: 'interviewer' }, undefined, { key: disable ? 'disabled' : 'enabled', username: account.username });
+    } catch (error) {
+      await renderAccounts(res, { role: 'interviewer' }, asFormErrors(error, res));
+    }
+  });
+
+  router.post('/accounts/:userId/password', allow('admin'), async (req, res) => {
+    try {
+      const account = await resetPassword(db, requireUser(res), idParam(req.params.userId, 'account'), formBody(req.body));
+      await renderAccounts(res, { role: 'interviewer' }, undefined, { key: 'passwordReset', username: account.username });
+    } catch (error) {
+      await renderAccounts(res, { role: 'interviewer' }, asFormErrors(error, res));
     }
   });
 

@@ -24,8 +24,9 @@ export function addressFrameRoutes({ db, config }: AppDeps): Router {
     const { t } = getContext(res);
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     try {
+      if (study.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'studyPurged' }] });
       if (!req.file) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'chooseFile' }] });
-      const summary = await importAddressFrame(db, study.id, req.file.buffer);
+      const summary = await importAddressFrame(db, study.id, req.file.buffer, requireUser(res));
       if (req.accepts(['html', 'json']) === 'json') return res.json({ imported: summary });
       res.render('studies/import', { title: t('import.title'), study, maxMegabytes, problem: undefined, summary });
     } catch (error) {

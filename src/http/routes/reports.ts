@@ -10,6 +10,7 @@ import { Problem } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { createReportService, type ReportKind } from '../../services/reports';
 import { getStreetStudyId, listStreets } from '../../storage/address-frame';
+import { recordAudit } from '../../storage/audit-log';
 import { insertIntervention, listInterventions, listPublishedReports } from '../../storage/reports';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
@@ -81,7 +82,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const kind = reportKind(req.params.kind);
-    await reports.publish(study, kind, idParam(req.params.unitId, kind), user.id);
+    await reports.publish(study, kind, idParam(req.params.unitId, kind), user);
     res.redirect(303, `/studies/${study.id}/reports#published`);
   });
 
@@ -102,9 +103,12 @@ export function reportRoutes(deps: AppDeps): Router {
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const input = parseOrThrow(interventionSchema, req.body);
     if ((await getStreetStudyId(db, input.streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
-    await insertIntervention(db, {
-      studyId: study.id, streetId: input.streetId, kind: input.kind, methodId: input.kind === 'method' ? input.methodId! : null,
-      heldOn: input.heldOn, note: input.note, createdBy: user.id,
+    await db.transaction(async (tx) => {
+      await insertIntervention(tx, {
+        studyId: study.id, streetId: input.streetId, kind: input.kind, methodId: input.kind === 'method' ? input.methodId! : null,
+        heldOn: input.heldOn, note: input.note, createdBy: user.id,
+      });
+      await recordAudit(tx, { actor: user, action: 'intervention.recorded', studyId: study.id, subject: `street ${input.streetId}`, detail: `${input.kind} ${input.methodId ?? ''} ${input.heldOn}`.trim() });
     });
     res.redirect(303, `/studies/${study.id}/reports#interventions`);
   });

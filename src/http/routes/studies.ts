@@ -10,6 +10,7 @@ import type { Study } from '../../domain/study';
 import { createStudyFor, editStudy } from '../../services/studies';
 import { countAddresses, getStreetStudyId, listStreets } from '../../storage/address-frame';
 import { assignStreet, unassignStreet } from '../../storage/assignments';
+import { recordAudit } from '../../storage/audit-log';
 import { listStudiesFor } from '../../storage/studies';
 import { getUser, listUsers } from '../../storage/users';
 import { allow, requireStudy } from '../access';
@@ -73,7 +74,7 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const body = formBody(req.body);
     try {
-      await editStudy(db, instruments, study.id, body);
+      await editStudy(db, instruments, requireUser(res), study.id, body);
       res.redirect(303, `/studies/${study.id}`);
     } catch (error) {
       renderForm(res, submittedFormValues(body), study, asFormErrors(error, res));
@@ -86,8 +87,12 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
     const streetId = idParam(body.streetId, 'street');
     const interviewer = await requireInterviewer(idParam(body.interviewerId, 'account'));
     if ((await getStreetStudyId(db, streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
-    if (body.action === 'unassign') await unassignStreet(db, streetId, interviewer.id);
-    else await assignStreet(db, streetId, interviewer.id);
+    const unassign = body.action === 'unassign';
+    await db.transaction(async (tx) => {
+      if (unassign) await unassignStreet(tx, streetId, interviewer.id);
+      else await assignStreet(tx, streetId, interviewer.id);
+      await recordAudit(tx, { actor: requireUser(res), action: unassign ? 'street.unassigned' : 'street.assigned', studyId: study.id, subject: `street ${streetId}`, detail: interviewer.username });
+    });
     res.redirect(303, `/studies/${study.id}#street-${streetId}`);
   });
 

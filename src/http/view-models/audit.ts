@@ -1,0 +1,25 @@
+/** The audit log as a table: each entry with its action in words and its time in the reader's locale. */
+import type { AuditAction, AuditRecord } from '../../domain/audit';
+import type { Locale, Translate } from '../../i18n/translate';
+
+function actionLabels(t: Translate): Record<AuditAction, string> {
+  return {
+    'account.created': t('audit.accountCreated'), 'account.disabled': t('audit.accountDisabled'),
+    'account.enabled': t('audit.accountEnabled'), 'account.password-reset': t('audit.passwordReset'),
+    'study.created': t('audit.studyCreated'), 'study.changed': t('audit.studyChanged'),
+    'address-frame.imported': t('audit.frameImported'), 'street.assigned': t('audit.streetAssigned'),
+    'street.unassigned': t('audit.streetUnassigned'), 'duplicate.resolved': t('audit.duplicateResolved'),
+    'intervention.recorded': t('audit.interventionRecorded'), 'report.published': t('audit.reportPublished'),
+    'comment.reviewed': t('audit.commentReviewed'), 'export.downloaded': t('audit.exportDownloaded'),
+    'address-frame.purged': t('audit.framePurged'),
+  };
+}
+
+export function auditView(records: readonly AuditRecord[], t: Translate, locale: Locale) {
+  const labels = actionLabels(t);
+  const format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
+  return records.map((record) => ({
+    at: format.format(new Date(record.at)), actor: record.actorName, action: labels[record.action] ?? record.action,
+    subject: record.subject, detail: record.detail, studyId: record.studyId,
+  }));
+}

@@ -1,0 +1,31 @@
+/**
+ * Purging a study's address frame after fieldwork. The coordinator confirms
+ * by typing the study's name, so a stray click cannot do it; the response
+ * figures are kept per street, everything else on the fieldwork side goes,
+ * and the purge is written to the audit log, all in one transaction.
+ */
+import type { User } from '../domain/account';
+import { Problem } from '../domain/errors';
+import type { Study } from '../domain/study';
+import { recordAudit } from '../storage/audit-log';
+import type { Database } from '../storage/db';
+import { purgeAddressFrame, type PurgeCounts } from '../storage/purge';
+import { studyResponse } from './analysis';
+
+/** Whether the typed confirmation names the study (spaces around it and letter case do not matter). */
+export function confirmsStudy(confirmation: unknown, study: Study): boolean {
+  return typeof confirmation === 'string' && confirmation.trim().toLocaleLowerCase('nl') === study.name.trim().toLocaleLowerCase('nl');
+}
+
+export async function purgeStudyAddressFrame(db: Database, actor: User, study: Study, confirmation: unknown): Promise<PurgeCounts> {
+  if (study.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'alreadyPurged' }] });
+  if (!confirmsStudy(confirmation, study)) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'confirmationMismatch' }] });
+  return db.transaction(async (tx) => {
+    const counts = await purgeAddressFrame(tx, study.id, await studyResponse(tx, study));
+    await recordAudit(tx, {
+      actor, action: 'address-frame.purged', studyId: study.id, subject: study.name,
+      detail: `${counts.addresses} addresses, ${counts.visits} visits, ${counts.followUpContacts} follow-up contacts deleted; ${counts.followUpContactsLeft} not yet handled kept`,
+    });
+    return counts;
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Residents' comments and their review: all SQL on the comments table.
+ * A comment carries its interview's street (for the review screen and the
+ * neighbourhood report), never an address.
+ */
+import type { Queryable } from './db';
+
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+
+export interface StoredComment {
+  interviewId: string;
+  itemId: string;
+  body: string;
+  status: ReviewStatus;
+  reviewedBody: string | null;
+  streetName: string;
+  neighbourhoodId: number;
+  neighbourhood: string;
+}
+
+type CommentRow = { interview_id: string; item_id: string; body: string; review_status: ReviewStatus; reviewed_body: string | null; street: string; neighbourhood_id: number; neighbourhood: string };
+
+const commentSelect = `
+  SELECT c.interview_id, c.item_id, c.body, c.review_status, c.reviewed_body, s.name AS street, n.id AS neighbourhood_id, n.name AS neighbourhood
+    FROM comments c
+    JOIN interviews i ON i.id = c.interview_id
+    JOIN streets s ON s.id = i.street_id
+    JOIN neighbourhoods n ON n.id = s.neighbourhood_id
+   WHERE i.study_id = ? AND i.status = 'counted'`;
+
+const toComment = (row: CommentRow): StoredComment => ({
+  interviewId: row.interview_id, itemId: row.item_id, body: row.body, status: row.review_status, reviewedBody: row.reviewed_body,
+  streetName: row.street, neighbourhoodId: row.neighbourhood_id, neighbourhood: row.neighbourhood,
+});
+
+/** The comments of a study, those still waiting for review first. */
+export async function listComments(db: Queryable, studyId: number): Promise<StoredComment[]> {
+  const rows = await db.all<CommentRow>(`${commentSelect} AND trim(c.body) <> ''
+    ORDER BY c.review_status <> 'pending', n.name, s.name, c.interview_id, c.item_id`, [studyId]);
+  return rows.map(toComment);
+}
+
+/** Approved comments, as reviewed, for the reports. */
+export async function listApprovedComments(db: Queryable, studyId: number): Promise<StoredComment[]> {
+  const rows = await db.all<CommentRow>(`${commentSelect} AND c.review_status = 'approved' ORDER BY n.name, c.interview_id, c.item_id`, [studyId]);
+  return rows.map(toComment);
+}
+
+/** Records a review. Returns false when the comment is not one of the study's. Run inside a transaction. */
+export async function reviewComment(tx: Queryable, review: { studyId: number; interviewId: string; itemId: string; status: 'approved' | 'rejected'; reviewedBody: string | null; reviewerId: number }): Promise<boolean> {
+  const { changes } = await tx.run(
+    `UPDATE comments SET review_status = ?, reviewed_body = ?, reviewed_by = ?, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+      WHERE interview_id = ? AND item_id = ? AND interview_id IN (SELECT id FROM interviews WHERE study_id = ?)`,
+    [review.status, review.reviewedBody, review.reviewerId, review.interviewId, review.itemId, review.studyId],
+  );
+  return changes === 1;
+}
