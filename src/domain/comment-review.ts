@@ -21,12 +21,16 @@ export interface FlaggedSpan {
 
 const streetWord = String.raw`[A-Z][\p{L}'-]*(?:straat|laan|weg|plein|hof|kade|gracht|singel|dijk|park|pad|steeg|dreef|erf|wal)`;
 
+/** Forms of address, at the start of a sentence or inside it ("Meneer", "meneer"). */
+const formsOfAddress = ['meneer', 'mevrouw', 'mevr\\.', 'mw\\.', 'dhr\\.', 'de heer', 'buurman', 'buurvrouw', 'familie', 'fam\\.']
+  .map((form) => `[${form[0]!.toUpperCase()}${form[0]}]${form.slice(1)}`).join('|');
+
 const patterns: { kind: PersonalDetailKind; regex: RegExp }[] = [
   { kind: 'email', regex: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu },
   { kind: 'phone', regex: /(?:\+31|0031|\b0)[\s-]?(?:\d[\s-]?){8}\d\b/gu },
   { kind: 'postcode', regex: /\b[1-9]\d{3}\s?[A-Z]{2}\b/gu },
   { kind: 'houseNumber', regex: new RegExp(String.raw`(?:${streetWord}|\b(?:nummer|nr\.?|huisnummer|no\.?))\s+\d{1,5}(?:\s?[a-zA-Z]\b)?`, 'gu') },
-  { kind: 'name', regex: /\b(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|de heer|buurman|buurvrouw|familie|fam\.)\s+(?:(?:van|de|der|den|ter|te)\s+)*\p{Lu}[\p{L}'-]*/gu },
+  { kind: 'name', regex: new RegExp(String.raw`\b(?:${formsOfAddress})\s+(?:(?:van|de|der|den|ter|te)\s+)*\p{Lu}[\p{L}'-]*`, 'gu') },
   // A capitalised word that does not start a sentence.
   { kind: 'name', regex: /(?<=[\p{Ll},;:]\s+)\p{Lu}[\p{L}'-]+/gu },
 ];

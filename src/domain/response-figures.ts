@@ -58,7 +58,9 @@ function withResponseRate(figures: Omit<ResponseFigures, 'responseRate'>): Respo
 
 /** Response figures from stored counts (the snapshot kept when the address frame is purged). */
 export function responseFiguresFromCounts(counts: Omit<ResponseFigures, 'eligible' | 'responseRate'>): ResponseFigures {
-  return withResponseRate({ ...counts, eligible: counts.addresses - counts.ineligible });
+  const { addresses, visits, ineligible, completed, refused, notReached, notVisited } = counts;
+  // The same fields in the same order as responseFigures, so stored and live figures serialise alike.
+  return withResponseRate({ addresses, visits, ineligible, eligible: addresses - ineligible, completed, refused, notReached, notVisited });
 }
 
 /** The response of several streets together (a neighbourhood): counts added up, the rate recomputed. */

@@ -17,6 +17,7 @@ describe('finding personal details in a comment', () => {
 
   it('flags names after a form of address and capitalised words inside a sentence', () => {
     expect(flagged('meneer de Vries helpt iedereen')).toEqual([['meneer de Vries', 'name']]);
+    expect(flagged('Buurvrouw Fatma kookt vaak')).toEqual([['Buurvrouw Fatma', 'name']]);
     expect(flagged('ik ken alleen Fatima goed')).toEqual([['Fatima', 'name']]);
   });
 
