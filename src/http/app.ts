@@ -24,6 +24,7 @@ import { analysisRoutes } from './routes/analysis';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { commentRoutes } from './routes/comments';
+import { exportRoutes } from './routes/exports';
 import { fieldworkRoutes } from './routes/fieldwork';
 import { monitoringRoutes } from './routes/monitoring';
 import { purgeRoutes } from './routes/purge';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(analysisRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(commentRoutes(deps));
+  app.use(exportRoutes(deps));
   app.use(purgeRoutes(deps));
   app.use(auditRoutes(deps));
 

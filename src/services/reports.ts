@@ -10,6 +10,8 @@ import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import { aggregateColumns, aggregateRows } from '../exports/aggregate-tables';
+import { csvText } from '../exports/csv';
 import { formatDate } from '../reports/format';
 import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
 import type { ReportContext } from '../reports/report-context';
@@ -57,7 +59,10 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   }
 
   async function model(study: Study, kind: ReportKind, unitId: number, now?: Date): Promise<ReportModel> {
-    const reportContext = await context(study, now);
+    return modelFrom(await context(study, now), kind, unitId);
+  }
+
+  function modelFrom(reportContext: ReportContext, kind: ReportKind, unitId: number): ReportModel {
     const built = kind === 'street' ? buildStreetReport(reportContext, unitId) : buildNeighbourhoodReport(reportContext, unitId);
     if (!built) throw new Problem('notFound', { entity: kind === 'street' ? 'street' : 'neighbourhood' });
     return built;
@@ -71,15 +76,21 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     return renderReportPdf(report, await renderCharts(report, definitions));
   }
 
-  /** Renders the report from the current data and stores HTML and PDF under its data version. */
+  /**
+   * Renders the report from the current data and stores HTML, PDF and its
+   * aggregate tables (CSV, for readers) under its data version.
+   */
   async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User): Promise<number> {
-    const report = await model(study, kind, unitId);
+    const reportContext = await context(study);
+    const report = modelFrom(reportContext, kind, unitId);
     const charts = await renderCharts(report, definitions);
     const folder = path.join(dataDir, 'reports', `study-${study.id}`);
     await mkdir(folder, { recursive: true });
     const base = `${kind}-${unitId}-${report.header.dataVersion}`;
     await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
     await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
+    const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
+    await writeFile(path.join(folder, `${base}.csv`), await csvText(aggregateColumns, tables));
     return db.transaction(async (tx) => {
       const id = await insertPublishedReport(tx, {
         studyId: study.id, kind, unitId, title: report.title, dataVersion: report.header.dataVersion,
@@ -90,10 +101,14 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     });
   }
 
-  async function published(study: Study, reportId: number, format: 'html' | 'pdf'): Promise<{ report: PublishedReport; content: Buffer }> {
+  /** A published report's HTML, PDF or aggregate tables, exactly as written when it was published. */
+  async function published(study: Study, reportId: number, format: 'html' | 'pdf' | 'csv'): Promise<{ report: PublishedReport; content: Buffer }> {
     const report = await getPublishedReport(db, study.id, reportId);
     if (!report) throw new Problem('notFound', { entity: 'report' });
-    return { report, content: await readFile(path.join(dataDir, 'reports', format === 'html' ? report.htmlFile : report.pdfFile)) };
+    const file = format === 'html' ? report.htmlFile : format === 'pdf' ? report.pdfFile : report.htmlFile.replace(/\.html$/, '.csv');
+    const content = await readFile(path.join(dataDir, 'reports', file)).catch(() => undefined);
+    if (!content) throw new Problem('notFound', { entity: 'report' });
+    return { report, content };
   }
 
   /** Publishes every neighbourhood and street report of a study (the demo study starts with them ready). */

@@ -1,0 +1,108 @@
+/**
+ * The variables of a respondent export and their codebook, from the
+ * instrument file: one variable per rating of every answerable item, with
+ * its wording as label and its scale as value labels. Variable names are the
+ * item id and rating joined by "_", hyphens made underscores, so SPSS, R and
+ * Stata accept them as they are.
+ *
+ * Codes: scale values 1..K as in the instrument (checklists 0 = no, 1 = yes);
+ * 99 = "don't know / not applicable"; an empty cell = not asked or not
+ * answered. Free-text answers are not exported: they may name people and are
+ * shown only after review, in the reports.
+ */
+import type { Instrument, Item } from '../domain/instrument';
+import { expectedRatings } from '../domain/answer-document';
+
+export const dontKnowCode = 99;
+
+export interface ExportVariable {
+  name: string;
+  label: string;
+  /** Where the value comes from: a fixed column, or an item's rating in the answer document. */
+  source: { kind: 'respondent' | 'neighbourhood' | 'street' | 'instrumentVersion' } | { kind: 'answer'; itemId: string; rating: string };
+  type: 'text' | 'code';
+  /** Value labels of a coded variable, the "don't know" code last. */
+  values: { code: number; label: string }[];
+  /** GDPR art. 9 data (origin): handle with extra care. */
+  specialCategory: boolean;
+}
+
+const ratingLabels: Record<string, string> = {
+  actual: 'nu', desired: 'gewenst', importance: 'belang', now: 'doet nu', willing: 'wil doen', answer: '', current: 'huidige sport',
+};
+
+const variableName = (itemId: string, rating: string) => (rating === 'answer' ? itemId : `${itemId}_${rating}`).replace(/-/g, '_');
+
+function ratingLabel(rating: string): string {
+  const checklist = /^(now|wanted)-(\d+)$/.exec(rating);
+  if (checklist) return `sport ${checklist[2]} ${checklist[1] === 'now' ? 'geldt nu' : 'gewenst'}`;
+  return ratingLabels[rating] ?? rating;
+}
+
+function valueLabels(item: Item, rating: string, instrument: Instrument): { code: number; label: string }[] {
+  const dontKnow = { code: dontKnowCode, label: 'weet niet / niet van toepassing' };
+  const scaleId = item.kind === 'paired' ? (rating === 'importance' ? instrument.importanceScale : item.scale)
+    : item.kind === 'contribution' ? (rating === 'now' ? item.nowScale : item.willingScale)
+      : item.kind === 'choice' ? item.scale : undefined;
+  if (scaleId) return [...instrument.scales[scaleId]!.points.map((point) => ({ code: point.value, label: point.label.nl })), dontKnow];
+  if (item.kind === 'rung') return [...(instrument.rungs ?? []).map((rung) => ({ code: rung.rung, label: rung.label.nl })), dontKnow];
+  if (item.kind === 'rung-checklist') return [{ code: 0, label: 'nee' }, { code: 1, label: 'ja' }, dontKnow];
+  return [dontKnow];
+}
+
+export function exportVariables(instrument: Instrument): ExportVariable[] {
+  const fixed = (name: string, label: string, kind: 'respondent' | 'neighbourhood' | 'street' | 'instrumentVersion'): ExportVariable =>
+    ({ name, label, source: { kind }, type: kind === 'instrumentVersion' ? 'code' : 'text', values: [], specialCategory: false });
+  const variables = [
+    fixed('respondent', 'Respondentsleutel (willekeurig, niet te herleiden tot een adres)', 'respondent'),
+    fixed('buurt', 'Buurt', 'neighbourhood'),
+    fixed('straat', 'Straat', 'street'),
+    fixed('versie', `Versie van de vragenlijst (${instrument.title.nl})`, 'instrumentVersion'),
+  ];
+  for (const item of instrument.items) {
+    for (const { rating } of expectedRatings(item, instrument)) {
+      const suffix = ratingLabel(rating);
+      variables.push({
+        name: variableName(item.id, rating), label: suffix ? `${item.wording.nl} (${suffix})` : item.wording.nl,
+        source: { kind: 'answer', itemId: item.id, rating }, type: 'code', values: valueLabels(item, rating, instrument),
+        specialCategory: item.kind === 'choice' && item.specialCategory,
+      });
+    }
+  }
+  return variables;
+}
+
+/** One stored respondent as the export sees it: never an address. */
+export interface ExportRespondent {
+  respondentKey: string;
+  neighbourhood: string;
+  street: string;
+  instrumentVersion: number;
+  answers: Record<string, Record<string, number | null>>;
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @ at the start)
+ * gets a leading apostrophe: a street name from an uploaded file must not
+ * become a formula on the coordinator's computer.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The respondent's row, in the order of the variables: text, a code, or null for "not answered". */
+export function respondentRow(variables: readonly ExportVariable[], respondent: ExportRespondent): (string | number | null)[] {
+  return variables.map((variable) => {
+    switch (variable.source.kind) {
+      case 'respondent': return spreadsheetSafe(respondent.respondentKey);
+      case 'neighbourhood': return spreadsheetSafe(respondent.neighbourhood);
+      case 'street': return spreadsheetSafe(respondent.street);
+      case 'instrumentVersion': return respondent.instrumentVersion;
+      case 'answer': {
+        const ratings = respondent.answers[variable.source.itemId];
+        if (!ratings || !(variable.source.rating in ratings)) return null;
+        return ratings[variable.source.rating] ?? dontKnowCode;
+      }
+    }
+  });
+}

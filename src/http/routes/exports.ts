@@ -1,0 +1,61 @@
+/**
+ * Data exports. Coordinators download every respondent (CSV, XLSX, SPSS
+ * syntax, codebook) and the aggregate tables; readers download the
+ * aggregate tables of a published report, written when it was published.
+ * Downloads stream: the response starts before the last row is read.
+ */
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { Problem } from '../../domain/errors';
+import type { RespondentFormat } from '../../services/exports';
+import { exportFileName, exportFileTypes, respondentFormats, writeAggregateTables, writeRespondentExport } from '../../services/exports';
+import { createReportService } from '../../services/reports';
+import { allow, requireStudy } from '../access';
+import type { AppDeps } from '../app';
+import { getContext, requireUser } from '../context';
+import { idParam } from '../parse';
+
+const formatSchema = z.enum(respondentFormats);
+
+function startDownload(res: Response, fileName: string, format: RespondentFormat | 'tables'): void {
+  res.set('Cache-Control', 'no-store').type(exportFileTypes[format].contentType).attachment(fileName);
+}
+
+export function exportRoutes(deps: AppDeps): Router {
+  const { db, instruments } = deps;
+  const reports = createReportService({ db, instruments, definitions: deps.definitions, viewsDir: `${deps.projectDir}/views`, dataDir: deps.config.dataDir });
+  const router = Router();
+
+  router.get('/studies/:id/exports', allow('coordinator'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const studyInstruments = study.instruments.flatMap((choice) => instruments.get(choice.instrumentId, choice.version) ?? []);
+    res.render('studies/exports', { title: getContext(res).t('exports.title'), study, instruments: studyInstruments.map((instrument) => ({ id: instrument.id, title: instrument.title.nl, version: instrument.version })) });
+  });
+
+  router.get('/studies/:id/exports/tables.csv', allow('coordinator'), async (req, res) => {
+    const user = requireUser(res);
+    const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
+    startDownload(res, exportFileName(study.id, 'alle-eenheden', 'tables'), 'tables');
+    await writeAggregateTables(db, instruments, user, study, res);
+  });
+
+  router.get('/studies/:id/exports/:instrumentId/:format', allow('coordinator'), async (req, res) => {
+    const user = requireUser(res);
+    const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
+    const choice = study.instruments.find((candidate) => candidate.instrumentId === req.params.instrumentId);
+    const format = formatSchema.safeParse(req.params.format);
+    const instrument = choice && instruments.get(choice.instrumentId, choice.version);
+    if (!instrument || !format.success) throw new Problem('notFound', { entity: 'page' });
+    startDownload(res, exportFileName(study.id, instrument.id, format.data), format.data);
+    await writeRespondentExport(db, user, study, instrument, format.data, res);
+  });
+
+  router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv');
+    startDownload(res, `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-tabellen.csv`, 'tables');
+    res.send(content);
+  });
+
+  return router;
+}

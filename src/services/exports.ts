@@ -1,0 +1,114 @@
+/**
+ * Exports for coordinators: every respondent of a study with a random key,
+ * street, neighbourhood and every rating, never an address; as CSV (comma,
+ * or semicolon for Dutch Excel; UTF-8 with BOM), as XLSX with the codebook
+ * as second sheet, with an SPSS syntax file and a codebook of its own. All
+ * of them stream page by page, so a study of 100,000 respondents is written
+ * without holding it in memory. Aggregate tables (disclosure control
+ * applied) are what readers get. Every export is written to the audit log.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { User } from '../domain/account';
+import type { Instrument } from '../domain/instrument';
+import type { Study } from '../domain/study';
+import { aggregateColumns, aggregateRows } from '../exports/aggregate-tables';
+import { exportVariables, respondentRow, type ExportVariable } from '../exports/codebook';
+import { csvOptions } from '../exports/csv';
+import { spssSyntax } from '../exports/spss-syntax';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
+import { recordAudit } from '../storage/audit-log';
+import type { Queryable } from '../storage/db';
+import { longestNames, respondentPages } from '../storage/exports';
+import { analyseStoredStudy } from './analysis';
+
+export const respondentFormats = ['csv', 'csv-semicolon', 'xlsx', 'sps', 'codebook'] as const;
+export type RespondentFormat = (typeof respondentFormats)[number];
+
+export const exportFileTypes: Record<RespondentFormat | 'tables', { extension: string; contentType: string }> = {
+  csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  'csv-semicolon': { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  sps: { extension: 'sps', contentType: 'text/plain; charset=utf-8' },
+  codebook: { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  tables: { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+};
+
+/** The file name a download gets, e.g. "buurtladder-3-contactladder-respondenten.csv". */
+export function exportFileName(studyId: number, what: string, format: RespondentFormat | 'tables'): string {
+  const kind = format === 'codebook' ? 'codeboek' : format === 'tables' ? 'tabellen' : format === 'csv-semicolon' ? 'respondenten-puntkomma' : 'respondenten';
+  return `buurtladder-${studyId}-${what}-${kind}.${exportFileTypes[format].extension}`;
+}
+
+/** Writes rows through a CSV stringifier into `out`, waiting whenever `out` is full. */
+async function writeCsv(out: Writable, delimiter: string, header: readonly string[], rows: AsyncIterable<readonly (string | number | null)[]>): Promise<void> {
+  const csv = stringify({ ...csvOptions, delimiter });
+  csv.pipe(out);
+  const write = async (row: readonly (string | number | null)[]) => {
+    if (!csv.write(row)) await once(csv, 'drain');
+  };
+  await write(header);
+  for await (const row of rows) await write(row);
+  csv.end();
+  await once(csv, 'end');
+}
+
+async function* rowsOf(db: Queryable, study: Study, instrument: Instrument, variables: readonly ExportVariable[]) {
+  for await (const page of respondentPages(db, study.id, instrument.id)) {
+    for (const respondent of page) yield respondentRow(variables, respondent);
+  }
+}
+
+function codebookRows(variables: readonly ExportVariable[], instrument: Instrument): string[][] {
+  return variables.map((variable) => [
+    variable.name, variable.label, variable.type === 'text' ? 'tekst' : 'code',
+    variable.values.map((value) => `${value.code} = ${value.label}`).join('; '),
+    variable.specialCategory ? 'bijzonder persoonsgegeven (herkomst): extra voorzichtig' : '',
+    `${instrument.id} versie ${instrument.version}`,
+  ]);
+}
+const codebookHeader = ['variabele', 'label', 'soort', 'waarden', 'let op', 'vragenlijst'];
+
+async function writeXlsx(out: Writable, header: readonly string[], rows: AsyncIterable<readonly (string | number | null)[]>, codebook: string[][]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const data = workbook.addWorksheet('Gegevens');
+  data.addRow([...header]).commit();
+  for await (const row of rows) data.addRow([...row]).commit();
+  data.commit();
+  const sheet = workbook.addWorksheet('Codeboek');
+  for (const row of [codebookHeader, ...codebook]) sheet.addRow(row).commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+export async function writeRespondentExport(db: Queryable, actor: User, study: Study, instrument: Instrument, format: RespondentFormat, out: Writable): Promise<void> {
+  const variables = exportVariables(instrument);
+  const header = variables.map((variable) => variable.name);
+  await recordAudit(db, { actor, action: 'export.downloaded', studyId: study.id, subject: `${instrument.id} ${format}` });
+  switch (format) {
+    case 'csv': case 'csv-semicolon':
+      return writeCsv(out, format === 'csv' ? ',' : ';', header, rowsOf(db, study, instrument, variables));
+    case 'xlsx':
+      return writeXlsx(out, header, rowsOf(db, study, instrument, variables), codebookRows(variables, instrument));
+    case 'codebook':
+      return writeCsv(out, ',', codebookHeader, (async function* () { yield* codebookRows(variables, instrument); })());
+    case 'sps': {
+      const longest = await longestNames(db, study.id);
+      out.end(spssSyntax(variables, {
+        csvFile: exportFileName(study.id, instrument.id, 'csv'), title: `Buurtladder: ${study.name}, ${instrument.title.nl} versie ${instrument.version}`,
+        textWidths: new Map([['respondent', 32], ['buurt', longest.neighbourhood], ['straat', longest.street]]),
+      }));
+      await once(out, 'finish');
+    }
+  }
+}
+
+/** The study's aggregate tables from the current data, disclosure control applied. */
+export async function writeAggregateTables(db: Queryable, instruments: InstrumentRegistry, actor: User, study: Study, out: Writable): Promise<void> {
+  const analysis = await analyseStoredStudy(db, instruments, study);
+  const instrument = instruments.get(analysis.result.instrument.id, analysis.result.instrument.version)!;
+  await recordAudit(db, { actor, action: 'export.downloaded', studyId: study.id, subject: 'tables' });
+  await writeCsv(out, ',', aggregateColumns, (async function* () { yield* aggregateRows(analysis.result, instrument); })());
+}

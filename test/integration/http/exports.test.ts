@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
+import { describe, expect, it } from 'vitest';
+import { listStreets } from '../../../src/storage/address-frame';
+import { storeInterviews } from '../../helpers/interviews';
+import { buildTestApp, createStudyAs } from '../../helpers/test-app';
+
+const streetNames = ['Rozenstraat', 'Merelstraat', '=HYPERLINK("http://x")', 'Lelieplein'];
+const csvFrame = 'straat;huisnummer;postcode;buurt\n'
+  + streetNames.flatMap((street, s) => Array.from({ length: 35 }, (_, i) => `"${street.replace(/"/g, '""')}";${i + 1};${4321 + s}XY;Vogelbuurt`)).join('\n') + '\n';
+
+function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+async function studyWithRespondents() {
+  const app = await buildTestApp();
+  const coordinator = await app.loginAs('coordinator');
+  const studyId = await createStudyAs(coordinator);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csvFrame), 'a.csv').expect(200);
+  const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
+  await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, [
+    ['Rozenstraat', 'wants-mutual-help', 30], ['Merelstraat', 'much-annoyance', 25], ['=HYPERLINK("http://x")', 'ordinary', 20], ['Lelieplein', 'ordinary', 3],
+  ]));
+  const download = async (url: string) => (await coordinator.agent.get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
+  return { ...app, coordinator, studyId, streets, download };
+}
+
+describe('respondent exports for coordinators', () => {
+  it('give one row per respondent with key, street, neighbourhood and every rating, in UTF-8 with BOM, and never an address', async () => {
+    const { coordinator, studyId, download, db } = await studyWithRespondents();
+    const response = await coordinator.agent.get(`/studies/${studyId}/exports/contactladder/csv`).expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="?buurtladder-${studyId}-contactladder-respondenten\\.csv"?$`));
+    const bytes = await download(`/studies/${studyId}/exports/contactladder/csv`);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 78);
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 4)).toEqual(['respondent', 'buurt', 'straat', 'versie']);
+    expect(header).toContain('greet_actual');
+    expect(header.some((name) => /huisnummer|postcode|adres/i.test(name))).toBe(false);
+    const text = lines.join('\n');
+    expect(text).not.toMatch(/\b43[2-9]\d ?XY\b/);
+    expect(text).toContain('"\'=HYPERLINK(""http://x"")"');
+    const keys = await db.all<{ respondent_key: string }>('SELECT respondent_key FROM interviews');
+    expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(keys.map((row) => row.respondent_key.replace(/^-/, "'-")).sort());
+
+    const semicolon = (await download(`/studies/${studyId}/exports/contactladder/csv-semicolon`)).toString('utf8');
+    expect(semicolon.slice(1).split('\r\n')[0]!.split(';').slice(0, 4)).toEqual(['respondent', 'buurt', 'straat', 'versie']);
+    expect(await db.all("SELECT subject FROM audit_log WHERE action = 'export.downloaded' ORDER BY id"))
+      .toEqual([{ subject: 'contactladder csv' }, { subject: 'contactladder csv' }, { subject: 'contactladder csv-semicolon' }]);
+  });
+
+  it('give an XLSX file with the data and the codebook as second sheet, which reads back', async () => {
+    const { studyId, download } = await studyWithRespondents();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download(`/studies/${studyId}/exports/contactladder/xlsx`) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Gegevens', 'Codeboek']);
+    const data = workbook.getWorksheet('Gegevens')!;
+    expect(data.rowCount).toBe(1 + 78);
+    expect(data.getRow(1).getCell(1).value).toBe('respondent');
+    const codebook = workbook.getWorksheet('Codeboek')!;
+    expect(codebook.rowCount).toBe(data.columnCount + 1);
+    const greet = codebook.getRows(2, codebook.rowCount - 1)!.find((row) => row.getCell(1).value === 'greet_actual')!;
+    expect(String(greet.getCell(4).value)).toMatch(/^1 = .+; 99 = weet niet \/ niet van toepassing$/);
+  });
+
+  it('give SPSS syntax that reads the CSV with every variable, label and missing code', async () => {
+    const { studyId, download } = await studyWithRespondents();
+    const syntax = (await download(`/studies/${studyId}/exports/contactladder/sps`)).toString('utf8');
+    const header = (await download(`/studies/${studyId}/exports/contactladder/csv`)).toString('utf8').slice(1).split('\r\n')[0]!.split(',');
+    expect(syntax).toContain(`/FILE='buurtladder-${studyId}-contactladder-respondenten.csv' /ENCODING='UTF8'`);
+    for (const name of header) expect(syntax).toMatch(new RegExp(`^  ${name} (A\\d+|F2\\.0)\\r?$`, 'm'));
+    expect(syntax).toMatch(/^VALUE LABELS\r$/m);
+    expect(syntax).toMatch(/^MISSING VALUES .*greet_actual.* \(99\)\.\r$/m);
+  });
+
+  it('are for coordinators of the study only', async () => {
+    const { studyId, loginAs } = await studyWithRespondents();
+    const reader = await loginAs('reader');
+    await reader.agent.get(`/studies/${studyId}/exports/contactladder/csv`).expect(403);
+    const other = await loginAs('coordinator');
+    await other.agent.get(`/studies/${studyId}/exports/contactladder/csv`).expect(403);
+    await other.agent.get(`/studies/${studyId}/exports/tables.csv`).expect(403);
+  });
+});
+
+describe('aggregate tables', () => {
+  it('show the figures of shown units and no figure, count or name of a hidden street', async () => {
+    const { studyId, download } = await studyWithRespondents();
+    const rows = (await download(`/studies/${studyId}/exports/tables.csv`)).toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(rows[0]!.slice(0, 5)).toEqual(['niveau', 'eenheid', 'thema', 'status', 'respondenten']);
+    const rozenstraat = rows.filter((row) => row[1] === 'Rozenstraat');
+    expect(rozenstraat.length).toBeGreaterThan(1);
+    expect(rozenstraat.every((row) => row[3] === 'getoond' && row[4] === '30')).toBe(true);
+    expect(rows.some((row) => row[1] === 'Lelieplein')).toBe(false);
+    const hidden = rows.filter((row) => row[3] !== 'getoond' && row[0] !== 'niveau');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const row of hidden) expect(row.slice(4).every((cell) => cell === '')).toBe(true);
+  });
+
+  it('of a published report reach its readers unchanged, without respondent rows', async () => {
+    const { studyId, coordinator, streets, db, loginAs } = await studyWithRespondents();
+    const reader = await loginAs('reader');
+    await db.run('INSERT INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, reader.user.id]);
+    await coordinator.agent.post(`/studies/${studyId}/reports/street/${streets.get('Rozenstraat')}/publish`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    const reportId = (await db.get<{ id: number }>('SELECT id FROM published_reports'))!.id;
+    const tables = (await reader.agent.get(`/studies/${studyId}/published/${reportId}/tables`).buffer(true).parse(binary).expect(200)).body.toString('utf8') as string;
+    const lines = tables.slice(1).trimEnd().split('\r\n');
+    expect(lines.slice(1).every((line) => line.startsWith('straat,Rozenstraat,'))).toBe(true);
+    expect(tables).not.toContain('respondent,');
+    const outsider = await loginAs('reader');
+    await outsider.agent.get(`/studies/${studyId}/published/${reportId}/tables`).expect(403);
+  });
+});
