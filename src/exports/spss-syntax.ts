@@ -5,8 +5,9 @@
  * library writes .sav files with value labels, and syntax is plain text a
  * researcher can read and check.
  *
- * GET DATA /TYPE=TXT reads UTF-8 text (Unicode mode); string widths are the
- * longest value in bytes, numeric codes F2.0.
+ * GET DATA /TYPE=TXT reads the UTF-8 text; string widths are the longest
+ * value in bytes, numeric codes F2.0. The test runs the syntax in GNU PSPP
+ * (Debian's pspp), which reads it as SPSS does.
  */
 import { dontKnowCode, type ExportVariable } from './codebook';
 
@@ -24,7 +25,6 @@ export function spssSyntax(variables: readonly ExportVariable[], options: SpssSy
   const lines = [
     `* ${options.title.replace(/\s+/g, ' ')}.`,
     '* Leest het CSV-bestand (komma, UTF-8) met alle labels. Zet beide bestanden in dezelfde map en pas zo nodig het pad aan.',
-    'SET UNICODE=ON.',
     `GET DATA /TYPE=TXT /FILE=${quote(options.csvFile)} /ENCODING='UTF8' /DELCASE=LINE /DELIMITERS="," /QUALIFIER='"'`,
     '  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /VARIABLES=',
     ...variables.map((variable) => `  ${variable.name} ${variable.type === 'text' ? `A${Math.max(1, options.textWidths.get(variable.name) ?? 1)}` : 'F2.0'}`),

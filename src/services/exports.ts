@@ -98,7 +98,8 @@ export async function writeRespondentExport(db: Queryable, actor: User, study: S
       const longest = await longestNames(db, study.id);
       out.end(spssSyntax(variables, {
         csvFile: exportFileName(study.id, instrument.id, 'csv'), title: `Buurtladder: ${study.name}, ${instrument.title.nl} versie ${instrument.version}`,
-        textWidths: new Map([['respondent', 32], ['buurt', longest.neighbourhood], ['straat', longest.street]]),
+        // One byte more for the apostrophe spreadsheetSafe may put in front.
+        textWidths: new Map([['respondent', 32], ['buurt', longest.neighbourhood + 1], ['straat', longest.street + 1]]),
       }));
       await once(out, 'finish');
     }

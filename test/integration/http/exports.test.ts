@@ -80,6 +80,20 @@ describe('respondent exports for coordinators', () => {
     for (const name of header) expect(syntax).toMatch(new RegExp(`^  ${name} (A\\d+|F2\\.0)\\r?$`, 'm'));
     expect(syntax).toMatch(/^VALUE LABELS\r$/m);
     expect(syntax).toMatch(/^MISSING VALUES .*greet_actual.* \(99\)\.\r$/m);
+
+    // Read the data with the syntax in GNU PSPP, as a researcher would in SPSS.
+    const folder = mkdtempSync(path.join(tmpdir(), 'spss-'));
+    writeFileSync(path.join(folder, `buurtladder-${studyId}-contactladder-respondenten.csv`), await download(`/studies/${studyId}/exports/contactladder/csv`));
+    writeFileSync(path.join(folder, 'export.sps'), syntax);
+    writeFileSync(path.join(folder, 'check.sps'), "INSERT FILE='export.sps'.\nFREQUENCIES straat greet_actual.\nDISPLAY DICTIONARY.\n");
+    const output = execFileSync('pspp', ['-O', 'format=txt', 'check.sps'], { cwd: folder, encoding: 'utf8' });
+    expect(output).not.toMatch(/error|warning/i);
+    expect(output).toMatch(/\|\s+Merelstraat\s*\|\s*25\|/);
+    expect(output).toMatch(/\|\s+Rozenstraat\s*\|\s*30\|/);
+    // The whole street name, with the apostrophe that keeps it from being a formula (PSPP wraps it over two lines).
+    expect(output).toMatch(/'=HYPERLINK\("http:\/\/\s*\|[^\n]*\n\|\s+x"\)/);
+    expect(output).toContain('Buren groeten elkaar op straat. (nu)');
+    expect(output).toMatch(/\|Total\s*\|\s*78\|/);
   });
 
   it('are for coordinators of the study only', async () => {
