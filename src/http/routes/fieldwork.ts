@@ -35,7 +35,8 @@ export function fieldworkRoutes({ db, instruments, translations, projectDir }: A
   router.get('/field/sw.js', allowAnyone, (_req, res) => {
     res.set('Cache-Control', 'no-cache').set('Service-Worker-Allowed', '/field/').type('js').send(serviceWorker);
   });
-  router.use('/field', allowAnyone, express.static(fieldDir, { index: false, maxAge: 0 }));
+  // The app's own scripts and styles: public like /static, and holding no data.
+  router.use('/field', allowAnyone, express.static(fieldDir, { index: false, redirect: false, maxAge: 0 }));
 
   router.get('/field/', allow('interviewer'), (_req, res) => {
     const { t, locale } = getContext(res);
