@@ -133,4 +133,28 @@ describe('aggregate tables', () => {
     const outsider = await loginAs('reader');
     await outsider.agent.get(`/studies/${studyId}/published/${reportId}/tables`).expect(403);
   });
+
+  it('never give a reader an address, and no figure of a hidden street, in any answer a reader can get', async () => {
+    const { studyId, coordinator, db, loginAs } = await studyWithRespondents();
+    const reader = await loginAs('reader');
+    await db.run('INSERT INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, reader.user.id]);
+    const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
+    await coordinator.agent.post(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/publish`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    const reportId = (await db.get<{ id: number }>('SELECT id FROM published_reports'))!.id;
+    const answers: string[] = [];
+    for (const url of ['/studies', `/studies/${studyId}/reports`, `/studies/${studyId}/published/${reportId}`, `/studies/${studyId}/published/${reportId}/tables`]) {
+      answers.push((await reader.agent.get(url).buffer(true).parse(binary).expect(200)).body.toString('utf8'));
+    }
+    const pdf = (await reader.agent.get(`/studies/${studyId}/published/${reportId}/pdf`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const folder = mkdtempSync(path.join(tmpdir(), 'reader-'));
+    writeFileSync(path.join(folder, 'r.pdf'), pdf);
+    answers.push(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(folder, 'r.pdf'), '-'], { encoding: 'utf8' }));
+    for (const answer of answers) {
+      expect(answer).not.toMatch(/\b4[3-9]\d\d ?XY\b/);
+      // A house number after a street name (a figure such as "Rozenstraat 0,00" is fine).
+      expect(answer).not.toMatch(/(Rozenstraat|Merelstraat|Lelieplein) \d+(?![,\d])/);
+    }
+    expect(answers[3]).not.toContain('Lelieplein');
+    expect(answers[3]).toContain('kleine straten samen');
+  });
 });
