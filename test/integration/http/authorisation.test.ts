@@ -165,4 +165,21 @@ describe('the authorisation matrix', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('refuses every state-changing request of a logged-in user without the session\'s CSRF token', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createAccount(db, { username: 'beheer', displayName: 'Beheer', role: 'admin', password: testPassword });
+    const interviewer = await createAccount(db, { username: 'jan', displayName: 'Jan', role: 'interviewer', password: testPassword });
+    const posts = registeredRoutes(app).filter((route) => route.method === 'POST' && matrix[route.key] !== 'anyone');
+    expect(posts.length).toBeGreaterThan(10);
+    for (const route of posts) {
+      const who = route.path.startsWith('/api/sync') ? interviewer : user;
+      const token = `csrf-walk-${route.key}`;
+      await createSession(db, createHash('sha256').update(token).digest('hex'), who.id, 'the-right-token-of-this-session', new Date(Date.now() + 3_600_000));
+      const url = route.path.replace(/:\w+/g, '1');
+      const missing = await request(app).post(url).set('Cookie', `buurtladder_session=${token}`).set('Accept', 'application/json').send({});
+      const wrong = await request(app).post(url).set('Cookie', `buurtladder_session=${token}`).set('Accept', 'application/json').set('X-CSRF-Token', 'the-wrong-token-of-this-session!').send({});
+      expect([missing.status, missing.body.error?.code, wrong.status, wrong.body.error?.code], route.key).toEqual([403, 'csrfMismatch', 403, 'csrfMismatch']);
+    }
+  });
 });
