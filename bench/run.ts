@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   sync: async () => (await import('./sync')).run(),
   'field-app': async () => (await import('./field-app')).run(),
   reports: async () => (await import('./reports')).run(),
+  export: async () => (await import('./export')).run(),
 };
 
 const requested = process.argv.slice(2);
