@@ -21,6 +21,15 @@ import type { Instrument, Item } from './instrument';
 
 export type AnswerDocument = Record<string, Record<string, number | null>>;
 
+/** A stored respondent as an export sees it: a random key, where (street, neighbourhood), never an address. */
+export interface RespondentRecord {
+  respondentKey: string;
+  neighbourhood: string;
+  street: string;
+  instrumentVersion: number;
+  answers: AnswerDocument;
+}
+
 /** What is wrong with one answer; `reason` is a key under `syncErrors.` in the locale files. */
 export interface AnswerIssue {
   field: string;

@@ -11,7 +11,7 @@
  * shown only after review, in the reports.
  */
 import type { Instrument, Item } from '../domain/instrument';
-import { expectedRatings } from '../domain/answer-document';
+import { expectedRatings, type RespondentRecord } from '../domain/answer-document';
 
 export const dontKnowCode = 99;
 
@@ -72,15 +72,6 @@ export function exportVariables(instrument: Instrument): ExportVariable[] {
   return variables;
 }
 
-/** One stored respondent as the export sees it: never an address. */
-export interface ExportRespondent {
-  respondentKey: string;
-  neighbourhood: string;
-  street: string;
-  instrumentVersion: number;
-  answers: Record<string, Record<string, number | null>>;
-}
-
 /**
  * Text that a spreadsheet would run as a formula (=, +, -, @ at the start)
  * gets a leading apostrophe: a street name from an uploaded file must not
@@ -91,7 +82,7 @@ export function spreadsheetSafe(text: string): string {
 }
 
 /** The respondent's row, in the order of the variables: text, a code, or null for "not answered". */
-export function respondentRow(variables: readonly ExportVariable[], respondent: ExportRespondent): (string | number | null)[] {
+export function respondentRow(variables: readonly ExportVariable[], respondent: RespondentRecord): (string | number | null)[] {
   return variables.map((variable) => {
     switch (variable.source.kind) {
       case 'respondent': return spreadsheetSafe(respondent.respondentKey);

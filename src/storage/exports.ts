@@ -4,12 +4,12 @@
  * interviews, with their random key, street and neighbourhood: the query
  * does not touch the fieldwork side, so it cannot return an address.
  */
-import type { ExportRespondent } from '../exports/codebook';
+import type { AnswerDocument, RespondentRecord } from '../domain/answer-document';
 import type { Queryable } from './db';
 
 type Row = { row: number; respondent_key: string; neighbourhood: string; street: string; instrument_version: number; answers: string };
 
-export async function* respondentPages(db: Queryable, studyId: number, instrumentId: string, pageSize = 2000): AsyncGenerator<ExportRespondent[]> {
+export async function* respondentPages(db: Queryable, studyId: number, instrumentId: string, pageSize = 2000): AsyncGenerator<RespondentRecord[]> {
   let after = 0;
   for (;;) {
     const rows = await db.all<Row>(
@@ -22,7 +22,7 @@ export async function* respondentPages(db: Queryable, studyId: number, instrumen
     if (rows.length === 0) return;
     yield rows.map((row) => ({
       respondentKey: row.respondent_key, neighbourhood: row.neighbourhood, street: row.street,
-      instrumentVersion: row.instrument_version, answers: JSON.parse(row.answers) as ExportRespondent['answers'],
+      instrumentVersion: row.instrument_version, answers: JSON.parse(row.answers) as AnswerDocument,
     }));
     after = rows.at(-1)!.row;
   }
