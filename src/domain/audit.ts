@@ -8,7 +8,7 @@ export const auditActions = [
   'account.created', 'account.disabled', 'account.enabled', 'account.password-reset',
   'study.created', 'study.changed', 'address-frame.imported', 'street.assigned', 'street.unassigned',
   'duplicate.resolved', 'intervention.recorded', 'report.published',
-  'comment.reviewed', 'export.downloaded', 'address-frame.purged',
+  'comment.reviewed', 'export.downloaded', 'follow-up.handled', 'address-frame.purged',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { fieldworkRoutes } from './routes/fieldwork';
+import { followUpRoutes } from './routes/follow-ups';
 import { monitoringRoutes } from './routes/monitoring';
 import { purgeRoutes } from './routes/purge';
 import { studyRoutes } from './routes/studies';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(reportRoutes(deps));
   app.use(commentRoutes(deps));
   app.use(exportRoutes(deps));
+  app.use(followUpRoutes(deps));
   app.use(purgeRoutes(deps));
   app.use(auditRoutes(deps));
 

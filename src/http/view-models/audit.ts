@@ -11,6 +11,7 @@ function actionLabels(t: Translate): Record<AuditAction, string> {
     'street.unassigned': t('audit.streetUnassigned'), 'duplicate.resolved': t('audit.duplicateResolved'),
     'intervention.recorded': t('audit.interventionRecorded'), 'report.published': t('audit.reportPublished'),
     'comment.reviewed': t('audit.commentReviewed'), 'export.downloaded': t('audit.exportDownloaded'),
+    'follow-up.handled': t('audit.followUpHandled'),
     'address-frame.purged': t('audit.framePurged'),
   };
 }

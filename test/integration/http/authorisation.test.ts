@@ -62,6 +62,8 @@ const matrix: Record<string, Access> = {
   'GET /studies/:id/exports': ['admin', 'coordinator'],
   'GET /studies/:id/exports/tables.csv': ['admin', 'coordinator'],
   'GET /studies/:id/exports/:instrumentId/:format': ['admin', 'coordinator'],
+  'GET /studies/:id/follow-ups': ['admin', 'coordinator'],
+  'POST /studies/:id/follow-ups/:contactId/handled': ['admin', 'coordinator'],
   'GET /studies/:id/purge': ['admin', 'coordinator'],
   'POST /studies/:id/purge': ['admin', 'coordinator'],
   'GET /studies/:id/audit': ['admin', 'coordinator'],
@@ -130,7 +132,7 @@ describe('the authorisation matrix', () => {
         actors.push({ name: `${role}${member ? '' : ' (not a member)'}`, role, member, userId: (await account(role, member)).id });
       }
     }
-    const params: Record<string, string> = { id: String(studyId), kind: 'street', unitId: String(street.id), reportId: String(reportId), userId: String(target.id), instrumentId: 'contactladder', format: 'codebook' };
+    const params: Record<string, string> = { id: String(studyId), kind: 'street', unitId: String(street.id), reportId: String(reportId), userId: String(target.id), instrumentId: 'contactladder', format: 'codebook', contactId: 'contact-0001' };
 
     /** A fresh session per request, so that a logout or a disabled account does not spill over to the next request. */
     let sessions = 0;

@@ -70,4 +70,15 @@ describe('purging the address frame after fieldwork', () => {
     await coordinator.agent.post(`/studies/${studyId}/purge`).type('form').send({ _csrf: coordinator.csrf, confirmation: 'Buurtonderzoek Oosterpark' }).expect(400);
     expect((await coordinator.agent.get(`/api/studies/${studyId}/analysis`)).body.response).toEqual(addressBefore.response);
   });
+
+  it('deletes a follow-up contact once the coordinator has marked it handled', async () => {
+    const { db, coordinator, studyId } = await studyAfterFieldwork();
+    const page = (await coordinator.agent.get(`/studies/${studyId}/follow-ups`).expect(200)).text;
+    expect(page).toContain('B als afgehandeld markeren');
+    await coordinator.agent.post(`/studies/${studyId}/follow-ups/contact-0002/handled`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    await coordinator.agent.post(`/studies/${studyId}/follow-ups/contact-9999/handled`).type('form').send({ _csrf: coordinator.csrf }).expect(404);
+    await coordinator.agent.post(`/studies/${studyId}/purge`).type('form').send({ _csrf: coordinator.csrf, confirmation: 'Buurtonderzoek Oosterpark' }).expect(200);
+    expect(await countRows(db, 'follow_up_contacts')).toBe(0);
+    expect(await db.all("SELECT subject FROM audit_log WHERE action = 'follow-up.handled'")).toEqual([{ subject: 'contact-0002' }]);
+  });
 });
