@@ -32,6 +32,11 @@ export function studyInputSchema(availableInstruments: readonly string[]) {
     ),
     minReportSize: wholeNumber(5, 1000, defaultMinReportSize),
     maxVisitAttempts: wholeNumber(1, 10, defaultMaxVisitAttempts),
+    /** The earlier study this one repeats (a follow-up wave); empty for none. */
+    followUpOf: z.preprocess(
+      (value) => (value === undefined || value === '' ? null : Number(value)),
+      z.number({ message: 'unknownStudy' }).int('unknownStudy').positive('unknownStudy').nullable(),
+    ),
   }).superRefine((study, ctx) => {
     if (study.fieldworkEnd < study.fieldworkStart) ctx.addIssue({ code: 'custom', path: ['fieldworkEnd'], message: 'endBeforeStart' });
     const ids = study.instruments.map((choice) => choice.split('@')[0]);

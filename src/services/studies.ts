@@ -1,11 +1,12 @@
 /** Creating and editing studies: validation against the loaded instruments, then one transaction. */
 import type { User } from '../domain/account';
+import { Problem } from '../domain/errors';
 import { studyInputSchema } from '../domain/study';
 import { parseOrThrow } from '../domain/validation';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { recordAudit } from '../storage/audit-log';
-import type { Database } from '../storage/db';
-import { createStudy, updateStudy } from '../storage/studies';
+import type { Database, Queryable } from '../storage/db';
+import { createStudy, getStudy, isStudyMember, updateStudy } from '../storage/studies';
 
 const choicesOf = (instruments: InstrumentRegistry) => instruments.list().map((instrument) => `${instrument.id}@${instrument.version}`);
 
@@ -13,8 +14,25 @@ export function parseStudyInput(instruments: InstrumentRegistry, input: unknown)
   return parseOrThrow(studyInputSchema(choicesOf(instruments)), input);
 }
 
+/**
+ * A follow-up wave repeats an earlier study the user may open, not itself and
+ * not a study that (through its own earlier waves) already follows this one.
+ */
+async function checkFollowUpOf(db: Queryable, user: User, followUpOf: number | null, studyId?: number): Promise<void> {
+  const reject = (reason: string) => { throw new Problem('invalidInput', { fields: [{ field: 'followUpOf', reason }] }); };
+  if (followUpOf === null) return;
+  if (followUpOf === studyId) reject('followUpOfItself');
+  const earlier = await getStudy(db, followUpOf);
+  if (!earlier || (user.role !== 'admin' && !(await isStudyMember(db, earlier.id, user.id)))) reject('unknownStudy');
+  for (let wave = earlier, steps = 0; wave && wave.followUpOf !== null && steps < 100; steps++) {
+    if (wave.followUpOf === studyId) reject('followUpOfItself');
+    wave = await getStudy(db, wave.followUpOf);
+  }
+}
+
 export async function createStudyFor(db: Database, instruments: InstrumentRegistry, user: User, input: unknown): Promise<number> {
   const study = parseStudyInput(instruments, input);
+  await checkFollowUpOf(db, user, study.followUpOf);
   return db.transaction(async (tx) => {
     const studyId = await createStudy(tx, study, user.id);
     await recordAudit(tx, { actor: user, action: 'study.created', studyId, subject: study.name });
@@ -24,6 +42,7 @@ export async function createStudyFor(db: Database, instruments: InstrumentRegist
 
 export async function editStudy(db: Database, instruments: InstrumentRegistry, user: User, studyId: number, input: unknown): Promise<void> {
   const study = parseStudyInput(instruments, input);
+  await checkFollowUpOf(db, user, study.followUpOf, studyId);
   await db.transaction(async (tx) => {
     await updateStudy(tx, studyId, study);
     await recordAudit(tx, { actor: user, action: 'study.changed', studyId, subject: study.name });

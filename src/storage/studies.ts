@@ -21,6 +21,9 @@ interface StudyRow {
   instruments: string | null;
 }
 
+/** A study's settings as stored; the demo study and benchmarks leave `followUpOf` out. */
+type NewStudy = Omit<StudyInput, 'followUpOf'> & { followUpOf?: number | null };
+
 const studySelect = `
   SELECT s.*, (SELECT group_concat(instrument_id || '@' || instrument_version, ',')
                  FROM study_instruments si WHERE si.study_id = s.id) AS instruments
@@ -53,11 +56,11 @@ async function replaceInstruments(tx: Queryable, studyId: number, choices: strin
 }
 
 /** Creates a study and makes its creator a member. Run inside a transaction. */
-export async function createStudy(tx: Queryable, input: StudyInput, createdBy: number, isDemo = false): Promise<number> {
+export async function createStudy(tx: Queryable, input: NewStudy, createdBy: number, isDemo = false): Promise<number> {
   const { lastId } = await withConstraints('study', () => tx.run(
-    `INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, min_report_size, max_visit_attempts, is_demo, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, isDemo ? 1 : 0, createdBy],
+    `INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, min_report_size, max_visit_attempts, is_demo, follow_up_of, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, isDemo ? 1 : 0, input.followUpOf ?? null, createdBy],
   ));
   await replaceInstruments(tx, lastId, input.instruments);
   await addStudyMember(tx, lastId, createdBy);
@@ -65,13 +68,13 @@ export async function createStudy(tx: Queryable, input: StudyInput, createdBy: n
 }
 
 /** Changes a study's settings. Run inside a transaction. Returns false when there is no such study. */
-export async function updateStudy(tx: Queryable, studyId: number, input: StudyInput): Promise<boolean> {
+export async function updateStudy(tx: Queryable, studyId: number, input: NewStudy): Promise<boolean> {
   const { changes } = await withConstraints('study', () => tx.run(
     `UPDATE studies
         SET name = ?, commissioner = ?, area = ?, fieldwork_start = ?, fieldwork_end = ?,
-            min_report_size = ?, max_visit_attempts = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            min_report_size = ?, max_visit_attempts = ?, follow_up_of = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
       WHERE id = ?`,
-    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, studyId],
+    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, input.followUpOf ?? null, studyId],
   ));
   if (changes === 0) return false;
   await replaceInstruments(tx, studyId, input.instruments);

@@ -23,12 +23,14 @@ import { instrumentOptions, neighbourhoodGroups, studyFormValues, studySummary, 
 export function studyRoutes({ db, instruments }: AppDeps): Router {
   const router = Router();
 
-  function renderForm(res: Response, values: StudyFormValues, study?: Study, errors?: FormErrors) {
+  async function renderForm(res: Response, values: StudyFormValues, study?: Study, errors?: FormErrors) {
     const { t, locale } = getContext(res);
+    const earlierStudies = (await listStudiesFor(db, requireUser(res))).filter((candidate) => candidate.id !== study?.id)
+      .map((candidate) => ({ value: String(candidate.id), label: `${candidate.name} (${candidate.fieldworkStart.slice(0, 4)})` }));
     res.render('studies/form', {
       title: study ? t('studies.editTitle') : t('studies.newTitle'),
       action: study ? `/studies/${study.id}` : '/studies',
-      values, errors, study, instrumentOptions: instrumentOptions(instruments, locale, t),
+      values, errors, study, instrumentOptions: instrumentOptions(instruments, locale, t), earlierStudies,
     });
   }
 
@@ -39,7 +41,7 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
     res.render('studies/list', { title: t('studies.title'), studies, canCreate: user.role !== 'reader' });
   });
 
-  router.get('/studies/new', allow('coordinator'), (_req, res) => renderForm(res, studyFormValues()));
+  router.get('/studies/new', allow('coordinator'), async (_req, res) => renderForm(res, studyFormValues()));
 
   router.post('/studies', allow('coordinator'), async (req, res) => {
     const body = formBody(req.body);
@@ -47,7 +49,7 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
       const studyId = await createStudyFor(db, instruments, requireUser(res), body);
       res.redirect(303, `/studies/${studyId}`);
     } catch (error) {
-      renderForm(res, submittedFormValues(body), undefined, asFormErrors(error, res));
+      await renderForm(res, submittedFormValues(body), undefined, asFormErrors(error, res));
     }
   });
 
@@ -67,7 +69,7 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
 
   router.get('/studies/:id/edit', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    renderForm(res, studyFormValues(study), study);
+    await renderForm(res, studyFormValues(study), study);
   });
 
   router.post('/studies/:id', allow('coordinator'), async (req, res) => {
@@ -77,7 +79,7 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
       await editStudy(db, instruments, requireUser(res), study.id, body);
       res.redirect(303, `/studies/${study.id}`);
     } catch (error) {
-      renderForm(res, submittedFormValues(body), study, asFormErrors(error, res));
+      await renderForm(res, submittedFormValues(body), study, asFormErrors(error, res));
     }
   });
 

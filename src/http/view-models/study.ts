@@ -14,6 +14,7 @@ export interface StudyFormValues {
   instruments: string[];
   minReportSize: string;
   maxVisitAttempts: string;
+  followUpOf: string;
 }
 
 export function studyFormValues(study?: Study): StudyFormValues {
@@ -26,6 +27,7 @@ export function studyFormValues(study?: Study): StudyFormValues {
     instruments: study ? study.instruments.map((choice) => `${choice.instrumentId}@${choice.version}`) : ['contactladder@1', 'straatladder@1'],
     minReportSize: String(study?.minReportSize ?? 10),
     maxVisitAttempts: String(study?.maxVisitAttempts ?? 3),
+    followUpOf: study?.followUpOf ? String(study.followUpOf) : '',
   };
 }
 
@@ -37,7 +39,7 @@ export function submittedFormValues(body: Record<string, unknown>): StudyFormVal
     name: text('name'), commissioner: text('commissioner'), area: text('area'),
     fieldworkStart: text('fieldworkStart'), fieldworkEnd: text('fieldworkEnd'),
     instruments: Array.isArray(chosen) ? chosen.map(String) : typeof chosen === 'string' ? [chosen] : [],
-    minReportSize: text('minReportSize'), maxVisitAttempts: text('maxVisitAttempts'),
+    minReportSize: text('minReportSize'), maxVisitAttempts: text('maxVisitAttempts'), followUpOf: text('followUpOf'),
   };
 }
 

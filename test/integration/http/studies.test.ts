@@ -58,6 +58,24 @@ describe('POST /studies/:id', () => {
     expect(page.text).not.toContain('Straatladder v1');
   });
 
+  it('makes a study the follow-up wave of an earlier one, and refuses itself, a loop or a study of someone else', async () => {
+    const { db, loginAs } = await buildTestApp();
+    const coordinator = await loginAs('coordinator');
+    const first = await createStudyAs(coordinator, { name: 'Oosterpark 2024' });
+    const form = (await coordinator.agent.get('/studies/new').expect(200)).text;
+    expect(form).toMatch(/<option value="\d+" >Oosterpark 2024 \(2026\)<\/option>/);
+    const second = await createStudyAs(coordinator, { name: 'Oosterpark 2026', followUpOf: String(first) });
+    expect(await db.get('SELECT follow_up_of FROM studies WHERE id = ?', [second])).toEqual({ follow_up_of: first });
+
+    const itself = await coordinator.agent.post(`/studies/${second}`).type('form').send({ ...studyForm({ followUpOf: String(second) }), _csrf: coordinator.csrf }).expect(400);
+    expect(itself.text).toContain('Een onderzoek kan geen vervolgmeting van zichzelf zijn.');
+    await coordinator.agent.post(`/studies/${first}`).type('form').send({ ...studyForm({ followUpOf: String(second) }), _csrf: coordinator.csrf }).expect(400);
+    const other = await loginAs('coordinator');
+    const foreign = await other.agent.post('/studies').type('form').send({ ...studyForm({ followUpOf: String(first) }), _csrf: other.csrf }).expect(400);
+    expect(foreign.text).toContain('Kies een onderzoek waar u toegang toe heeft.');
+    expect(await db.get('SELECT follow_up_of FROM studies WHERE id = ?', [first])).toEqual({ follow_up_of: null });
+  });
+
   it('keeps a coordinator out of another coordinator\'s study', async () => {
     const { loginAs } = await buildTestApp();
     const owner = await loginAs('coordinator');
