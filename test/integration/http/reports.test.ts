@@ -147,3 +147,24 @@ describe('neighbourhood report and publishing', () => {
     expect(page).toContain('2026-05-01 · Rozenstraat · Methode uit de catalogus: Buurthulpmethoden – Start burenhulp');
   });
 });
+
+describe('a follow-up wave', () => {
+  it('shows per street the change since the earlier wave and the interventions recorded in between, in HTML and PDF', async () => {
+    const { coordinator, studyId: first, streets: firstStreets, db, getPdf } = await studyWithAnswers();
+    await coordinator.agent.post(`/studies/${first}/interventions`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId: firstStreets.get('Rozenstraat'), kind: 'method', methodId: 'buurthulpmethoden', heldOn: '2026-05-01', note: 'Start burenhulp' }).expect(303);
+    const second = await createStudyAs(coordinator, { name: 'Oosterpark, tweede meting', fieldworkStart: '2027-03-01', fieldworkEnd: '2027-04-15', followUpOf: String(first) });
+    await coordinator.agent.post(`/studies/${second}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+    const streets = new Map((await listStreets(db, second)).map((street) => [street.name, street.id]));
+    // After the help network started, Rozenstraat is as content as Tulpstraat was.
+    await db.transaction((tx) => storeInterviews(tx, second, streets, [['Rozenstraat', 'quiet-content', 30], ['Merelstraat', 'much-annoyance', 25]], 31));
+    const url = `/studies/${second}/reports/street/${streets.get('Rozenstraat')}`;
+    const html = (await coordinator.agent.get(url).expect(200)).text;
+    expect(html).toContain('Verandering sinds Buurtonderzoek Oosterpark');
+    expect(html).toMatch(/Latente contacten en onderlinge hulp<\/th><td>\+0,\d\d<\/td><td>[^<]+<\/td><td>−0,\d\d \(duidelijk\)/);
+    expect(html).toContain('Interventies tussen de metingen: 1-5-2026: Methode: Buurthulpmethoden – Start burenhulp.');
+    const text = pdfText(await getPdf(`${url}/pdf`));
+    expect(text).toContain('Verandering sinds Buurtonderzoek Oosterpark');
+    expect(text).toContain('Buurthulpmethoden – Start burenhulp');
+  });
+});
