@@ -23,7 +23,7 @@ import {
   decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
   type Disclosed, type ReportingNode, type Visibility,
 } from './disclosure-control';
-import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
+import { ProfileAccumulator, profileModelOf, type ProfileModel, type UnitProfile } from './respondent-profile';
 import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
 import { gapModelOf, RespondentScores, scoreRespondent, type GapModel, type RespondentAnswers } from './respondent-scores';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
@@ -104,38 +104,45 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   const unitSizes = units.map((unit) => ({ id: unit.id, n: unit.n, visibility: visibility.get(unit.id) ?? 'below-minimum' as Visibility, combined: unit.kind === 'combined' }));
   streetGroups.plan(unitSizes, unitOfStreet);
 
-  const study = new UnitAccumulator(model);
+  // One pass over the respondents fills the street units (with items), the
+  // groups and the street × group cells; neighbourhoods and the study are then
+  // the sums of their street units (UnitAccumulator.merge).
   const profileModel = profileModelOf(instrument);
-  const studyProfile = new ProfileAccumulator(profileModel);
-  const profiles = new Map<string, ProfileAccumulator>();
-  const profileOf = (id: string) => {
-    let profile = profiles.get(id);
-    if (!profile) profiles.set(id, (profile = new ProfileAccumulator(profileModel)));
-    return profile;
-  };
-  const byNeighbourhood = new Map<number, UnitAccumulator>();
-  const byUnit = new Map<string, UnitAccumulator>();
+  const byUnit = new Map<string, { scores: UnitAccumulator; profile: ProfileAccumulator; neighbourhoodId: number }>();
+  for (const unit of units) byUnit.set(unit.id, { scores: new UnitAccumulator(model), profile: new ProfileAccumulator(profileModel), neighbourhoodId: unit.neighbourhoodId });
   const byGroup = new Map<string, Map<number, UnitAccumulator>>(groupVariables.map((variable) => [variable, new Map()]));
 
+  const groupAccumulators = groupVariables.map((variable) => byGroup.get(variable)!);
   const reliability = new ReliabilityAccumulator(model);
   const scores = new RespondentScores(model);
   for (const respondent of data.respondents) {
     scoreRespondent(respondent, model, scores);
-    reliability.add(respondent);
-    study.add(scores);
-    studyProfile.add(respondent);
-    accumulatorIn(byNeighbourhood, respondent.neighbourhoodId, model, true).add(scores);
-    profileOf(`neighbourhood:${respondent.neighbourhoodId}`).add(respondent);
+    reliability.add(scores);
     const unitId = unitOfStreet.get(respondent.streetId);
-    if (unitId) {
-      accumulatorIn(byUnit, unitId, model, true).add(scores);
-      profileOf(unitId).add(respondent);
-      streetGroups.add(respondent, unitId, scores);
+    // A respondent of a street the study does not list still counts for the neighbourhood and the study.
+    const unit = unitId === undefined ? outsideUnit(byUnit, respondent.neighbourhoodId, model, profileModel) : byUnit.get(unitId)!;
+    unit.scores.add(scores);
+    unit.profile.add(respondent);
+    if (unitId !== undefined) streetGroups.add(respondent, unitId, scores);
+    for (let index = 0; index < groupVariables.length; index++) {
+      const value = respondent.background[groupVariables[index]!];
+      if (value !== undefined && value !== null) accumulatorIn(groupAccumulators[index]!, value, model, false).add(scores);
     }
-    for (const variable of groupVariables) {
-      const value = respondent.background[variable];
-      if (value !== undefined && value !== null) accumulatorIn(byGroup.get(variable)!, value, model, false).add(scores);
-    }
+  }
+  const study = new UnitAccumulator(model);
+  const studyProfile = new ProfileAccumulator(profileModel);
+  const byNeighbourhood = new Map<number, UnitAccumulator>();
+  const profiles = new Map<string, ProfileAccumulator>();
+  for (const [unitId, unit] of byUnit) {
+    if (!unitId.startsWith('outside:')) profiles.set(unitId, unit.profile);
+    accumulatorIn(byNeighbourhood, unit.neighbourhoodId, model, true).merge(unit.scores);
+    const key = `neighbourhood:${unit.neighbourhoodId}`;
+    if (!profiles.has(key)) profiles.set(key, new ProfileAccumulator(profileModel));
+    profiles.get(key)!.merge(unit.profile);
+  }
+  for (const [neighbourhoodId, accumulator] of byNeighbourhood) {
+    study.merge(accumulator);
+    studyProfile.merge(profiles.get(`neighbourhood:${neighbourhoodId}`)!);
   }
 
   // Figures are computed only for shown units.
@@ -149,7 +156,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       };
     });
   // A street unit's result, made once: the streets of a combined unit share it.
-  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id), visibility.get(unit.id) ?? 'below-minimum', { of: profiles.get(unit.id), street: true })]));
+  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: profiles.get(unit.id), street: true })]));
   const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) }));
   const studyCategories = new Map(groups.map((group) => [group.variable, new Map(group.categories.map((category) => [
     category.value, { n: byGroup.get(group.variable)!.get(category.value)!.respondents, visibility: category.result.kind === 'shown' ? 'shown' as const : category.result.reason },
@@ -187,6 +194,14 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     }), model.dimensions.map((dimension) => dimension.id)),
     streetLadder: data.streetLadder && streetLadderUnits(data.streetLadder.answers, data.streetLadder.rungs, units, unitOfStreet, data.neighbourhoods.map((neighbourhood) => neighbourhood.id), minReportSize),
   };
+}
+
+/** The accumulators for respondents whose street is not in the study's list, one per neighbourhood. */
+function outsideUnit(byUnit: Map<string, { scores: UnitAccumulator; profile: ProfileAccumulator; neighbourhoodId: number }>, neighbourhoodId: number, model: GapModel, profileModel: ProfileModel) {
+  const id = `outside:${neighbourhoodId}`;
+  let unit = byUnit.get(id);
+  if (!unit) byUnit.set(id, (unit = { scores: new UnitAccumulator(model), profile: new ProfileAccumulator(profileModel), neighbourhoodId }));
+  return unit;
 }
 
 function accumulatorIn<K>(map: Map<K, UnitAccumulator>, key: K, model: GapModel, withItems: boolean): UnitAccumulator {

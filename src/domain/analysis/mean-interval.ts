@@ -38,14 +38,23 @@ const tTable = [
   2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.045230, 2.042272,
 ];
 
-/** Quantiles computed so far, by degrees of freedom: a city-scale analysis asks for the same few hundred again and again. */
-const tComputed: number[] = [];
+/**
+ * Quantiles computed so far, by degrees of freedom (0 = not yet): a
+ * city-scale analysis asks for the same few hundred again and again. A typed
+ * array, grown when needed, keeps the look-up a plain index.
+ */
+let tComputed = new Float64Array(1024);
 
 /** The 97.5th percentile of Student's t distribution with `degreesOfFreedom` degrees of freedom. */
 export function tQuantile975(degreesOfFreedom: number): number {
   if (degreesOfFreedom < 1) throw new Error('tQuantile975 requires at least one degree of freedom');
   if (degreesOfFreedom <= tTable.length) return tTable[degreesOfFreedom - 1]!;
-  return (tComputed[degreesOfFreedom] ??= cornishFisher(degreesOfFreedom));
+  if (degreesOfFreedom >= tComputed.length) {
+    const grown = new Float64Array(Math.max(tComputed.length * 2, degreesOfFreedom + 1));
+    grown.set(tComputed);
+    tComputed = grown;
+  }
+  return tComputed[degreesOfFreedom] || (tComputed[degreesOfFreedom] = cornishFisher(degreesOfFreedom));
 }
 
 function cornishFisher(degreesOfFreedom: number): number {

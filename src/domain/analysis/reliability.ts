@@ -5,7 +5,7 @@
  */
 import type { Instrument } from '../instrument';
 import { AlphaAccumulator, alphaFlag, type AlphaFlag, type AlphaResult } from './cronbach-alpha';
-import type { GapModel, RespondentAnswers } from './respondent-scores';
+import type { GapModel, RespondentScores } from './respondent-scores';
 
 export interface ReliabilityResult {
   dimension: string;
@@ -14,21 +14,22 @@ export interface ReliabilityResult {
 }
 
 export class ReliabilityAccumulator {
-  private readonly dimensions: { id: string; itemIds: string[]; actual: AlphaAccumulator; desired: AlphaAccumulator; row: Float64Array }[];
+  private readonly dimensions: { id: string; itemIndexes: number[]; actual: AlphaAccumulator; desired: AlphaAccumulator; row: Float64Array }[];
 
   constructor(model: GapModel) {
     this.dimensions = model.dimensions.map((dimension) => ({
-      id: dimension.id, itemIds: dimension.itemIds, row: new Float64Array(dimension.itemIds.length),
+      id: dimension.id, itemIndexes: dimension.itemIndexes, row: new Float64Array(dimension.itemIds.length),
       actual: new AlphaAccumulator(dimension.itemIds.length), desired: new AlphaAccumulator(dimension.itemIds.length),
     }));
   }
 
-  add(respondent: RespondentAnswers): void {
+  /** Adds one respondent, from the answers scoreRespondent copied out (RespondentScores.answeredActual/-Desired). */
+  add(scores: RespondentScores): void {
     for (const dimension of this.dimensions) {
-      for (const rating of ['actual', 'desired'] as const) {
-        for (let index = 0; index < dimension.itemIds.length; index++) dimension.row[index] = respondent.paired[dimension.itemIds[index]!]?.[rating] ?? NaN;
-        dimension[rating].add(dimension.row);
-      }
+      for (let index = 0; index < dimension.itemIndexes.length; index++) dimension.row[index] = scores.answeredActual[dimension.itemIndexes[index]!]!;
+      dimension.actual.add(dimension.row);
+      for (let index = 0; index < dimension.itemIndexes.length; index++) dimension.row[index] = scores.answeredDesired[dimension.itemIndexes[index]!]!;
+      dimension.desired.add(dimension.row);
     }
   }
 

@@ -71,6 +71,15 @@ export class ProfileAccumulator {
     if (willing) this.willing += 1;
   }
 
+  /** Adds another unit's counts (same model): a neighbourhood's profile is the sum of its streets'. */
+  merge(other: ProfileAccumulator): void {
+    this.counts.forEach((counts, question) => { for (let index = 0; index < counts.length; index++) counts[index]! += other.counts[question]![index]!; });
+    for (let index = 0; index < this.answered.length; index++) this.answered[index]! += other.answered[index]!;
+    this.contributionAnswered += other.contributionAnswered;
+    this.doesNow += other.doesNow;
+    this.willing += other.willing;
+  }
+
   toProfile(options: { withSpecialCategories: boolean }): UnitProfile {
     const questions = new Map<string, { answered: number; counts: number[] }>();
     this.model.questions.forEach((question, index) => {

@@ -17,7 +17,7 @@
  * // dimension with 4 items, 2 answered with WG 0.5 and 0.25 → weightedGap 0.375 (2 of 4 is half: enough)
  */
 import type { Instrument, PairedItem } from '../instrument';
-import { weightedGap, type PairedAnswer } from './weighted-gap';
+import { importanceWeightOf, normalisedGapOf, problemAlignedGapOf, type GapSettings, type PairedAnswer } from './weighted-gap';
 
 /** One respondent's answers as the analysis reads them; "don't know" is null. */
 export interface RespondentAnswers {
@@ -32,7 +32,7 @@ export interface RespondentAnswers {
 
 /** The instrument's paired items grouped per dimension, with what the gap formula needs. */
 export interface GapModel {
-  items: { item: PairedItem; settings: Parameters<typeof weightedGap>[1] }[];
+  items: { item: PairedItem; settings: GapSettings }[];
   dimensions: { id: string; itemIds: string[]; itemIndexes: number[]; minAnswered: number }[];
 }
 
@@ -88,10 +88,15 @@ export class ScoreColumns {
 export class RespondentScores {
   readonly items: ScoreColumns;
   readonly dimensions: ScoreColumns;
+  /** The actual and desired answers per item as given, NaN for "don't know" or no answer, whether or not the item has a score (for Cronbach's alpha). */
+  readonly answeredActual: Float64Array;
+  readonly answeredDesired: Float64Array;
 
   constructor(model: GapModel) {
     this.items = new ScoreColumns(model.items.length);
     this.dimensions = new ScoreColumns(model.dimensions.length);
+    this.answeredActual = new Float64Array(model.items.length);
+    this.answeredDesired = new Float64Array(model.items.length);
   }
 }
 
@@ -100,16 +105,22 @@ export function scoreRespondent(answers: RespondentAnswers, model: GapModel, int
   for (let index = 0; index < model.items.length; index++) {
     const { item, settings } = model.items[index]!;
     const answer = answers.paired[item.id];
-    const gap = answer && weightedGap(answer, settings);
-    if (!gap) {
+    const actual = answer?.actual ?? null;
+    const desired = answer?.desired ?? null;
+    into.answeredActual[index] = actual ?? NaN;
+    into.answeredDesired[index] = desired ?? NaN;
+    // The weighted gap of weighted-gap.ts, step by step: no object per item.
+    const importanceWeight = actual === null || desired === null ? NaN : importanceWeightOf(answer!.importance ?? null, settings);
+    if (Number.isNaN(importanceWeight)) {
       items.clear(index);
       continue;
     }
-    items.actual[index] = answer.actual!;
-    items.desired[index] = answer.desired!;
-    items.importance[index] = answer.importance ?? NaN;
-    items.problemAlignedGap[index] = gap.problemAlignedGap;
-    items.weightedGap[index] = gap.weightedGap;
+    const problemAlignedGap = problemAlignedGapOf(normalisedGapOf(actual!, desired!, settings), settings);
+    items.actual[index] = actual!;
+    items.desired[index] = desired!;
+    items.importance[index] = answer!.importance ?? NaN;
+    items.problemAlignedGap[index] = problemAlignedGap;
+    items.weightedGap[index] = importanceWeight * problemAlignedGap + 0;
   }
   for (let index = 0; index < model.dimensions.length; index++) {
     const dimension = model.dimensions[index]!;

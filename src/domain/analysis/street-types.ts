@@ -49,86 +49,141 @@ export interface StreetTypesResult {
   silhouette?: number;
 }
 
-const squaredDistance = (a: readonly number[], b: readonly number[]) => a.reduce((total, value, index) => total + (value - b[index]!) ** 2, 0);
-
-function centroid(points: readonly (readonly number[])[], width: number): number[] {
-  return Array.from({ length: width }, (_, index) => mean(points.map((point) => point[index]!)));
+/** The profiles as one flat array, row by row: the loops below run over it without allocating. */
+function flatten(points: readonly (readonly number[])[]): { values: Float64Array; count: number; width: number } {
+  const width = points[0]?.length ?? 0;
+  const values = new Float64Array(points.length * width);
+  points.forEach((point, index) => values.set(point, index * width));
+  return { values, count: points.length, width };
 }
 
-function nearest(point: readonly number[], centres: readonly (readonly number[])[]): number {
+function squaredDistance(a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, width: number): number {
+  let total = 0;
+  for (let index = 0; index < width; index++) {
+    const difference = a[aOffset + index]! - b[bOffset + index]!;
+    total += difference * difference;
+  }
+  return total;
+}
+
+function nearestCentre(values: Float64Array, offset: number, centres: Float64Array, k: number, width: number): number {
   let best = 0;
-  for (let index = 1; index < centres.length; index++) if (squaredDistance(point, centres[index]!) < squaredDistance(point, centres[best]!)) best = index;
+  let bestDistance = Infinity;
+  for (let cluster = 0; cluster < k; cluster++) {
+    const distance = squaredDistance(values, offset, centres, cluster * width, width);
+    if (distance < bestDistance) { best = cluster; bestDistance = distance; }
+  }
   return best;
 }
 
+function centroidOf(points: readonly (readonly number[])[], width: number): number[] {
+  return Array.from({ length: width }, (_, index) => mean(points.map((point) => point[index]!)));
+}
+
 /**
- * Mean silhouette of a clustering: per point s = (b − a) / max(a, b), with a the
- * mean distance to the other points of its cluster and b the smallest mean
- * distance to the points of another cluster; 0 for a point alone in its
- * cluster. Computed without a distance matrix, so memory stays linear.
+ * Mean silhouette of several clusterings of the same points at once: per
+ * point s = (b − a) / max(a, b), with a the mean distance to the other points
+ * of its cluster and b the smallest mean distance to the points of another
+ * cluster; 0 for a point alone in its cluster. Each distance is computed once
+ * (for the pair), whatever the number of clusterings, and no distance matrix
+ * is kept, so memory stays linear.
  */
-export function meanSilhouette(points: readonly (readonly number[])[], labels: readonly number[], k: number): number {
-  const sizes = new Array<number>(k).fill(0);
-  for (const label of labels) sizes[label]! += 1;
-  const sums = new Float64Array(k);
-  let total = 0;
-  points.forEach((point, index) => {
-    sums.fill(0);
-    points.forEach((other, otherIndex) => {
-      if (otherIndex !== index) sums[labels[otherIndex]!]! += Math.sqrt(squaredDistance(point, other));
-    });
-    const own = labels[index]!;
-    if (sizes[own] === 1) return;
-    const a = sums[own]! / (sizes[own]! - 1);
-    let b = Infinity;
-    for (let cluster = 0; cluster < k; cluster++) if (cluster !== own && sizes[cluster]! > 0) b = Math.min(b, sums[cluster]! / sizes[cluster]!);
-    total += Math.max(a, b) === 0 ? 0 : (b - a) / Math.max(a, b);
+export function meanSilhouettes(points: readonly (readonly number[])[], clusterings: readonly { labels: readonly number[]; k: number }[]): number[] {
+  const { values, count, width } = flatten(points);
+  // sums[c][i * k + cluster]: total distance from point i to the points of `cluster` in clustering c.
+  const sums = clusterings.map(({ k }) => new Float64Array(count * k));
+  const labels = clusterings.map((clustering) => Int32Array.from(clustering.labels));
+  for (let i = 0; i < count; i++) {
+    for (let j = i + 1; j < count; j++) {
+      const distance = Math.sqrt(squaredDistance(values, i * width, values, j * width, width));
+      for (let c = 0; c < clusterings.length; c++) {
+        const k = clusterings[c]!.k;
+        sums[c]![i * k + labels[c]![j]!]! += distance;
+        sums[c]![j * k + labels[c]![i]!]! += distance;
+      }
+    }
+  }
+  return clusterings.map(({ k }, c) => {
+    const sizes = new Array<number>(k).fill(0);
+    for (const label of labels[c]!) sizes[label]! += 1;
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const own = labels[c]![i]!;
+      if (sizes[own] === 1) continue;
+      const a = sums[c]![i * k + own]! / (sizes[own]! - 1);
+      let b = Infinity;
+      for (let cluster = 0; cluster < k; cluster++) if (cluster !== own && sizes[cluster]! > 0) b = Math.min(b, sums[c]![i * k + cluster]! / sizes[cluster]!);
+      total += Math.max(a, b) === 0 ? 0 : (b - a) / Math.max(a, b);
+    }
+    return total / count;
   });
-  return total / points.length;
+}
+
+/** Mean silhouette of one clustering (see meanSilhouettes). */
+export function meanSilhouette(points: readonly (readonly number[])[], labels: readonly number[], k: number): number {
+  return meanSilhouettes(points, [{ labels, k }])[0]!;
 }
 
 /** Lloyd's k-means from a farthest-first start; returns the cluster of each point. */
 export function kMeans(points: readonly (readonly number[])[], k: number): number[] {
-  const width = points[0]!.length;
-  const overall = centroid(points, width);
-  const centres: number[][] = [[...points[nearest(overall, points)]!]];
-  while (centres.length < k) {
+  const { values, count, width } = flatten(points);
+  const centres = new Float64Array(k * width);
+  // First centre: the point nearest the overall mean; then each next the point farthest from the centres so far.
+  const overall = Float64Array.from(centroidOf(points, width));
+  const first = nearestCentre(overall, 0, values, count, width);
+  centres.set(values.subarray(first * width, (first + 1) * width), 0);
+  const nearestSoFar = new Float64Array(count).fill(Infinity);
+  for (let chosen = 1; chosen < k; chosen++) {
     let farthest = 0;
     let farthestDistance = -1;
-    points.forEach((point, index) => {
-      const distance = Math.min(...centres.map((centre) => squaredDistance(point, centre)));
-      if (distance > farthestDistance) { farthest = index; farthestDistance = distance; }
-    });
-    centres.push([...points[farthest]!]);
-  }
-  let labels = points.map((point) => nearest(point, centres));
-  for (let round = 0; round < 100; round++) {
-    for (let cluster = 0; cluster < k; cluster++) {
-      const members = points.filter((_, index) => labels[index] === cluster);
-      if (members.length > 0) centres[cluster] = centroid(members, width);
+    for (let index = 0; index < count; index++) {
+      nearestSoFar[index] = Math.min(nearestSoFar[index]!, squaredDistance(values, index * width, centres, (chosen - 1) * width, width));
+      if (nearestSoFar[index]! > farthestDistance) { farthest = index; farthestDistance = nearestSoFar[index]!; }
     }
-    const next = points.map((point) => nearest(point, centres));
-    if (next.every((label, index) => label === labels[index])) break;
-    labels = next;
+    centres.set(values.subarray(farthest * width, (farthest + 1) * width), chosen * width);
   }
-  return labels;
+  const labels = new Int32Array(count);
+  for (let index = 0; index < count; index++) labels[index] = nearestCentre(values, index * width, centres, k, width);
+  const sizes = new Int32Array(k);
+  for (let round = 0; round < 100; round++) {
+    const totals = new Float64Array(k * width);
+    sizes.fill(0);
+    for (let index = 0; index < count; index++) {
+      const cluster = labels[index]!;
+      sizes[cluster]! += 1;
+      for (let dimension = 0; dimension < width; dimension++) totals[cluster * width + dimension]! += values[index * width + dimension]!;
+    }
+    for (let cluster = 0; cluster < k; cluster++) {
+      if (sizes[cluster]! === 0) continue;
+      for (let dimension = 0; dimension < width; dimension++) centres[cluster * width + dimension] = totals[cluster * width + dimension]! / sizes[cluster]!;
+    }
+    let changed = false;
+    for (let index = 0; index < count; index++) {
+      const next = nearestCentre(values, index * width, centres, k, width);
+      if (next !== labels[index]) { labels[index] = next; changed = true; }
+    }
+    if (!changed) break;
+  }
+  return [...labels];
 }
 
 export function findStreetTypes(streets: readonly StreetProfile[], dimensions: readonly string[]): StreetTypesResult {
   const ordered = [...streets].sort((a, b) => a.streetId - b.streetId);
   if (ordered.length === 0) return { types: [] };
   const points = ordered.map((street) => street.profile);
-  let best: { labels: number[]; silhouette: number } | undefined;
+  const candidates: { labels: number[]; k: number }[] = [];
   for (let k = 2; k <= Math.min(maxStreetTypes, ordered.length - 1); k++) {
     const labels = kMeans(points, k);
-    if (new Set(labels).size < k) continue;
-    const score = meanSilhouette(points, labels, k);
-    if (score >= minimumSilhouette && (!best || score > best.silhouette + 1e-12)) best = { labels, silhouette: score };
+    if (new Set(labels).size === k) candidates.push({ labels, k });
   }
+  let best: { labels: number[]; silhouette: number } | undefined;
+  meanSilhouettes(points, candidates).forEach((score, index) => {
+    if (score >= minimumSilhouette && (!best || score > best.silhouette + 1e-12)) best = { labels: candidates[index]!.labels, silhouette: score };
+  });
   const labels = best?.labels ?? ordered.map(() => 0);
   const clusters = [...new Set(labels)].map((cluster) => ordered.filter((_, index) => labels[index] === cluster));
   const types = clusters.map((members) => {
-    const means = centroid(members.map((member) => member.profile), dimensions.length);
+    const means = centroidOf(members.map((member) => member.profile), dimensions.length);
     const strongest = means.reduce((bestIndex, value, index) => (value > means[bestIndex]! ? index : bestIndex), 0);
     return {
       streetIds: members.map((member) => member.streetId),

@@ -68,20 +68,23 @@ function addScore(data: Float64Array, slot: number, columns: ScoreColumns, index
   else if (problemAlignedGap < -satisfiedTolerance) data[slot + 3]! += 1;
 }
 
+function intervalAt(data: Float64Array, slot: number, quantity: number, count: number): MeanInterval {
+  return intervalFromSums(count, data[slot + sumAt + quantity]!, data[slot + squareAt + quantity]!)!;
+}
+
 function figuresAt(data: Float64Array, slot: number): GapFigures | undefined {
   const n = data[slot]!;
   if (n === 0) return undefined;
-  const interval = (quantity: number, count: number) => intervalFromSums(count, data[slot + sumAt + quantity]!, data[slot + squareAt + quantity]!)!;
   const importanceCount = data[slot + 1]!;
   const wantingImprovement = data[slot + 2]!;
   const wantingLess = data[slot + 3]!;
   return {
     n,
-    actual: interval(actualQuantity, n),
-    desired: interval(desiredQuantity, n),
-    importance: importanceCount > 0 ? interval(importanceQuantity, importanceCount) : undefined,
-    problemAlignedGap: interval(gapQuantity, n),
-    weightedGap: interval(weightedGapQuantity, n),
+    actual: intervalAt(data, slot, actualQuantity, n),
+    desired: intervalAt(data, slot, desiredQuantity, n),
+    importance: importanceCount > 0 ? intervalAt(data, slot, importanceQuantity, importanceCount) : undefined,
+    problemAlignedGap: intervalAt(data, slot, gapQuantity, n),
+    weightedGap: intervalAt(data, slot, weightedGapQuantity, n),
     shareWantingImprovement: wantingImprovement / n,
     shareSatisfied: (n - wantingImprovement - wantingLess) / n,
     shareWantingLess: wantingLess / n,
@@ -130,6 +133,17 @@ export class UnitAccumulator {
     for (let index = 0; index < this.itemCount; index++) addScore(this.data, index * slotSize, scores.items, index);
     const dimensionsAt = this.itemCount * slotSize;
     for (let index = 0; index < this.dimensionCount; index++) addScore(this.data, dimensionsAt + index * slotSize, scores.dimensions, index);
+  }
+
+  /**
+   * Adds another unit's respondents (same model and layout): counts, sums and
+   * sums of squares add up, so a neighbourhood is the sum of its street units
+   * and the study the sum of its neighbourhoods, without a pass per level.
+   */
+  merge(other: UnitAccumulator): void {
+    if (other.data.length !== this.data.length) throw new Error('UnitAccumulator.merge needs accumulators of the same layout');
+    this.respondents += other.respondents;
+    for (let index = 0; index < this.data.length; index++) this.data[index]! += other.data[index]!;
   }
 
   toFigures(): UnitFigures {

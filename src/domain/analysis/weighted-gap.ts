@@ -51,16 +51,31 @@ export interface ItemGap {
 export function weightedGap(answer: PairedAnswer, settings: GapSettings): ItemGap | undefined {
   const { actual, desired } = answer;
   if (actual === null || desired === null) return undefined;
-  if (settings.scalePoints < 2) throw new Error('weightedGap requires a scale of at least two points');
-
-  let importanceWeight = 1;
-  if (settings.importancePoints !== undefined) {
-    const importance = answer.importance ?? null;
-    if (importance === null) return undefined;
-    importanceWeight = (importance - 1) / (settings.importancePoints - 1);
-  }
-  const normalisedGap = (desired - actual) / (settings.scalePoints - 1);
-  // `+ 0` turns −0 into 0, so "satisfied" is one value whichever the polarity.
-  const problemAlignedGap = settings.polarity * normalisedGap + 0;
+  const importanceWeight = importanceWeightOf(answer.importance ?? null, settings);
+  if (Number.isNaN(importanceWeight)) return undefined;
+  const normalisedGap = normalisedGapOf(actual, desired, settings);
+  const problemAlignedGap = problemAlignedGapOf(normalisedGap, settings);
   return { normalisedGap, problemAlignedGap, importanceWeight, weightedGap: importanceWeight * problemAlignedGap + 0 };
+}
+
+/*
+ * The steps of the formula one number at a time, for the analysis's main
+ * loop, which scores millions of items and must not allocate an object for each.
+ */
+
+/** g = (D − A) / (K − 1). */
+export function normalisedGapOf(actual: number, desired: number, settings: GapSettings): number {
+  if (settings.scalePoints < 2) throw new Error('weightedGap requires a scale of at least two points');
+  return (desired - actual) / (settings.scalePoints - 1);
+}
+
+/** p = polarity × g; `+ 0` turns −0 into 0, so "satisfied" is one value whichever the polarity. */
+export function problemAlignedGapOf(normalisedGap: number, settings: GapSettings): number {
+  return settings.polarity * normalisedGap + 0;
+}
+
+/** w = (B − 1) / (M − 1); 1 when importance is not asked; NaN when it is asked but not answered (no score). */
+export function importanceWeightOf(importance: number | null, settings: GapSettings): number {
+  if (settings.importancePoints === undefined) return 1;
+  return importance === null ? NaN : (importance - 1) / (settings.importancePoints - 1);
 }
