@@ -33,15 +33,16 @@ export interface LinkedNode {
   cell: boolean;
 }
 
-export interface LinkedConstraint {
-  total: string;
-  parts: readonly string[];
+/** "total = sum of parts", by node id (strings in tests, numbers in the analysis). */
+export interface LinkedConstraint<K = string> {
+  total: K;
+  parts: readonly K[];
 }
 
-export function protectLinkedCells(nodes: Map<string, LinkedNode>, constraints: readonly LinkedConstraint[]): void {
-  const isKnown = (id: string) => { const node = nodes.get(id)!; return node.n === 0 || node.visibility === 'shown'; };
+export function protectLinkedCells<K extends string | number>(nodes: Map<K, LinkedNode>, constraints: readonly LinkedConstraint<K>[]): void {
+  const isKnown = (id: K) => { const node = nodes.get(id)!; return node.n === 0 || node.visibility === 'shown'; };
   const unknownParts = constraints.map((constraint) => constraint.parts.reduce((count, id) => count + (isKnown(id) ? 0 : 1), 0));
-  const constraintsOf = new Map<string, number[]>();
+  const constraintsOf = new Map<K, number[]>();
   constraints.forEach((constraint, index) => {
     for (const id of constraint.parts) {
       const list = constraintsOf.get(id);
@@ -51,8 +52,8 @@ export function protectLinkedCells(nodes: Map<string, LinkedNode>, constraints: 
   });
   // A leak needs one step from the known values (every derivation starts with one), so checking single steps suffices.
   const leaks = (index: number) => (isKnown(constraints[index]!.total) ? unknownParts[index] === 1 : unknownParts[index] === 0);
-  const smallestShownCell = (ids: readonly string[]) => {
-    let smallest: string | undefined;
+  const smallestShownCell = (ids: readonly K[]) => {
+    let smallest: K | undefined;
     for (const id of ids) {
       const node = nodes.get(id)!;
       if (!node.cell || node.n === 0 || node.visibility !== 'shown') continue;

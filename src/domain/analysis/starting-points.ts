@@ -27,10 +27,13 @@ export type StartingPointsResult =
   | { kind: 'no-need' };
 
 export function findStartingPoints(dimensions: ReadonlyMap<string, GapFigures>, thresholds: Thresholds): StartingPointsResult {
-  const ranked = [...dimensions]
-    .filter(([, figures]) => figures.weightedGap.mean >= thresholds.startingPointWeightedGap
-      && figures.shareWantingImprovement >= thresholds.startingPointShareWantingImprovement)
-    .map(([dimension, figures]) => ({ dimension, weightedGap: figures.weightedGap.mean, shareWantingImprovement: figures.shareWantingImprovement }))
-    .sort((a, b) => b.weightedGap - a.weightedGap || a.dimension.localeCompare(b.dimension));
+  const ranked: StartingPoint[] = [];
+  for (const [dimension, figures] of dimensions) {
+    if (figures.weightedGap.mean >= thresholds.startingPointWeightedGap && figures.shareWantingImprovement >= thresholds.startingPointShareWantingImprovement) {
+      ranked.push({ dimension, weightedGap: figures.weightedGap.mean, shareWantingImprovement: figures.shareWantingImprovement });
+    }
+  }
+  // Ties in the weighted gap go by dimension id (plain ids, so a plain comparison).
+  ranked.sort((a, b) => b.weightedGap - a.weightedGap || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0));
   return ranked.length > 0 ? { kind: 'starting-points', ranked } : { kind: 'no-need' };
 }

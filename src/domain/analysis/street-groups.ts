@@ -103,47 +103,55 @@ export class StreetGroupAccumulator {
     resultOf: (accumulator: UnitAccumulator | undefined, visibility: Visibility) => Disclosed<T>,
   ): Map<string, { variable: string; categories: CategoryResult<T>[] }[]> {
     const results = new Map<string, { variable: string; categories: CategoryResult<T>[] }[]>();
+    // Node ids are numbers: cell (unit u, value v) is u × stride + v (v = 0: no answer); a unit's total is
+    // totalsAt + u, a category's study total categoriesAt + v.
+    const stride = Math.max(...this.variables.map((variable) => variable.values)) + 1;
+    const totalsAt = units.length * stride;
+    const categoriesAt = totalsAt + units.length;
     this.variables.forEach((variable, variableIndex) => {
-      const nodes = new Map<string, LinkedNode>();
-      const constraints: LinkedConstraint[] = [];
-      const columns = new Map<number, string[]>();
-      const cellId = (unitId: string, value: number) => `${unitId}|${value}`;
-      for (const unit of units) {
+      const offset = this.offsets[variableIndex]!;
+      const nodes = new Map<number, LinkedNode>();
+      const constraints: LinkedConstraint<number>[] = [];
+      const columns = Array.from({ length: variable.values + 1 }, () => [] as number[]);
+      units.forEach((unit, unitIndex) => {
         const counts = this.countsPerUnit.get(unit.id) ?? new Int32Array(this.width);
-        const parts: string[] = [];
+        const cells = this.cells.get(unit.id);
+        const parts: number[] = [];
         let answered = 0;
         for (let value = 1; value <= variable.values; value++) {
-          const n = counts[this.offsets[variableIndex]! + value - 1]!;
+          const n = counts[offset + value - 1]!;
           answered += n;
-          const visible = this.cells.get(unit.id)?.[this.offsets[variableIndex]! + value - 1] !== undefined;
-          nodes.set(cellId(unit.id, value), { n, cell: true, visibility: visible ? 'shown' : n < this.minReportSize ? 'below-minimum' : 'complementary' });
-          parts.push(cellId(unit.id, value));
-          const column = columns.get(value);
-          if (column) column.push(cellId(unit.id, value));
-          else columns.set(value, [cellId(unit.id, value)]);
+          const visible = cells?.[offset + value - 1] !== undefined;
+          const id = unitIndex * stride + value;
+          nodes.set(id, { n, cell: true, visibility: visible ? 'shown' : n < this.minReportSize ? 'below-minimum' : 'complementary' });
+          parts.push(id);
+          columns[value]!.push(id);
         }
-        nodes.set(cellId(unit.id, 0), { n: unit.n - answered, cell: true, visibility: 'not-reported' });
-        nodes.set(unit.id, { n: unit.n, cell: false, visibility: unit.visibility });
-        constraints.push({ total: unit.id, parts: [...parts, cellId(unit.id, 0)] });
-      }
-      for (const [value, parts] of columns) {
+        nodes.set(unitIndex * stride, { n: unit.n - answered, cell: true, visibility: 'not-reported' });
+        nodes.set(totalsAt + unitIndex, { n: unit.n, cell: false, visibility: unit.visibility });
+        parts.push(unitIndex * stride);
+        constraints.push({ total: totalsAt + unitIndex, parts });
+      });
+      for (let value = 1; value <= variable.values; value++) {
         const category = studyCategories.get(variable.id)?.get(value) ?? { n: 0, visibility: 'below-minimum' as const };
-        nodes.set(`category|${value}`, { n: category.n, cell: false, visibility: category.visibility });
-        constraints.push({ total: `category|${value}`, parts });
+        nodes.set(categoriesAt + value, { n: category.n, cell: false, visibility: category.visibility });
+        constraints.push({ total: categoriesAt + value, parts: columns[value]! });
       }
       protectLinkedCells(nodes, constraints);
 
-      for (const unit of units) {
+      units.forEach((unit, unitIndex) => {
         const accumulators = this.cells.get(unit.id);
-        if (!accumulators) continue;
+        if (!accumulators) return;
         const categories: CategoryResult<T>[] = [];
         for (let value = 1; value <= variable.values; value++) {
-          const node = nodes.get(cellId(unit.id, value))!;
+          const node = nodes.get(unitIndex * stride + value)!;
           if (node.n === 0) continue;
-          categories.push({ value, count: discloseCount(node.n), result: resultOf(accumulators[this.offsets[variableIndex]! + value - 1], node.visibility) });
+          categories.push({ value, count: discloseCount(node.n), result: resultOf(accumulators[offset + value - 1], node.visibility) });
         }
-        results.set(unit.id, [...(results.get(unit.id) ?? []), { variable: variable.id, categories }]);
-      }
+        let list = results.get(unit.id);
+        if (!list) results.set(unit.id, (list = []));
+        list.push({ variable: variable.id, categories });
+      });
     });
     return results;
   }
