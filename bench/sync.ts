@@ -3,12 +3,15 @@
  * contactladder interviews at once, over HTTP, to a server started here on a
  * temporary file database with the production durability settings (WAL,
  * synchronous FULL). Each tablet sends its backlog the way the field app does:
- * batches of 10, one after the other; all tablets at the same time.
+ * batches of 10, one after the other; all tablets at the same time. The
+ * tablets run in a process of their own (as real tablets are other machines),
+ * so their HTTP client does not share the server's event loop.
  * Prints throughput, request latency percentiles and a check that exactly
  * 5,000 interviews are stored; ends with one JSON line.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,7 +38,8 @@ const tablets = 100;
 const interviewsPerTablet = 50;
 // The field app's batch size (public/field/sync.js); BATCH=… tries another.
 const batchSize = Number(process.env.BATCH ?? 10);
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = fileURLToPath(import.meta.url);
+const projectDir = path.resolve(path.dirname(here), '..');
 
 interface Tablet { cookie: string; csrf: string; records: unknown[] }
 
@@ -71,6 +75,35 @@ async function prepare(db: Database, contactladder: Instrument): Promise<Tablet[
   return result;
 }
 
+/** Runs the tablets in a child process and collects each request's latency. */
+function runTablets(plan: string): Promise<{ latencies: number[]; failures: number; totalMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, here, 'tablets', plan], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(`${plan}.out`, 'utf8'))) : reject(new Error(`tablets exited with ${code}`))));
+  });
+}
+
+/** The tablets: each sends its backlog in batches, one after the other; all at the same time. */
+async function sendAsTablets(plan: string): Promise<void> {
+  const { url, devices } = JSON.parse(readFileSync(plan, 'utf8')) as { url: string; devices: Tablet[] };
+  const latencies: number[] = [];
+  let failures = 0;
+  const sendBacklog = async (tablet: Tablet, index: number) => {
+    for (let start = 0; start < tablet.records.length; start += batchSize) {
+      const body = JSON.stringify({ deviceId: `bench-device-${index}`, records: tablet.records.slice(start, start + batchSize) });
+      const began = performance.now();
+      const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', cookie: tablet.cookie, 'x-csrf-token': tablet.csrf } });
+      const answer = await response.json() as { results?: { status: string }[] };
+      latencies.push(performance.now() - began);
+      if (!response.ok || answer.results?.some((result) => result.status !== 'stored')) failures++;
+    }
+  };
+  const began = performance.now();
+  await Promise.all(devices.map(sendBacklog));
+  writeFileSync(`${plan}.out`, JSON.stringify({ latencies, failures, totalMs: performance.now() - began }));
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-sync-'));
   const db = await Database.open(path.join(dir, 'bench.sqlite'));
@@ -85,23 +118,10 @@ export async function run(): Promise<void> {
     const devices = await prepare(db, instruments.get('contactladder', 1)!);
     if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sync`;
-    const latencies: number[] = [];
-    let failures = 0;
-
-    const sendBacklog = async (tablet: Tablet, index: number) => {
-      for (let start = 0; start < tablet.records.length; start += batchSize) {
-        const body = JSON.stringify({ deviceId: `bench-device-${index}`, records: tablet.records.slice(start, start + batchSize) });
-        const began = performance.now();
-        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', cookie: tablet.cookie, 'x-csrf-token': tablet.csrf } });
-        const answer = await response.json() as { results?: { status: string }[] };
-        latencies.push(performance.now() - began);
-        if (!response.ok || answer.results?.some((result) => result.status !== 'stored')) failures++;
-      }
-    };
-
-    const began = performance.now();
-    await Promise.all(devices.map(sendBacklog));
-    const totalMs = performance.now() - began;
+    const plan = path.join(dir, 'tablets.json');
+    writeFileSync(plan, JSON.stringify({ url, devices }));
+    // From the first request sent to the last answer received, as the tablets measured it.
+    const { latencies, failures, totalMs } = await runTablets(plan);
     const stored = (await db.get<{ n: number }>('SELECT count(*) AS n FROM interviews'))!.n;
     const sorted = [...latencies].sort((a, b) => a - b);
     const p = (q: number) => Math.round(quantileSorted(sorted, q));
@@ -117,3 +137,5 @@ export async function run(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+if (process.argv[1] === here && process.argv[2] === 'tablets') await sendAsTablets(process.argv[3]!);
