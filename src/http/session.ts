@@ -23,7 +23,7 @@ export function loadSession(db: Database, now: () => Date = () => new Date()) {
     const token = readCookie(req, sessionCookieName);
     if (token) {
       const tokenHash = hashToken(token);
-      const session = await findSession(db, tokenHash, now());
+      const session = await findSession(db.reader, tokenHash, now());
       if (session) {
         const context = getContext(res);
         context.user = session.user;

@@ -210,7 +210,7 @@ export function createSyncService(db: Database, instruments: InstrumentRegistry)
     const { deviceId, records } = parseOrThrow(syncBatchSchema, body);
     if (records.length > maxRecordsPerBatch) throw new Problem('batchTooLarge', { limit: String(maxRecordsPerBatch) });
     const outcomes: RecordOutcome[] = new Array(records.length);
-    const checked = await checkRecords(db, instruments, interviewer, records, outcomes);
+    const checked = await checkRecords(db.reader, instruments, interviewer, records, outcomes);
     const statuses = await writer.submit(checked.map((entry) => ({ ...entry, interviewerId: interviewer.id, deviceId })));
     checked.forEach(({ index, record }, position) => {
       const status = statuses[position]!;

@@ -7,6 +7,10 @@
  * transaction holds the queue until it commits or rolls back, and plain
  * statements wait their turn. Storage modules take a `Queryable`, so the same
  * function runs alone or inside a caller's transaction.
+ *
+ * A file database also has a second, read-only connection (`reader`) for
+ * reads that need only committed data, such as finding a session: with
+ * write-ahead logging they run beside a transaction instead of waiting for it.
  */
 import sqlite3 from 'sqlite3';
 
@@ -64,7 +68,12 @@ class Connection implements Queryable {
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly connection: Connection, readonly filename: string) {}
+  private constructor(private readonly connection: Connection, readonly filename: string, private readonly readConnection?: Connection) {}
+
+  /** Reads of committed data that must not wait behind a running transaction; the same connection for an in-memory database. */
+  get reader(): Queryable {
+    return this.readConnection ?? this;
+  }
 
   /**
    * Opens (or creates) the database. Foreign keys are enforced; a file
@@ -77,8 +86,14 @@ export class Database implements Queryable {
     });
     const connection = new Connection(handle);
     await connection.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    if (filename !== ':memory:') await connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
-    return new Database(connection, filename);
+    if (filename === ':memory:') return new Database(connection, filename);
+    await connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+    const readHandle = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(filename, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(db)));
+    });
+    const reader = new Connection(readHandle);
+    await reader.exec('PRAGMA busy_timeout = 5000;');
+    return new Database(connection, filename, reader);
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -108,7 +123,10 @@ export class Database implements Queryable {
   }
 
   close(): Promise<void> {
-    return this.enqueue(() => this.connection.close());
+    return this.enqueue(async () => {
+      await this.readConnection?.close();
+      await this.connection.close();
+    });
   }
 }
 
