@@ -47,7 +47,7 @@ export async function listApprovedComments(db: Queryable, studyId: number): Prom
 }
 
 /** Records a review. Returns false when the comment is not one of the study's. Run inside a transaction. */
-export async function reviewComment(tx: Queryable, review: { studyId: number; interviewId: string; itemId: string; status: 'approved' | 'rejected'; reviewedBody: string | null; reviewerId: number }): Promise<boolean> {
+export async function reviewComment(tx: Queryable, review: { studyId: number; interviewId: string; itemId: string; status: 'approved' | 'rejected'; reviewedBody: string | null; reviewerId: number | null }): Promise<boolean> {
   const { changes } = await tx.run(
     `UPDATE comments SET review_status = ?, reviewed_body = ?, reviewed_by = ?, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
       WHERE interview_id = ? AND item_id = ? AND interview_id IN (SELECT id FROM interviews WHERE study_id = ?)`,

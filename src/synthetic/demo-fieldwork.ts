@@ -4,15 +4,24 @@
  * instruments), the rest visited without an interview or not yet visited. The
  * streets have the characters of generate-study.ts, so the demo reports show
  * a street that wants more mutual help, one with much annoyance, and one
- * where nobody wants more contact (no need). Seeded: always the same demo.
+ * where nobody wants more contact (no need). A few closing remarks, two of
+ * them already reviewed, show the comment review. Seeded: always the same demo.
  */
 import type { Instrument } from '../domain/instrument';
 import type { VisitOutcome } from '../domain/sync-record';
+import { reviewComment } from '../storage/comments';
 import type { Queryable } from '../storage/db';
 import { insertVisits, linkInterviewsToAddresses, type NewVisit } from '../storage/fieldwork';
 import { insertInterviews, type NewInterview } from '../storage/interviews';
 import { answerDocumentOf, randomAnswerDocument } from './answer-documents';
 import { generateStudy, seededRandom, type StreetCharacter } from './generate-study';
+
+/** Fictitious closing remarks: as said, and (for the reviewed ones) as approved for the reports. */
+const demoRemarks: { body: string; reviewed?: string }[] = [
+  { body: 'Sinds de burendag groeten meer mensen elkaar. Mevrouw Jansen op nummer 4 organiseerde het.', reviewed: 'Sinds de burendag groeten meer mensen elkaar. […] organiseerde het.' },
+  { body: 'Ik zou best wat vaker iets voor een buur willen doen, maar weet niet wie hulp nodig heeft.', reviewed: 'Ik zou best wat vaker iets voor een buur willen doen, maar weet niet wie hulp nodig heeft.' },
+  { body: 'De overlast van de scooters is erg; bel gerust 06-12345678 als u meer wilt weten.' },
+];
 
 export interface DemoStreet {
   id: number;
@@ -64,7 +73,13 @@ export async function insertDemoFieldwork(
       }
     });
   });
+  const contactladderInterviews = interviews.filter((interview) => interview.instrumentId === contactladder.id);
+  demoRemarks.forEach((remark, index) => { contactladderInterviews[index * 31]!.comments = { 'closing-remarks': remark.body }; });
   await insertVisits(tx, visits);
   await insertInterviews(tx, interviews);
   await linkInterviewsToAddresses(tx, links);
+  for (const [index, remark] of demoRemarks.entries()) {
+    if (!remark.reviewed) continue;
+    await reviewComment(tx, { studyId, interviewId: contactladderInterviews[index * 31]!.id, itemId: 'closing-remarks', status: 'approved', reviewedBody: remark.reviewed, reviewerId: null });
+  }
 }
