@@ -122,7 +122,9 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       if (!question || question.kind !== 'choice') return [];
       const shown = group.categories.filter((category) => category.result.kind === 'shown');
       if (shown.length < 2) return [];
-      const dimensions = instrument.dimensions.map((dimension) => dimension.id);
+      // Only themes with a weighted gap (own contribution has none).
+      const dimensions = instrument.dimensions.map((dimension) => dimension.id)
+        .filter((id) => shown.some((category) => category.result.kind === 'shown' && category.result.figures.figures.dimensions.has(id)));
       return [{
         question: question.wording.nl,
         dimensions: dimensions.map((id) => names.get(id) ?? id),

@@ -112,7 +112,7 @@ function neighbourhoodBody(writer: PdfWriter, report: NeighbourhoodReportModel, 
   writer.heading(1, 'Verschillen tussen groepen (hele onderzoek)');
   if (report.groups.length === 0) writer.note('Geen groepen groot genoeg om te vergelijken.');
   for (const group of report.groups) {
-    const share = 0.72 / (group.dimensions.length + 1);
+    const share = 0.72 / Math.max(1, group.dimensions.length);
     writer.table(['Groep', 'n', ...group.dimensions], group.rows.map((row) => [row.label, row.n, ...row.cells]), [0.2, 0.08, ...group.dimensions.map(() => share)], `${group.question} – gewogen kloof per thema`);
   }
   writer.heading(1, 'Opmerkingen van bewoners');
