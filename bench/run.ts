@@ -13,6 +13,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'field-app': async () => (await import('./field-app')).run(),
   reports: async () => (await import('./reports')).run(),
   export: async () => (await import('./export')).run(),
+  'field-interactions': async () => (await import('./field-interactions')).run(),
 };
 
 const requested = process.argv.slice(2);
