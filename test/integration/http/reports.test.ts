@@ -1,30 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Response } from 'superagent';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
+import { binary, pdfText } from '../../helpers/files';
 import { storeInterviews } from '../../helpers/interviews';
 import { buildTestApp, createStudyAs } from '../../helpers/test-app';
 
 const streetNames = ['Rozenstraat', 'Merelstraat', 'Tulpstraat', 'Lelieplein', 'Zonnebloemstraat'];
 const csv = 'straat;huisnummer;postcode;buurt\n'
   + streetNames.flatMap((street, s) => Array.from({ length: 40 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Bloemenbuurt`)).join('\n') + '\n';
-
-/** The text of a PDF, as pdftotext (poppler-utils) extracts it. */
-function pdfText(pdf: Buffer, layout = false): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
-
-/** Collects a binary response body (a PDF) as a Buffer. */
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 async function studyWithAnswers() {
   const app = await buildTestApp();
