@@ -41,6 +41,12 @@ export const wantsJson = (req: Request) => req.path.startsWith('/api/') || req.a
 
 export function errorHandler(log: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A download that failed or was broken off half-way: the status is sent, so all that is left is to end it.
+    if (res.headersSent) {
+      if ((error as { code?: string } | undefined)?.code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`${req.method} ${req.originalUrl} failed while sending`, error);
+      res.destroy();
+      return;
+    }
     const problem = asProblem(error) ?? new Problem('internal');
     if (problem.code === 'internal') log(`${req.method} ${req.originalUrl} failed`, error);
     const { t } = getContext(res);

@@ -7,8 +7,8 @@
  * without holding it in memory. Aggregate tables (disclosure control
  * applied) are what readers get. Every export is written to the audit log.
  */
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { User } from '../domain/account';
@@ -42,17 +42,16 @@ export function exportFileName(studyId: number, what: string, format: Respondent
   return `buurtladder-${studyId}-${what}-${kind}.${exportFileTypes[format].extension}`;
 }
 
-/** Writes rows through a CSV stringifier into `out`, waiting whenever `out` is full. */
+/**
+ * Writes the rows through a CSV stringifier into `out`, reading the next page
+ * only when `out` has room; a download the client breaks off ends the reading too.
+ */
 async function writeCsv(out: Writable, delimiter: string, header: readonly string[], rows: AsyncIterable<readonly (string | number | null)[]>): Promise<void> {
-  const csv = stringify({ ...csvOptions, delimiter });
-  csv.pipe(out);
-  const write = async (row: readonly (string | number | null)[]) => {
-    if (!csv.write(row)) await once(csv, 'drain');
+  const lines = async function* () {
+    yield [...header];
+    for await (const row of rows) yield [...row];
   };
-  await write(header);
-  for await (const row of rows) await write(row);
-  csv.end();
-  await once(csv, 'end');
+  await pipeline(Readable.from(lines()), stringify({ ...csvOptions, delimiter }), out);
 }
 
 async function* rowsOf(db: Queryable, study: Study, instrument: Instrument, variables: readonly ExportVariable[]) {
@@ -101,7 +100,7 @@ export async function writeRespondentExport(db: Queryable, actor: User, study: S
         // One byte more for the apostrophe spreadsheetSafe may put in front.
         textWidths: new Map([['respondent', 32], ['buurt', longest.neighbourhood + 1], ['straat', longest.street + 1]]),
       }));
-      await once(out, 'finish');
+      await finished(out);
     }
   }
 }

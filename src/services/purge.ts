@@ -10,6 +10,7 @@ import type { Study } from '../domain/study';
 import { recordAudit } from '../storage/audit-log';
 import type { Database } from '../storage/db';
 import { purgeAddressFrame, type PurgeCounts } from '../storage/purge';
+import { getStudy } from '../storage/studies';
 import { studyResponse } from './analysis';
 
 /** Whether the typed confirmation names the study (spaces around it and letter case do not matter). */
@@ -21,7 +22,10 @@ export async function purgeStudyAddressFrame(db: Database, actor: User, study: S
   if (study.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'alreadyPurged' }] });
   if (!confirmsStudy(confirmation, study)) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'confirmationMismatch' }] });
   return db.transaction(async (tx) => {
-    const counts = await purgeAddressFrame(tx, study.id, await studyResponse(tx, study));
+    // Checked again inside the transaction: a second purge must never replace the snapshot with the empty frame's figures.
+    const current = await getStudy(tx, study.id);
+    if (!current || current.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'alreadyPurged' }] });
+    const counts = await purgeAddressFrame(tx, study.id, await studyResponse(tx, current));
     await recordAudit(tx, {
       actor, action: 'address-frame.purged', studyId: study.id, subject: study.name,
       detail: `${counts.addresses} addresses, ${counts.visits} visits, ${counts.followUpContacts} follow-up contacts deleted; ${counts.followUpContactsLeft} not yet handled kept`,

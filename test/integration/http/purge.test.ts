@@ -81,4 +81,14 @@ describe('purging the address frame after fieldwork', () => {
     expect(await countRows(db, 'follow_up_contacts')).toBe(0);
     expect(await db.all("SELECT subject FROM audit_log WHERE action = 'follow-up.handled'")).toEqual([{ subject: 'contact-0002' }]);
   });
+
+  it('purges once when two confirmations arrive at the same time, keeping the response figures', async () => {
+    const { db, coordinator, studyId } = await studyAfterFieldwork();
+    const before = await coordinator.agent.get(`/api/studies/${studyId}/analysis`).expect(200);
+    const send = () => coordinator.agent.post(`/studies/${studyId}/purge`).type('form').send({ _csrf: coordinator.csrf, confirmation: 'Buurtonderzoek Oosterpark' });
+    const statuses = (await Promise.all([send(), send()])).map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 400]);
+    expect((await coordinator.agent.get(`/api/studies/${studyId}/analysis`).expect(200)).text).toBe(before.text);
+    expect(await db.all("SELECT action FROM audit_log WHERE action = 'address-frame.purged'")).toHaveLength(1);
+  });
 });
