@@ -70,6 +70,7 @@ export function studySummary(study: Study, instruments: InstrumentRegistry, loca
     }),
     minReportSize: study.minReportSize,
     maxVisitAttempts: study.maxVisitAttempts,
+    purgedAt: study.purgedAt,
   };
 }
 
