@@ -26,6 +26,9 @@ export type StartingPointsResult =
   | { kind: 'starting-points'; ranked: StartingPoint[] }
   | { kind: 'no-need' };
 
+/** One shared answer for every unit without a starting point: tens of thousands of street × group cells need no copy each. */
+const noNeed: StartingPointsResult = Object.freeze({ kind: 'no-need' });
+
 export function findStartingPoints(dimensions: ReadonlyMap<string, GapFigures>, thresholds: Thresholds): StartingPointsResult {
   const ranked: StartingPoint[] = [];
   for (const [dimension, figures] of dimensions) {
@@ -35,5 +38,5 @@ export function findStartingPoints(dimensions: ReadonlyMap<string, GapFigures>, 
   }
   // Ties in the weighted gap go by dimension id (plain ids, so a plain comparison).
   ranked.sort((a, b) => b.weightedGap - a.weightedGap || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0));
-  return ranked.length > 0 ? { kind: 'starting-points', ranked } : { kind: 'no-need' };
+  return ranked.length > 0 ? { kind: 'starting-points', ranked } : noNeed;
 }

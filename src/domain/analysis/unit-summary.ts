@@ -104,10 +104,12 @@ export class GapAccumulator {
   }
 }
 
+const noItemFigures: ReadonlyMap<string, GapFigures> = new Map();
+
 export interface UnitFigures {
   respondents: number;
-  items: Map<string, GapFigures>;
-  dimensions: Map<string, GapFigures>;
+  items: ReadonlyMap<string, GapFigures>;
+  dimensions: ReadonlyMap<string, GapFigures>;
 }
 
 /**
@@ -157,7 +159,8 @@ export class UnitAccumulator {
     };
     return {
       respondents: this.respondents,
-      items: figures(this.itemCount, 0, (index) => this.model.items[index]!.item.id),
+      // Groups of residents have no item figures: they share one empty map instead of one each.
+      items: this.itemCount === 0 ? noItemFigures : figures(this.itemCount, 0, (index) => this.model.items[index]!.item.id),
       dimensions: figures(this.dimensionCount, this.itemCount, (index) => this.model.dimensions[index]!.id),
     };
   }
