@@ -4,7 +4,7 @@
  * data folder (reports/study-<id>/…) under its data version, so what readers
  * see never changes silently; a coordinator publishes again to show new data.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
@@ -78,19 +78,24 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
 
   /**
    * Renders the report from the current data and stores HTML, PDF and its
-   * aggregate tables (CSV, for readers) under its data version.
+   * aggregate tables (CSV, for readers) under its data version. Publishing a
+   * version that is already published keeps its files as they are (only the
+   * publication is recorded again): a published report never changes.
    */
   async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User): Promise<number> {
     const reportContext = await context(study);
     const report = modelFrom(reportContext, kind, unitId);
-    const charts = await renderCharts(report, definitions);
     const folder = path.join(dataDir, 'reports', `study-${study.id}`);
     await mkdir(folder, { recursive: true });
     const base = `${kind}-${unitId}-${report.header.dataVersion}`;
-    await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
-    await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
-    const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
-    await writeFile(path.join(folder, `${base}.csv`), await csvText(aggregateColumns, tables));
+    const written = await Promise.all(['html', 'pdf', 'csv'].map((extension) => access(path.join(folder, `${base}.${extension}`)).then(() => true, () => false)));
+    if (!written.every(Boolean)) {
+      const charts = await renderCharts(report, definitions);
+      await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
+      await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
+      const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
+      await writeFile(path.join(folder, `${base}.csv`), await csvText(aggregateColumns, tables));
+    }
     return db.transaction(async (tx) => {
       const id = await insertPublishedReport(tx, {
         studyId: study.id, kind, unitId, title: report.title, dataVersion: report.header.dataVersion,

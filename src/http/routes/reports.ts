@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { Problem } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { createReportService, type ReportKind } from '../../services/reports';
-import { getStreetStudyId, listStreets } from '../../storage/address-frame';
-import { recordAudit } from '../../storage/audit-log';
-import { insertIntervention, listInterventions, listPublishedReports } from '../../storage/reports';
+import { listStreets } from '../../storage/address-frame';
+import { listInterventions, listPublishedReports } from '../../storage/reports';
+import { recordIntervention } from '../../services/interventions';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
@@ -101,15 +101,7 @@ export function reportRoutes(deps: AppDeps): Router {
   router.post('/studies/:id/interventions', allow('coordinator'), async (req, res) => {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
-    const input = parseOrThrow(interventionSchema, req.body);
-    if ((await getStreetStudyId(db, input.streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
-    await db.transaction(async (tx) => {
-      await insertIntervention(tx, {
-        studyId: study.id, streetId: input.streetId, kind: input.kind, methodId: input.kind === 'method' ? input.methodId! : null,
-        heldOn: input.heldOn, note: input.note, createdBy: user.id,
-      });
-      await recordAudit(tx, { actor: user, action: 'intervention.recorded', studyId: study.id, subject: `street ${input.streetId}`, detail: `${input.kind} ${input.methodId ?? ''} ${input.heldOn}`.trim() });
-    });
+    await recordIntervention(db, user, study, parseOrThrow(interventionSchema, req.body));
     res.redirect(303, `/studies/${study.id}/reports#interventions`);
   });
 

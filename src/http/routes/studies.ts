@@ -4,15 +4,12 @@
  * Readers see the list of studies they were given.
  */
 import { Router, type Response } from 'express';
-import type { User } from '../../domain/account';
-import { Problem } from '../../domain/errors';
 import type { Study } from '../../domain/study';
+import { changeAssignment } from '../../services/assignments';
 import { createStudyFor, editStudy } from '../../services/studies';
-import { countAddresses, getStreetStudyId, listStreets } from '../../storage/address-frame';
-import { assignStreet, unassignStreet } from '../../storage/assignments';
-import { recordAudit } from '../../storage/audit-log';
+import { countAddresses, listStreets } from '../../storage/address-frame';
 import { listStudiesFor } from '../../storage/studies';
-import { getUser, listUsers } from '../../storage/users';
+import { listUsers } from '../../storage/users';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
@@ -87,24 +84,9 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const body = formBody(req.body);
     const streetId = idParam(body.streetId, 'street');
-    const interviewer = await requireInterviewer(idParam(body.interviewerId, 'account'));
-    if ((await getStreetStudyId(db, streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
-    const unassign = body.action === 'unassign';
-    await db.transaction(async (tx) => {
-      if (unassign) await unassignStreet(tx, streetId, interviewer.id);
-      else await assignStreet(tx, streetId, interviewer.id);
-      await recordAudit(tx, { actor: requireUser(res), action: unassign ? 'street.unassigned' : 'street.assigned', studyId: study.id, subject: `street ${streetId}`, detail: interviewer.username });
-    });
+    await changeAssignment(db, requireUser(res), study, { streetId, interviewerId: idParam(body.interviewerId, 'account'), unassign: body.action === 'unassign' });
     res.redirect(303, `/studies/${study.id}#street-${streetId}`);
   });
-
-  async function requireInterviewer(userId: number): Promise<User> {
-    const user = await getUser(db, userId);
-    if (!user || user.role !== 'interviewer' || user.disabled) {
-      throw new Problem('invalidInput', { fields: [{ field: 'interviewerId', reason: 'notAnInterviewer' }] });
-    }
-    return user;
-  }
 
   return router;
 }

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
 import { binary, pdfText } from '../../helpers/files';
@@ -109,6 +111,19 @@ describe('neighbourhood report and publishing', () => {
     await db.run("UPDATE interviews SET status = 'set-aside' WHERE street_id = (SELECT id FROM streets WHERE study_id = ? AND name = 'Rozenstraat')", [studyId]);
     expect((await reader.agent.get(link).expect(200)).text).toBe(published);
     await reader.agent.get(`${link}/pdf`).expect(200).expect('Content-Type', 'application/pdf');
+  });
+
+  it('keeps the files of a published version as they are when the same version is published again', async () => {
+    const { coordinator, studyId, streets, deps, db } = await studyWithAnswers();
+    const publish = () => coordinator.agent.post(`/studies/${studyId}/reports/street/${streets.get('Rozenstraat')}/publish`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    await publish();
+    const { html_file: htmlFile } = (await db.get<{ html_file: string }>('SELECT html_file FROM published_reports'))!;
+    const file = path.join(deps.config.dataDir, 'reports', htmlFile);
+    const before = statSync(file).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await publish();
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect(await db.all("SELECT action FROM audit_log WHERE action = 'report.published'")).toHaveLength(2);
   });
 
   it('needs a CSRF token to publish, and refuses unknown report kinds', async () => {

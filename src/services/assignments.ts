@@ -1,0 +1,28 @@
+/**
+ * Assigning a street to an interviewer, or taking it off them: the street
+ * must be one of the study's, the account an active interviewer; the change
+ * and its audit entry are one transaction.
+ */
+import type { User } from '../domain/account';
+import { Problem } from '../domain/errors';
+import type { Study } from '../domain/study';
+import { getStreetStudyId } from '../storage/address-frame';
+import { assignStreet, unassignStreet } from '../storage/assignments';
+import { recordAudit } from '../storage/audit-log';
+import type { Database } from '../storage/db';
+import { getUser } from '../storage/users';
+
+export async function changeAssignment(db: Database, actor: User, study: Study, change: { streetId: number; interviewerId: number; unassign: boolean }): Promise<void> {
+  const interviewer = await getUser(db, change.interviewerId);
+  if (!interviewer || interviewer.role !== 'interviewer' || interviewer.disabled) {
+    throw new Problem('invalidInput', { fields: [{ field: 'interviewerId', reason: 'notAnInterviewer' }] });
+  }
+  if ((await getStreetStudyId(db, change.streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
+  await db.transaction(async (tx) => {
+    if (change.unassign) await unassignStreet(tx, change.streetId, interviewer.id);
+    else await assignStreet(tx, change.streetId, interviewer.id);
+    await recordAudit(tx, {
+      actor, action: change.unassign ? 'street.unassigned' : 'street.assigned', studyId: study.id, subject: `street ${change.streetId}`, detail: interviewer.username,
+    });
+  });
+}
