@@ -111,9 +111,14 @@ function neighbourhoodBody(writer: PdfWriter, report: NeighbourhoodReportModel, 
   }
   writer.heading(1, 'Verschillen tussen groepen (hele onderzoek)');
   if (report.groups.length === 0) writer.note('Geen groepen groot genoeg om te vergelijken.');
+  // Themes as rows and groups as columns: theme names are long single words that an A4 column cannot hold side by side.
   for (const group of report.groups) {
-    const share = 0.72 / Math.max(1, group.dimensions.length);
-    writer.table(['Groep', 'n', ...group.dimensions], group.rows.map((row) => [row.label, row.n, ...row.cells]), [0.2, 0.08, ...group.dimensions.map(() => share)], `${group.question} – gewogen kloof per thema`);
+    const share = 0.7 / Math.max(1, group.rows.length);
+    writer.table(
+      ['Thema', ...group.rows.map((row) => `${row.label} (n = ${row.n})`)],
+      group.dimensions.map((dimension, index) => [dimension, ...group.rows.map((row) => row.cells[index]!)]),
+      [0.3, ...group.rows.map(() => share)], `${group.question} – gewogen kloof per thema`,
+    );
   }
   writer.heading(1, 'Opmerkingen van bewoners');
   writer.paragraph(report.commentsNote);
