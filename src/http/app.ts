@@ -59,6 +59,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('view engine', 'ejs');
 
   app.use(helmet({
+    // Browsers then send the Origin of same-site form posts, which the CSRF check reads (csrf.ts).
+    referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],

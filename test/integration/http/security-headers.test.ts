@@ -15,7 +15,7 @@ describe('secure headers, cookies and limits', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-powered-by']).toBeUndefined();
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('mark the session cookie Secure, HttpOnly and SameSite when the server runs behind https', async () => {
@@ -38,5 +38,30 @@ describe('secure headers, cookies and limits', () => {
     expect(answer.body.error.code).toBe('fileTooLarge');
     const admin = await loginAs('admin');
     await admin.agent.post('/accounts').type('form').send({ _csrf: admin.csrf, displayName: 'x'.repeat(300 * 1024) }).expect(413);
+  });
+});
+
+describe('requests from another site', () => {
+  it('cannot log a visitor in, nor change anything, while the same site can', async () => {
+    const { app, db, loginAs } = await buildTestApp();
+    await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    const login = (origin: string) => request(app).post('/login').set('Host', 'buurt.example').set('Origin', origin)
+      .type('form').send({ username: 'marieke', password: testPassword });
+    const forged = await login('https://kwaadwillend.example').expect(403);
+    expect(forged.headers['set-cookie']).toBeUndefined();
+    await login('null').expect(403);
+    await login('https://buurt.example.kwaadwillend.example').expect(403);
+    await login('http://buurt.example').expect(303);
+    // Behind an https proxy the browser's origin is https while the server sees plain http: the host decides.
+    await login('https://buurt.example').expect(303);
+    // Browsers that send Sec-Fetch-Site are judged by it.
+    await request(app).post('/login').set('Sec-Fetch-Site', 'cross-site').type('form').send({ username: 'marieke', password: testPassword }).expect(403);
+    await request(app).post('/login').set('Sec-Fetch-Site', 'same-site').type('form').send({ username: 'marieke', password: testPassword }).expect(403);
+    await request(app).post('/login').set('Sec-Fetch-Site', 'same-origin').set('Origin', 'null').type('form').send({ username: 'marieke', password: testPassword }).expect(303);
+
+    const admin = await loginAs('admin');
+    await admin.agent.post('/accounts').set('Origin', 'https://kwaadwillend.example').type('form')
+      .send({ _csrf: admin.csrf, username: 'piet', displayName: 'Piet', role: 'reader', password: 'lang genoeg 123' }).expect(403);
+    expect(await db.get("SELECT id FROM users WHERE username = 'piet'")).toBeUndefined();
   });
 });
