@@ -14,6 +14,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { User } from '../src/domain/account';
 import { loadInstruments } from '../src/instruments/load-instruments';
+import { loadReportDefinitions } from '../src/report-definitions/load-report-definitions';
 import { writeRespondentExport, type RespondentFormat } from '../src/services/exports';
 import { Database } from '../src/storage/db';
 import { insertInterviews } from '../src/storage/interviews';
@@ -23,7 +24,8 @@ import { answerDocumentOf } from '../src/synthetic/answer-documents';
 import { generateStudy } from '../src/synthetic/generate-study';
 
 const here = fileURLToPath(import.meta.url);
-const contactladder = loadInstruments(path.resolve(path.dirname(here), '../surveys')).get('contactladder', 1)!;
+const instruments = loadInstruments(path.resolve(path.dirname(here), '../surveys'));
+const contactladder = instruments.get('contactladder', 1)!;
 const respondents = 100_000;
 const streets = 2000;
 
@@ -64,6 +66,7 @@ export async function run(): Promise<void> {
   if (child.status !== 0) throw new Error('preparing the benchmark study failed');
   const db = await Database.open(file);
   const study = (await getStudy(db, 1))!;
+  const { exportWording: wording } = loadReportDefinitions(path.resolve(path.dirname(here), '../reports'), instruments);
   const actor: User = { id: 1, username: 'bench', displayName: 'Bench', role: 'coordinator', locale: 'nl', disabled: false };
   const baselineMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`export: process before the first export: rss ${baselineMB} MB`);
@@ -73,7 +76,7 @@ export async function run(): Promise<void> {
     let heapMB = 0;
     const sampler = setInterval(() => { heapMB = Math.max(heapMB, process.memoryUsage().heapUsed / 1024 / 1024); }, 20);
     const start = performance.now();
-    await writeRespondentExport(db, actor, study, contactladder, format, sink);
+    await writeRespondentExport(db, wording, actor, study, contactladder, format, sink);
     if (!sink.writableFinished) await new Promise((resolve) => sink.once('finish', resolve));
     const ms = Math.round(performance.now() - start);
     clearInterval(sampler);

@@ -9,45 +9,40 @@
 import type { AnalysisResult, UnitResult } from '../domain/analysis/analyse-study';
 import type { Disclosed } from '../domain/analysis/disclosure-control';
 import type { Instrument } from '../domain/instrument';
-
-export const aggregateColumns = [
-  'niveau', 'eenheid', 'thema', 'status', 'respondenten', 'indicatief', 'gemiddeld_nu', 'gemiddeld_gewenst',
-  'gewogen_kloof', 'gewogen_kloof_ondergrens', 'gewogen_kloof_bovengrens', 'aandeel_wil_verbetering', 'aandeel_tevreden', 'aandeel_wil_minder',
-] as const;
+import { fill, type ExportWording } from './wording';
 
 type Cell = string | number | null;
 
-const statusText = { 'below-minimum': 'niet getoond: te weinig respondenten', complementary: 'niet getoond: zou te herleiden zijn', 'not-reported': 'niet getoond' } as const;
-
 const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 1000) / 1000);
 
-function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, instrument: Instrument): Cell[][] {
-  if (result.kind === 'suppressed') return [[level, unit, '', statusText[result.reason], null, null, null, null, null, null, null, null, null, null]];
+function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, instrument: Instrument, wording: ExportWording): Cell[][] {
+  if (result.kind === 'suppressed') return [[level, unit, '', wording.tables.hidden[result.reason], null, null, null, null, null, null, null, null, null, null]];
   return instrument.dimensions.flatMap((dimension) => {
     const figures = result.figures.figures.dimensions.get(dimension.id);
     if (!figures) return [];
     return [[
-      level, unit, dimension.name.nl, 'getoond', result.n, result.indicative ? 'ja' : 'nee', round(figures.actual.mean), round(figures.desired.mean),
+      level, unit, dimension.name.nl, wording.tables.shown, result.n, result.indicative ? wording.values.yes : wording.values.no, round(figures.actual.mean), round(figures.desired.mean),
       round(figures.weightedGap.mean), round(figures.weightedGap.low), round(figures.weightedGap.high),
       round(figures.shareWantingImprovement), round(figures.shareSatisfied), round(figures.shareWantingLess),
     ]];
   });
 }
 
-/** The rows of the whole study, or of one neighbourhood and its streets, or of one street. */
-export function aggregateRows(result: AnalysisResult, instrument: Instrument, scope: { neighbourhoodId?: number; streetId?: number } = {}): Cell[][] {
+/** The rows of the whole study, or of one neighbourhood and its streets, or of one street; columns as in `wording.tables.columns`. */
+export function aggregateRows(result: AnalysisResult, instrument: Instrument, wording: ExportWording, scope: { neighbourhoodId?: number; streetId?: number } = {}): Cell[][] {
   const rows: Cell[][] = [];
+  const { levels } = wording.tables;
   const whole = scope.neighbourhoodId === undefined && scope.streetId === undefined;
-  if (whole) rows.push(...unitRows('onderzoek', 'alle straten', result.study, instrument));
+  if (whole) rows.push(...unitRows(levels.study, wording.tables.allStreets, result.study, instrument, wording));
   for (const neighbourhood of result.neighbourhoods) {
     const inScope = whole || scope.neighbourhoodId === neighbourhood.neighbourhoodId;
-    if (inScope && scope.streetId === undefined) rows.push(...unitRows('buurt', neighbourhood.name, neighbourhood.result, instrument));
+    if (inScope && scope.streetId === undefined) rows.push(...unitRows(levels.neighbourhood, neighbourhood.name, neighbourhood.result, instrument, wording));
     const streets = result.streets.filter((street) => street.neighbourhoodId === neighbourhood.neighbourhoodId
       && (scope.streetId === undefined ? inScope : street.streetId === scope.streetId));
-    for (const street of streets.filter((candidate) => candidate.reportedAs === 'street')) rows.push(...unitRows('straat', street.name, street.result, instrument));
+    for (const street of streets.filter((candidate) => candidate.reportedAs === 'street')) rows.push(...unitRows(levels.street, street.name, street.result, instrument, wording));
     if (streets.some((street) => street.reportedAs === 'combined')) {
       const combined = result.combinedUnits.find((unit) => unit.neighbourhoodId === neighbourhood.neighbourhoodId);
-      if (combined) rows.push(...unitRows('kleine straten samen', `${neighbourhood.name}: kleine straten`, combined.result, instrument));
+      if (combined) rows.push(...unitRows(levels.combined, fill(wording.tables.combinedUnit, { neighbourhood: neighbourhood.name }), combined.result, instrument, wording));
     }
   }
   return rows;

@@ -12,6 +12,7 @@
  */
 import type { Instrument, Item } from '../domain/instrument';
 import { expectedRatings, type RespondentRecord } from '../domain/answer-document';
+import { fill, type ExportWording } from './wording';
 
 export const dontKnowCode = 99;
 
@@ -27,44 +28,37 @@ export interface ExportVariable {
   specialCategory: boolean;
 }
 
-const ratingLabels: Record<string, string> = {
-  actual: 'nu', desired: 'gewenst', importance: 'belang', now: 'doet nu', willing: 'wil doen', answer: '', current: 'huidige sport',
-};
-
 const variableName = (itemId: string, rating: string) => (rating === 'answer' ? itemId : `${itemId}_${rating}`).replace(/-/g, '_');
 
-function ratingLabel(rating: string): string {
+function ratingLabel(rating: string, wording: ExportWording): string {
   const checklist = /^(now|wanted)-(\d+)$/.exec(rating);
-  if (checklist) return `sport ${checklist[2]} ${checklist[1] === 'now' ? 'geldt nu' : 'gewenst'}`;
-  return ratingLabels[rating] ?? rating;
+  if (checklist) return fill(checklist[1] === 'now' ? wording.ratings.checklistNow : wording.ratings.checklistWanted, { rung: checklist[2]! });
+  return rating === 'answer' ? '' : (wording.ratings as Record<string, string>)[rating] ?? rating;
 }
 
-function valueLabels(item: Item, rating: string, instrument: Instrument): { code: number; label: string }[] {
-  const dontKnow = { code: dontKnowCode, label: 'weet niet / niet van toepassing' };
+function valueLabels(item: Item, rating: string, instrument: Instrument, wording: ExportWording): { code: number; label: string }[] {
+  const dontKnow = { code: dontKnowCode, label: wording.values.dontKnow };
   const scaleId = item.kind === 'paired' ? (rating === 'importance' ? instrument.importanceScale : item.scale)
     : item.kind === 'contribution' ? (rating === 'now' ? item.nowScale : item.willingScale)
       : item.kind === 'choice' ? item.scale : undefined;
   if (scaleId) return [...instrument.scales[scaleId]!.points.map((point) => ({ code: point.value, label: point.label.nl })), dontKnow];
   if (item.kind === 'rung') return [...(instrument.rungs ?? []).map((rung) => ({ code: rung.rung, label: rung.label.nl })), dontKnow];
-  if (item.kind === 'rung-checklist') return [{ code: 0, label: 'nee' }, { code: 1, label: 'ja' }, dontKnow];
+  if (item.kind === 'rung-checklist') return [{ code: 0, label: wording.values.no }, { code: 1, label: wording.values.yes }, dontKnow];
   return [dontKnow];
 }
 
-export function exportVariables(instrument: Instrument): ExportVariable[] {
-  const fixed = (name: string, label: string, kind: 'respondent' | 'neighbourhood' | 'street' | 'instrumentVersion'): ExportVariable =>
-    ({ name, label, source: { kind }, type: kind === 'instrumentVersion' ? 'code' : 'text', values: [], specialCategory: false });
-  const variables = [
-    fixed('respondent', 'Respondentsleutel (willekeurig, niet te herleiden tot een adres)', 'respondent'),
-    fixed('buurt', 'Buurt', 'neighbourhood'),
-    fixed('straat', 'Straat', 'street'),
-    fixed('versie', `Versie van de vragenlijst (${instrument.title.nl})`, 'instrumentVersion'),
-  ];
+export function exportVariables(instrument: Instrument, wording: ExportWording): ExportVariable[] {
+  const fixed = (kind: 'respondent' | 'neighbourhood' | 'street' | 'instrumentVersion'): ExportVariable => ({
+    name: wording.variables[kind].name, label: fill(wording.variables[kind].label, { title: instrument.title.nl }),
+    source: { kind }, type: kind === 'instrumentVersion' ? 'code' : 'text', values: [], specialCategory: false,
+  });
+  const variables = [fixed('respondent'), fixed('neighbourhood'), fixed('street'), fixed('instrumentVersion')];
   for (const item of instrument.items) {
     for (const { rating } of expectedRatings(item, instrument)) {
-      const suffix = ratingLabel(rating);
+      const suffix = ratingLabel(rating, wording);
       variables.push({
         name: variableName(item.id, rating), label: suffix ? `${item.wording.nl} (${suffix})` : item.wording.nl,
-        source: { kind: 'answer', itemId: item.id, rating }, type: 'code', values: valueLabels(item, rating, instrument),
+        source: { kind: 'answer', itemId: item.id, rating }, type: 'code', values: valueLabels(item, rating, instrument, wording),
         specialCategory: item.kind === 'choice' && item.specialCategory,
       });
     }

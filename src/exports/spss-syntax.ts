@@ -17,6 +17,8 @@ export interface SpssSyntaxOptions {
   /** The CSV file name the syntax reads, next to it. */
   csvFile: string;
   title: string;
+  /** A comment line that says how to use the file. */
+  howTo: string;
   /** Byte width of each text variable (the longest value seen), by variable name. */
   textWidths: ReadonlyMap<string, number>;
 }
@@ -24,7 +26,7 @@ export interface SpssSyntaxOptions {
 export function spssSyntax(variables: readonly ExportVariable[], options: SpssSyntaxOptions): string {
   const lines = [
     `* ${options.title.replace(/\s+/g, ' ')}.`,
-    '* Leest het CSV-bestand (komma, UTF-8) met alle labels. Zet beide bestanden in dezelfde map en pas zo nodig het pad aan.',
+    `* ${options.howTo.replace(/\s+/g, ' ')}`,
     `GET DATA /TYPE=TXT /FILE=${quote(options.csvFile)} /ENCODING='UTF8' /DELCASE=LINE /DELIMITERS="," /QUALIFIER='"'`,
     '  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /VARIABLES=',
     ...variables.map((variable) => `  ${variable.name} ${variable.type === 'text' ? `A${Math.max(1, options.textWidths.get(variable.name) ?? 1)}` : 'F2.0'}`),

@@ -1,7 +1,7 @@
 /**
  * Loads the report definitions under reports/: the method catalogue
- * (methods.json), the recommendation rules (rules.json) and the vega-lite
- * chart specs (charts/*.json). Checked once at start-up, like the
+ * (methods.json), the recommendation rules (rules.json), the vega-lite
+ * chart specs (charts/*.json) and the words of the export files (exports.json). Checked once at start-up, like the
  * instruments: every rule must name existing methods, dimensions and
  * questions, and every chart spec must be a vega-lite spec that vega-lite can
  * compile. A broken file stops start-up with the file and the reason.
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { z } from 'zod';
 import { catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
+import { exportWordingSchema, type ExportWording } from '../exports/wording';
 import { conditionParts, placeholderPattern, rulesSchema, type Rule } from '../domain/recommendations/rules';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 
@@ -19,6 +20,8 @@ export interface ReportDefinitions {
   rules: Rule[];
   /** Vega-lite specs by file name without .json; code fills in their `data.values`. */
   charts: Map<string, TopLevelSpec>;
+  /** The words of the export files (exports.json). */
+  exportWording: ExportWording;
 }
 
 export class ReportDefinitionError extends Error {
@@ -78,5 +81,6 @@ export function loadReportDefinitions(reportsDir: string, instruments: Instrumen
     }
     charts.set(name.replace(/\.json$/, ''), spec);
   }
-  return { catalogue, rules, charts };
+  const exportWording = readJson(path.join(reportsDir, 'exports.json'), exportWordingSchema);
+  return { catalogue, rules, charts, exportWording };
 }

@@ -14,10 +14,11 @@ import ExcelJS from 'exceljs';
 import type { User } from '../domain/account';
 import type { Instrument } from '../domain/instrument';
 import type { Study } from '../domain/study';
-import { aggregateColumns, aggregateRows } from '../exports/aggregate-tables';
+import { aggregateRows } from '../exports/aggregate-tables';
 import { exportVariables, respondentRow, type ExportVariable } from '../exports/codebook';
 import { csvOptions } from '../exports/csv';
 import { spssSyntax } from '../exports/spss-syntax';
+import { fill, type ExportWording } from '../exports/wording';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { recordAudit } from '../storage/audit-log';
 import type { Queryable } from '../storage/db';
@@ -37,8 +38,9 @@ export const exportFileTypes: Record<RespondentFormat | 'tables', { extension: s
 };
 
 /** The file name a download gets, e.g. "buurtladder-3-contactladder-respondenten.csv". */
-export function exportFileName(studyId: number, what: string, format: RespondentFormat | 'tables'): string {
-  const kind = format === 'codebook' ? 'codeboek' : format === 'tables' ? 'tabellen' : format === 'csv-semicolon' ? 'respondenten-puntkomma' : 'respondenten';
+export function exportFileName(studyId: number, what: string, format: RespondentFormat | 'tables', wording: ExportWording): string {
+  const kind = format === 'codebook' ? wording.files.codebook : format === 'tables' ? wording.files.tables
+    : format === 'csv-semicolon' ? wording.files.respondentsSemicolon : wording.files.respondents;
   return `buurtladder-${studyId}-${what}-${kind}.${exportFileTypes[format].extension}`;
 }
 
@@ -60,45 +62,47 @@ async function* rowsOf(db: Queryable, study: Study, instrument: Instrument, vari
   }
 }
 
-function codebookRows(variables: readonly ExportVariable[], instrument: Instrument): string[][] {
+function codebookRows(variables: readonly ExportVariable[], instrument: Instrument, wording: ExportWording): string[][] {
   return variables.map((variable) => [
-    variable.name, variable.label, variable.type === 'text' ? 'tekst' : 'code',
+    variable.name, variable.label, variable.type === 'text' ? wording.codebook.text : wording.codebook.code,
     variable.values.map((value) => `${value.code} = ${value.label}`).join('; '),
-    variable.specialCategory ? 'bijzonder persoonsgegeven (herkomst): extra voorzichtig' : '',
-    `${instrument.id} versie ${instrument.version}`,
+    variable.specialCategory ? wording.codebook.specialCategory : '',
+    fill(wording.codebook.instrument, { id: instrument.id, version: instrument.version }),
   ]);
 }
-const codebookHeader = ['variabele', 'label', 'soort', 'waarden', 'let op', 'vragenlijst'];
 
-async function writeXlsx(out: Writable, header: readonly string[], rows: AsyncIterable<readonly (string | number | null)[]>, codebook: string[][]): Promise<void> {
+async function writeXlsx(out: Writable, header: readonly string[], rows: AsyncIterable<readonly (string | number | null)[]>, codebook: string[][], wording: ExportWording): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const data = workbook.addWorksheet('Gegevens');
+  const data = workbook.addWorksheet(wording.sheets.data);
   data.addRow([...header]).commit();
   for await (const row of rows) data.addRow([...row]).commit();
   data.commit();
-  const sheet = workbook.addWorksheet('Codeboek');
-  for (const row of [codebookHeader, ...codebook]) sheet.addRow(row).commit();
+  const sheet = workbook.addWorksheet(wording.sheets.codebook);
+  for (const row of [wording.codebook.header, ...codebook]) sheet.addRow(row).commit();
   sheet.commit();
   await workbook.commit();
 }
 
-export async function writeRespondentExport(db: Queryable, actor: User, study: Study, instrument: Instrument, format: RespondentFormat, out: Writable): Promise<void> {
-  const variables = exportVariables(instrument);
+export async function writeRespondentExport(db: Queryable, wording: ExportWording, actor: User, study: Study, instrument: Instrument, format: RespondentFormat, out: Writable): Promise<void> {
+  const variables = exportVariables(instrument, wording);
   const header = variables.map((variable) => variable.name);
   await recordAudit(db, { actor, action: 'export.downloaded', studyId: study.id, subject: `${instrument.id} ${format}` });
   switch (format) {
     case 'csv': case 'csv-semicolon':
       return writeCsv(out, format === 'csv' ? ',' : ';', header, rowsOf(db, study, instrument, variables));
     case 'xlsx':
-      return writeXlsx(out, header, rowsOf(db, study, instrument, variables), codebookRows(variables, instrument));
+      return writeXlsx(out, header, rowsOf(db, study, instrument, variables), codebookRows(variables, instrument, wording), wording);
     case 'codebook':
-      return writeCsv(out, ',', codebookHeader, (async function* () { yield* codebookRows(variables, instrument); })());
+      return writeCsv(out, ',', wording.codebook.header, (async function* () { yield* codebookRows(variables, instrument, wording); })());
     case 'sps': {
       const longest = await longestNames(db, study.id);
       out.end(spssSyntax(variables, {
-        csvFile: exportFileName(study.id, instrument.id, 'csv'), title: `Buurtladder: ${study.name}, ${instrument.title.nl} versie ${instrument.version}`,
+        csvFile: exportFileName(study.id, instrument.id, 'csv', wording), howTo: wording.spss.howTo,
+        title: fill(wording.spss.title, { study: study.name, instrument: instrument.title.nl, version: instrument.version }),
         // One byte more for the apostrophe spreadsheetSafe may put in front.
-        textWidths: new Map([['respondent', 32], ['buurt', longest.neighbourhood + 1], ['straat', longest.street + 1]]),
+        textWidths: new Map([
+          [wording.variables.respondent.name, 32], [wording.variables.neighbourhood.name, longest.neighbourhood + 1], [wording.variables.street.name, longest.street + 1],
+        ]),
       }));
       await finished(out);
     }
@@ -106,9 +110,9 @@ export async function writeRespondentExport(db: Queryable, actor: User, study: S
 }
 
 /** The study's aggregate tables from the current data, disclosure control applied. */
-export async function writeAggregateTables(db: Queryable, instruments: InstrumentRegistry, actor: User, study: Study, out: Writable): Promise<void> {
+export async function writeAggregateTables(db: Queryable, instruments: InstrumentRegistry, wording: ExportWording, actor: User, study: Study, out: Writable): Promise<void> {
   const analysis = await analyseStoredStudy(db, instruments, study);
   const instrument = instruments.get(analysis.result.instrument.id, analysis.result.instrument.version)!;
   await recordAudit(db, { actor, action: 'export.downloaded', studyId: study.id, subject: 'tables' });
-  await writeCsv(out, ',', aggregateColumns, (async function* () { yield* aggregateRows(analysis.result, instrument); })());
+  await writeCsv(out, ',', wording.tables.columns, (async function* () { yield* aggregateRows(analysis.result, instrument, wording); })());
 }

@@ -10,7 +10,7 @@ import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
-import { aggregateColumns, aggregateRows } from '../exports/aggregate-tables';
+import { aggregateRows } from '../exports/aggregate-tables';
 import { csvText } from '../exports/csv';
 import { formatDate } from '../reports/format';
 import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
@@ -93,8 +93,8 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
       const charts = await renderCharts(report, definitions);
       await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
       await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
-      const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
-      await writeFile(path.join(folder, `${base}.csv`), await csvText(aggregateColumns, tables));
+      const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, definitions.exportWording, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
+      await writeFile(path.join(folder, `${base}.csv`), await csvText(definitions.exportWording.tables.columns, tables));
     }
     return db.transaction(async (tx) => {
       const id = await insertPublishedReport(tx, {

@@ -22,8 +22,8 @@ function startDownload(res: Response, fileName: string, format: RespondentFormat
 }
 
 export function exportRoutes(deps: AppDeps): Router {
-  const { db, instruments } = deps;
-  const reports = createReportService({ db, instruments, definitions: deps.definitions, viewsDir: `${deps.projectDir}/views`, dataDir: deps.config.dataDir });
+  const { db, instruments, definitions } = deps;
+  const reports = createReportService({ db, instruments, definitions, viewsDir: `${deps.projectDir}/views`, dataDir: deps.config.dataDir });
   const router = Router();
 
   router.get('/studies/:id/exports', allow('coordinator'), async (req, res) => {
@@ -35,8 +35,8 @@ export function exportRoutes(deps: AppDeps): Router {
   router.get('/studies/:id/exports/tables.csv', allow('coordinator'), async (req, res) => {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
-    startDownload(res, exportFileName(study.id, 'alle-eenheden', 'tables'), 'tables');
-    await writeAggregateTables(db, instruments, user, study, res);
+    startDownload(res, exportFileName(study.id, definitions.exportWording.files.allUnits, 'tables', definitions.exportWording), 'tables');
+    await writeAggregateTables(db, instruments, definitions.exportWording, user, study, res);
   });
 
   router.get('/studies/:id/exports/:instrumentId/:format', allow('coordinator'), async (req, res) => {
@@ -46,14 +46,14 @@ export function exportRoutes(deps: AppDeps): Router {
     const format = formatSchema.safeParse(req.params.format);
     const instrument = choice && instruments.get(choice.instrumentId, choice.version);
     if (!instrument || !format.success) throw new Problem('notFound', { entity: 'page' });
-    startDownload(res, exportFileName(study.id, instrument.id, format.data), format.data);
-    await writeRespondentExport(db, user, study, instrument, format.data, res);
+    startDownload(res, exportFileName(study.id, instrument.id, format.data, definitions.exportWording), format.data);
+    await writeRespondentExport(db, definitions.exportWording, user, study, instrument, format.data, res);
   });
 
   router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv');
-    startDownload(res, `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-tabellen.csv`, 'tables');
+    startDownload(res, `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}.csv`, 'tables');
     res.send(content);
   });
 
