@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
   let pages = 0;
   const neighbourhoodPdf = await timed(3, async () => {
     const model = buildNeighbourhoodReport(context, 1)!;
-    const pdf = await renderReportPdf(model, await renderCharts(model, definitions));
+    const pdf = await renderReportPdf(model, await renderCharts(model, definitions), definitions.say);
     pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
   });
   const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
 
   const streetPdf = await timed(10, async () => {
     const model = buildStreetReport(context, 2)!;
-    return renderReportPdf(model, await renderCharts(model, definitions));
+    return renderReportPdf(model, await renderCharts(model, definitions), definitions.say);
   });
   console.log(`reports: street report PDF: ${streetPdf} ms (target < 300 ms)`);
   console.log(JSON.stringify({ bench: 'reports', what: 'street-pdf', ms: streetPdf }));

@@ -1,7 +1,8 @@
 /**
  * Loads the report definitions under reports/: the method catalogue
  * (methods.json), the recommendation rules (rules.json), the vega-lite
- * chart specs (charts/*.json) and the words of the export files (exports.json). Checked once at start-up, like the
+ * chart specs (charts/*.json), the words of the export files (exports.json)
+ * and of the reports themselves (wording.json). Checked once at start-up, like the
  * instruments: every rule must name existing methods, dimensions and
  * questions, and every chart spec must be a vega-lite spec that vega-lite can
  * compile. A broken file stops start-up with the file and the reason.
@@ -9,7 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { translator, type Messages, type Translate } from '../i18n/translate';
 import { catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
 import { exportWordingSchema, type ExportWording } from '../exports/wording';
 import { conditionParts, placeholderPattern, rulesSchema, type Rule } from '../domain/recommendations/rules';
@@ -22,7 +24,12 @@ export interface ReportDefinitions {
   charts: Map<string, TopLevelSpec>;
   /** The words of the export files (exports.json). */
   exportWording: ExportWording;
+  /** The fixed words of the reports (wording.json): headings, table heads, sentences with {placeholders}. */
+  say: Translate;
 }
+
+/** Nested objects of strings, as the wording files are. */
+const messagesSchema: z.ZodType<Messages> = z.lazy(() => z.record(z.string(), z.union([z.string().min(1), messagesSchema])));
 
 export class ReportDefinitionError extends Error {
   constructor(readonly file: string, readonly reason: string) {
@@ -82,5 +89,6 @@ export function loadReportDefinitions(reportsDir: string, instruments: Instrumen
     charts.set(name.replace(/\.json$/, ''), spec);
   }
   const exportWording = readJson(path.join(reportsDir, 'exports.json'), exportWordingSchema);
-  return { catalogue, rules, charts, exportWording };
+  const say = translator(readJson(path.join(reportsDir, 'wording.json'), messagesSchema));
+  return { catalogue, rules, charts, exportWording, say };
 }

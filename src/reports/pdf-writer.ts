@@ -129,11 +129,11 @@ export class PdfWriter {
   }
 
   /** Writes the table of contents on the reserved pages (numbers are final page numbers). */
-  writeToc(firstPage: number, entries: readonly TocEntry[]): void {
+  writeToc(firstPage: number, entries: readonly TocEntry[], title: string): void {
     this.doc.switchToPage(firstPage - 1);
     this.doc.x = this.doc.page.margins.left;
     this.doc.y = this.doc.page.margins.top;
-    this.doc.font(bold).fontSize(14).text('Inhoud').moveDown(0.5);
+    this.doc.font(bold).fontSize(14).text(title).moveDown(0.5);
     let page = firstPage;
     for (const entry of entries) {
       if (this.doc.y > this.bottom - 14) {
@@ -150,8 +150,8 @@ export class PdfWriter {
     }
   }
 
-  /** Adds the running header and "pagina x van y" to every page, then ends the document. */
-  finish(header: string): Promise<Buffer> {
+  /** Adds the running header and the page number ("pagina x van y", from `pageOf`) to every page, then ends the document. */
+  finish(header: string, pageOf: (page: number, pages: number) => string): Promise<Buffer> {
     const range = this.doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
       this.doc.switchToPage(index);
@@ -161,7 +161,7 @@ export class PdfWriter {
       this.doc.page.margins.bottom = 0;
       this.doc.font(regular).fontSize(8).fillColor(muted);
       this.doc.text(header, left, margin - 24, { width, lineBreak: false, ellipsis: true });
-      this.doc.text(`pagina ${index + 1} van ${range.count}`, left, this.doc.page.height - margin + 18, { width, align: 'right', lineBreak: false });
+      this.doc.text(pageOf(index + 1, range.count), left, this.doc.page.height - margin + 18, { width, align: 'right', lineBreak: false });
       this.doc.page.margins.bottom = bottomMargin;
     }
     const chunks: Buffer[] = [];

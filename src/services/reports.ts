@@ -73,7 +73,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   }
 
   async function pdf(report: ReportModel): Promise<Buffer> {
-    return renderReportPdf(report, await renderCharts(report, definitions));
+    return renderReportPdf(report, await renderCharts(report, definitions), definitions.say);
   }
 
   /**
@@ -92,7 +92,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     if (!written.every(Boolean)) {
       const charts = await renderCharts(report, definitions);
       await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
-      await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts));
+      await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts, definitions.say));
       const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, definitions.exportWording, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
       await writeFile(path.join(folder, `${base}.csv`), await csvText(definitions.exportWording.tables.columns, tables));
     }

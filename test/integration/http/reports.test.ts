@@ -38,6 +38,8 @@ describe('street reports', () => {
     expect(html).not.toContain('<script');
 
     const text = pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`));
+    // Every fixed word comes from reports/wording.json: a missing one would print its key.
+    expect(text).not.toMatch(/\b(pdf|report)\.[a-zA-Z]/);
     expect(text).toContain('Rozenstraat');
     expect(text).toContain('Buurthulpmethoden');
     expect(text).toContain('Zorgvoorelkaar');
@@ -87,6 +89,8 @@ describe('neighbourhood report and publishing', () => {
     const html = (await coordinator.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(200)).text;
     for (const heading of ['Methode en respons', 'Wie deden er mee', 'Straten en straattypen', 'Methodebijlage', 'niet getoetst aan de oorspronkelijke vragenlijst']) expect(html).toContain(heading);
     const text = pdfText(await getPdf(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/pdf`), true);
+    // Every fixed word comes from reports/wording.json: a missing one would print its key.
+    expect(text).not.toMatch(/\b(pdf|report)\.[a-zA-Z]/);
     expect(text).toContain('Inhoud');
     // The table of contents gives the appendix's page, and that page has the appendix.
     const page = Number(/Methodebijlage\s+(\d+)/.exec(text)![1]);
@@ -161,6 +165,8 @@ describe('a follow-up wave', () => {
     expect(html).toMatch(/Latente contacten en onderlinge hulp<\/th><td>\+0,\d\d<\/td><td>[^<]+<\/td><td>−0,\d\d \(duidelijk\)/);
     expect(html).toContain('Interventies tussen de metingen: 1-5-2026: Methode: Buurthulpmethoden – Start burenhulp.');
     const text = pdfText(await getPdf(`${url}/pdf`));
+    // Every fixed word comes from reports/wording.json: a missing one would print its key.
+    expect(text).not.toMatch(/\b(pdf|report)\.[a-zA-Z]/);
     expect(text).toContain('Verandering sinds Buurtonderzoek Oosterpark');
     expect(text).toContain('Buurthulpmethoden – Start burenhulp');
   });
