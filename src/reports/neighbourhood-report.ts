@@ -39,10 +39,9 @@ export interface NeighbourhoodReportModel {
 
 const streetsPerHeatmap = 40;
 
-const methodIntro = 'Enquêteurs bezochten de adressen in de buurt en namen de contactladder af: per stelling hoe het contact met buren nu is, hoe bewoners het willen en hoe belangrijk ze dat vinden. De gewogen kloof zegt per thema hoeveel bewoners meer (of minder) willen dan ze hebben, gewogen met het belang. Zie de methodebijlage.';
-
 export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId: number): NeighbourhoodReportModel | undefined {
   const { analysis, instrument, definitions } = context;
+  const { say } = definitions;
   const { result } = analysis;
   const neighbourhood = result.neighbourhoods.find((candidate) => candidate.neighbourhoodId === neighbourhoodId);
   if (!neighbourhood) return undefined;
@@ -53,13 +52,13 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const streetReports = streets.map((street) => buildStreetReport(context, street.streetId)!);
   const shownStreets = streetReports.filter((report) => report.section.kind === 'shown');
   const charts: ChartData[] = [];
-  if (section.kind === 'shown') charts.push(weightedGapChart(section));
+  if (section.kind === 'shown') charts.push(weightedGapChart(section, say));
   for (let start = 0; start < shownStreets.length; start += streetsPerHeatmap) {
     const chunk = shownStreets.slice(start, start + streetsPerHeatmap);
     charts.push({
       chart: 'streets-heatmap',
       values: chunk.flatMap((report) => (report.section.kind === 'shown' ? report.section.dimensions.map((row) => ({ street: report.street.name, dimension: row.name, weightedGap: row.values.weightedGap })) : [])),
-      alt: `Gewogen kloof per straat en thema, straten ${start + 1} tot ${start + chunk.length}; de cijfers staan ook in de tabellen per thema.`,
+      alt: say('neighbourhood.heatmapAlt', { from: start + 1, to: start + chunk.length }),
     });
   }
 
@@ -67,7 +66,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const profile = section.kind === 'shown' && neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures.profile : undefined;
   const questions = instrument.items.filter((item) => item.kind === 'choice');
 
-  const response = streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses)) : undefined;
+  const response = streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses), say) : undefined;
   const methodStreets = new Map<string, string[]>();
   for (const report of shownStreets) {
     if (report.section.kind !== 'shown') continue;
@@ -83,10 +82,10 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     title: neighbourhood.name,
     header: context.header,
     neighbourhood: { id: neighbourhoodId, name: neighbourhood.name },
-    methodIntro,
+    methodIntro: say('neighbourhood.methodIntro'),
     response,
-    ...(response ? { responseSentence: `In de buurt: ${response.addresses} adressen, ${response.eligible} in aanmerking, ${response.completed} interviews. Respons: ${response.responseRate}.` } : {}),
-    responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId)) })),
+    ...(response ? { responseSentence: say('neighbourhood.response', { addresses: response.addresses, eligible: response.eligible, completed: response.completed, rate: response.responseRate }) } : {}),
+    responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId), say) })),
     section,
     profile: profile ? questions.flatMap((question) => {
       const counts = profile.questions.get(question.id);
@@ -102,9 +101,9 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
       return {
         id: dimension.id, name: dimension.name.nl, streets: ranked,
-        text: `${dimension.description?.nl ?? ''}${figures ? ` In de buurt: gewogen kloof ${figures.weightedGap} (${figures.interval}), ${figures.wantingImprovement} wil meer.` : ''}`,
+        text: `${dimension.description?.nl ?? ''}${figures ? say('neighbourhood.themeFigures', { gap: figures.weightedGap, interval: figures.interval, share: figures.wantingImprovement }) : ''}`,
         ...(figures ? { figures } : {}),
-        ...(ranked.length > 0 ? { ranking: `Straten van grootste naar kleinste gewogen kloof: ${ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? ' (aangrijpingspunt)' : ''}`).join('; ')}.` } : {}),
+        ...(ranked.length > 0 ? { ranking: say('neighbourhood.ranking', { list: ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? say('neighbourhood.startingPointTag') : ''}`).join('; ') }) } : {}),
       };
     }),
     streetTypes: result.streetTypes.types.flatMap((type) => {
@@ -113,8 +112,8 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       const profile = Object.entries(type.profile).map(([dimension, value]) => `${names.get(dimension) ?? dimension} ${formatGap(value)}`).join('; ');
       return [{
         number: type.number, streets: members,
-        heading: `Straattype ${type.number}: vooral ${(names.get(type.strongestDimension) ?? type.strongestDimension).toLowerCase()}`,
-        text: `Profiel (gemiddelde gewogen kloof): ${profile}. Straten in deze buurt: ${members.join(', ')}.`,
+        heading: say('neighbourhood.streetTypeHeading', { number: type.number, strongest: (names.get(type.strongestDimension) ?? type.strongestDimension).toLowerCase() }),
+        text: say('neighbourhood.streetTypeText', { profile, streets: members.join(', ') }),
       }];
     }),
     groups: result.groups.flatMap((group) => {
@@ -141,10 +140,10 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     // Reviewed comments only, and only where the neighbourhood's own figures may be shown.
     comments: section.kind === 'shown' ? context.comments.filter((comment) => comment.neighbourhoodId === neighbourhoodId).map((comment) => comment.text) : [],
     commentsNote: section.kind === 'shown' && context.comments.some((comment) => comment.neighbourhoodId === neighbourhoodId)
-      ? 'Opmerkingen van bewoners, na beoordeling door de coördinator; herkenbare gegevens zijn weggelaten ([…]).'
-      : 'Opmerkingen van bewoners verschijnen pas nadat de coördinator ze heeft beoordeeld op herkenbare gegevens. Er zijn nog geen beoordeelde opmerkingen.',
+      ? say('neighbourhood.commentsReviewed')
+      : say('neighbourhood.commentsNone'),
     methodSummary: [...methodStreets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'nl'))
-      .map(([method, list]) => ({ method, streets: list, text: `${list.length} ${list.length === 1 ? 'straat' : 'straten'}: ${list.join(', ')}.` })),
+      .map(([method, list]) => ({ method, streets: list, text: say(list.length === 1 ? 'neighbourhood.methodStreetsOne' : 'neighbourhood.methodStreetsMany', { count: list.length, streets: list.join(', ') }) })),
     streets: streetReports,
     appendix: methodAppendix(context),
     charts,

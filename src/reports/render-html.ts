@@ -7,8 +7,7 @@ import ejs from 'ejs';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import type { NeighbourhoodReportModel } from './neighbourhood-report';
 import { renderChart, type RenderedChart } from './render-chart';
-import { noResponseSentence, type ChartData, type StreetReportModel } from './street-report';
-import { noNeedStatement } from './unit-section';
+import type { ChartData, StreetReportModel } from './street-report';
 
 export type ReportModel = StreetReportModel | NeighbourhoodReportModel;
 
@@ -33,5 +32,5 @@ export interface PreviewLinks {
 export async function renderReportHtml(
   model: ReportModel, charts: Map<ChartData, RenderedChart>, viewsDir: string, preview?: PreviewLinks,
 ): Promise<string> {
-  return ejs.renderFile(path.join(viewsDir, 'reports', 'report.ejs'), { model, charts, preview, noNeedStatement, noResponseSentence }, { async: false });
+  return ejs.renderFile(path.join(viewsDir, 'reports', 'report.ejs'), { model, charts, preview }, { async: false });
 }

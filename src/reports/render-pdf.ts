@@ -8,8 +8,8 @@ import type { NeighbourhoodReportModel } from './neighbourhood-report';
 import { PdfWriter } from './pdf-writer';
 import type { RenderedChart } from './render-chart';
 import type { ReportModel } from './render-html';
-import { noResponseSentence, type ChartData, type StreetReportModel } from './street-report';
-import { noNeedStatement, type UnitSection } from './unit-section';
+import type { ChartData, StreetReportModel } from './street-report';
+import type { UnitSection } from './unit-section';
 
 type Charts = Map<ChartData, RenderedChart>;
 
@@ -29,7 +29,7 @@ function unitFigures(writer: PdfWriter, section: UnitSection, say: Translate): v
 function recommendations(writer: PdfWriter, section: UnitSection, detail: 'full' | 'short', say: Translate): void {
   if (section.kind !== 'shown') return;
   if (section.noNeed) {
-    writer.paragraph(noNeedStatement.text, { boldLead: noNeedStatement.lead });
+    writer.paragraph(section.noNeed.text, { boldLead: section.noNeed.lead });
   } else {
     section.startingPoints.forEach((point, index) => writer.paragraph(`${index + 1}. ${point.text}.`));
   }
@@ -63,7 +63,7 @@ function chartsOf(writer: PdfWriter, model: ReportModel, charts: Charts, which: 
 
 function streetBody(writer: PdfWriter, report: StreetReportModel, charts: Charts, say: Translate): void {
   writer.heading(2, say('pdf.response'));
-  writer.paragraph(report.response?.sentence ?? noResponseSentence);
+  writer.paragraph(report.responseSentence);
   writer.heading(2, say('pdf.contactladder'));
   unitFigures(writer, report.section, say);
   chartsOf(writer, report, charts, (chart) => chart.chart !== 'street-ladder');

@@ -12,6 +12,7 @@ import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { ResponseFigures } from '../domain/response-figures';
 import { formatDate, formatGap, formatInterval, formatNumber, formatPercent } from './format';
 import { actualDesiredChart, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
+import type { Translate } from '../i18n/translate';
 import type { ReportContext } from './report-context';
 
 export interface ChartData {
@@ -48,6 +49,8 @@ export interface StreetReportModel {
   header: ReportHeader;
   street: { id: number; name: string; neighbourhood: string; combined: boolean };
   response?: ResponseView;
+  /** The response in a sentence, or that the address data are gone. */
+  responseSentence: string;
   section: UnitSection;
   ladder?: { kind: 'shown'; view: LadderView } | { kind: 'suppressed'; reason: string };
   comparison?: { rows: { name: string; street: string; neighbourhood: string }[]; sentence: string };
@@ -71,25 +74,25 @@ export interface ReportHeader {
   dataVersion: string;
 }
 
-export function responseView(figures: ResponseFigures | undefined): ResponseView | undefined {
+export function responseView(figures: ResponseFigures | undefined, say: Translate): ResponseView | undefined {
   if (!figures) return undefined;
   const responseRate = figures.responseRate === undefined ? '–' : formatPercent(figures.responseRate);
   return {
     addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: figures.completed,
     refused: figures.refused, notReached: figures.notReached, responseRate,
-    sentence: `${figures.addresses} adressen, waarvan ${figures.ineligible} geen woning of leeg: ${figures.eligible} in aanmerking. ${figures.completed} interviews afgenomen, ${figures.refused} weigeringen, ${figures.notReached} niet bereikt. Respons: ${responseRate}.`,
+    sentence: say('street.response', {
+      addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: figures.completed,
+      refused: figures.refused, notReached: figures.notReached, rate: responseRate,
+    }),
   };
 }
 
-/** What a report says when the address frame is gone (purged after fieldwork) or was never there. */
-export const noResponseSentence = 'Geen adresgegevens (meer) beschikbaar.';
-
-export function ladderView(summary: StreetLadderSummary): LadderView {
+export function ladderView(summary: StreetLadderSummary, say: Translate): LadderView {
   const view = {
     n: summary.n,
     medianCurrent: summary.medianCurrent === undefined ? '–' : formatNumber(summary.medianCurrent, 1),
     medianDesired: summary.medianDesired === undefined ? '–' : formatNumber(summary.medianDesired, 1),
-    gap: summary.gap ? `${formatGap(summary.gap.mean, 1)} treden` : '–',
+    gap: summary.gap ? say('street.rungs', { gap: formatGap(summary.gap.mean, 1) }) : '–',
     gapInterval: summary.gap ? formatInterval(summary.gap.low, summary.gap.high, (value) => formatGap(value, 1)) : '–',
     shareWantingHigher: summary.shareWantingHigher === undefined ? '–' : formatPercent(summary.shareWantingHigher),
     ...(summary.checklist ? { checklist: {
@@ -97,26 +100,29 @@ export function ladderView(summary: StreetLadderSummary): LadderView {
     } } : {}),
   };
   const checklist = view.checklist
-    ? ` Volgens de checklist is de mediane hoogste trede die nu geldt ${view.checklist.medianHighestApplying}; bij ${view.checklist.shareNotCumulative} van de bewoners is het patroon niet cumulatief.` : '';
+    ? say('street.ladderChecklist', { median: view.checklist.medianHighestApplying, share: view.checklist.shareNotCumulative }) : '';
   return {
     ...view,
-    sentence: `${view.n} bewoners plaatsten de straat op de ladder. Mediaan nu: trede ${view.medianCurrent}; gewenst: trede ${view.medianDesired}. Gemiddeld verschil ${view.gap} (95%-interval ${view.gapInterval}); ${view.shareWantingHigher} wil een hogere trede.${checklist}`,
+    sentence: say('street.ladder', {
+      n: view.n, current: view.medianCurrent, desired: view.medianDesired, gap: view.gap, interval: view.gapInterval, share: view.shareWantingHigher, checklist,
+    }),
   };
 }
 
 /** Rung shares for the chart; a rung chosen by fewer than five residents is left out. */
-export function ladderChart(summary: StreetLadderSummary): ChartData {
+export function ladderChart(summary: StreetLadderSummary, say: Translate): ChartData {
   const bars = (distribution: number[], kind: string) => distribution.flatMap((count, index) =>
     (count >= smallCountBelow ? [{ rung: index + 1, kind, share: count / summary.n }] : []));
   return {
     chart: 'street-ladder',
     values: [...bars(summary.currentDistribution, 'Nu'), ...bars(summary.desiredDistribution, 'Gewenst')],
-    alt: `Straatladder: mediaan nu trede ${summary.medianCurrent ?? '–'}, gewenst trede ${summary.medianDesired ?? '–'}.`,
+    alt: say('street.ladderAlt', { current: summary.medianCurrent ?? '–', desired: summary.medianDesired ?? '–' }),
   };
 }
 
 export function buildStreetReport(context: ReportContext, streetId: number): StreetReportModel | undefined {
   const { analysis, instrument, definitions } = context;
+  const { say } = definitions;
   const { result } = analysis;
   const street = result.streets.find((candidate) => candidate.streetId === streetId);
   if (!street) return undefined;
@@ -124,10 +130,10 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   const ladderResult = result.streetLadder?.streets.find((candidate) => candidate.streetId === streetId)?.result;
   const own = street.reportedAs === 'street';
   const section = own ? unitSection(street.result, instrument, definitions, ladderResult?.kind === 'shown' ? ladderResult.figures : undefined)
-    : { kind: 'suppressed' as const, reason: 'Deze straat heeft te weinig respondenten voor eigen cijfers; zij telt mee in de buurt en in "overige straten".' };
+    : { kind: 'suppressed' as const, reason: say('street.tooFew') };
   const names = dimensionNames(instrument);
   const charts: ChartData[] = [];
-  if (section.kind === 'shown') charts.push(weightedGapChart(section), actualDesiredChart(section));
+  if (section.kind === 'shown') charts.push(weightedGapChart(section, say), actualDesiredChart(section, say));
 
   let comparison: StreetReportModel['comparison'];
   if (section.kind === 'shown' && neighbourhood.result.kind === 'shown') {
@@ -138,32 +144,33 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     });
     comparison = {
       rows: rows.map(({ values: _values, ...row }) => row),
-      sentence: `Vergelijking met de buurt ${neighbourhood.name} (gewogen kloof): ${rows.map((row) => `${row.name} ${row.street} (buurt ${row.neighbourhood})`).join('; ')}.`,
+      sentence: say('street.comparison', { neighbourhood: neighbourhood.name, list: rows.map((row) => say('street.comparisonItem', { name: row.name, street: row.street, neighbourhood: row.neighbourhood })).join('; ') }),
     };
     charts.push({
       chart: 'street-vs-neighbourhood',
       values: rows.flatMap((row) => [{ dimension: row.name, unit: street.name, weightedGap: row.values[0] }, { dimension: row.name, unit: neighbourhood.name, weightedGap: row.values[1] }]),
-      alt: `Gewogen kloof van ${street.name} naast ${neighbourhood.name}: ${rows.map((row) => `${row.name} ${row.street} tegen ${row.neighbourhood}`).join('; ')}.`,
+      alt: say('street.comparisonAlt', { street: street.name, neighbourhood: neighbourhood.name, list: rows.map((row) => say('street.comparisonAltItem', { name: row.name, street: row.street, neighbourhood: row.neighbourhood })).join('; ') }),
     });
   }
 
   let ladder: StreetReportModel['ladder'];
   if (own && ladderResult) {
     if (ladderResult.kind === 'shown') {
-      ladder = { kind: 'shown', view: ladderView(ladderResult.figures) };
-      charts.push(ladderChart(ladderResult.figures));
+      ladder = { kind: 'shown', view: ladderView(ladderResult.figures, say) };
+      charts.push(ladderChart(ladderResult.figures, say));
     } else {
-      ladder = { kind: 'suppressed', reason: 'Te weinig antwoorden op de straatladder om die te tonen.' };
+      ladder = { kind: 'suppressed', reason: say('street.ladderTooFew') };
     }
   }
 
   const type = result.streetTypes.types.find((candidate) => candidate.streetIds.includes(streetId));
   const change = analysis.waves?.streets.find((candidate) => candidate.streetId === streetId);
   const methodName = new Map(definitions.catalogue.methods.map((method) => [method.id, method.name]));
-  const kindName = { workshop: 'Bewonersbijeenkomst (straatladder)', 'street-agreements': 'Straatafspraken', method: 'Methode' } as const;
   const interventions = context.previousInterventions.filter((intervention) => intervention.streetName === street.name && intervention.neighbourhood === neighbourhood.name).map((intervention) => ({
     date: formatDate(intervention.heldOn),
-    what: intervention.kind === 'method' ? `${kindName.method}: ${methodName.get(intervention.methodId ?? '') ?? intervention.methodId}` : kindName[intervention.kind],
+    what: intervention.kind === 'method'
+      ? say('street.interventionMethod', { kind: say('street.interventionKinds.method'), method: methodName.get(intervention.methodId ?? '') ?? intervention.methodId ?? '' })
+      : say(`street.interventionKinds.${intervention.kind}`),
     note: intervention.note,
   }));
   let streetType: StreetReportModel['streetType'];
@@ -172,7 +179,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     const streets = type.streetIds.length;
     streetType = {
       number: type.number, streets, strongest,
-      sentence: `Straattype ${type.number}: ${streets === 1 ? 'de enige straat met dit profiel' : `${streets} straten met een vergelijkbaar profiel`}; wat dit type het meest kenmerkt is ${strongest.toLowerCase()}.`,
+      sentence: say(streets === 1 ? 'street.streetTypeOne' : 'street.streetTypeMany', { number: type.number, streets, strongest: strongest.toLowerCase() }),
     };
   }
   return {
@@ -180,7 +187,8 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     title: `${street.name} (${neighbourhood.name})`,
     header: context.header,
     street: { id: streetId, name: street.name, neighbourhood: neighbourhood.name, combined: !own },
-    response: responseView(analysis.response.streets.get(streetId)),
+    response: responseView(analysis.response.streets.get(streetId), say),
+    responseSentence: responseView(analysis.response.streets.get(streetId), say)?.sentence ?? say('street.noResponse'),
     section, ladder, comparison, charts,
     ...(streetType ? { streetType } : {}),
     ...(analysis.waves && change ? { waves: {
@@ -189,11 +197,13 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
         name: names.get(dimension) ?? dimension, previous: formatGap(delta.previous), current: formatGap(delta.current), change: formatGap(delta.change),
         interval: formatInterval(delta.low, delta.high), clear: delta.clear,
       })),
-      ...(change.currentRung ? { currentRung: `${formatGap(change.currentRung.change, 1)} treden (${formatInterval(change.currentRung.low, change.currentRung.high, (value) => formatGap(value, 1))})` } : {}),
+      ...(change.currentRung ? { currentRung: say('street.currentRung', {
+        change: formatGap(change.currentRung.change, 1), interval: formatInterval(change.currentRung.low, change.currentRung.high, (value) => formatGap(value, 1)),
+      }) } : {}),
       interventions,
       interventionsSentence: interventions.length > 0
-        ? `Interventies tussen de metingen: ${interventions.map((item) => `${item.date}: ${item.what}${item.note ? ` – ${item.note}` : ''}`).join('; ')}.`
-        : 'Geen interventies vastgelegd tussen de metingen.',
+        ? say('street.interventions', { list: interventions.map((item) => `${item.date}: ${item.what}${item.note ? ` – ${item.note}` : ''}`).join('; ') })
+        : say('street.noInterventions'),
     } } : {}),
   };
 }

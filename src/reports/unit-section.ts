@@ -12,6 +12,7 @@ import type { Instrument } from '../domain/instrument';
 import type { Method } from '../domain/recommendations/catalogue';
 import { diagnose } from '../domain/recommendations/diagnosis';
 import { recommend } from '../domain/recommendations/recommend';
+import type { Translate } from '../i18n/translate';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import { formatFigure, formatGap, formatInterval, formatNumber, formatPercent } from './format';
 
@@ -50,28 +51,18 @@ export type UnitSection =
     summary: string;
     dimensions: DimensionRow[];
     startingPoints: { name: string; weightedGap: string; wantingImprovement: string; text: string }[];
-    noNeed: boolean;
+    /** What the report says where the unit has no starting point; absent where it has one. */
+    noNeed?: { lead: string; text: string };
     recommendations: RecommendationView[];
   };
-
-/** What a report says where a unit has no starting point. */
-export const noNeedStatement = {
-  lead: 'Geen behoefte aan een interventie.',
-  text: 'Op geen enkel thema willen bewoners duidelijk meer of minder contact dan ze nu hebben. Weinig contact is hier geen probleem: bewoners willen het zo.',
-};
-
-export const suppressionReasons: Record<string, string> = {
-  'below-minimum': 'Te weinig respondenten om cijfers te tonen zonder dat bewoners herkenbaar worden.',
-  complementary: 'Niet getoond: uit deze cijfers en die van andere straten samen zouden de cijfers van een te kleine straat af te leiden zijn.',
-  'not-reported': 'Niet getoond.',
-};
 
 export function dimensionNames(instrument: Instrument): Map<string, string> {
   return new Map(instrument.dimensions.map((dimension) => [dimension.id, dimension.name.nl]));
 }
 
 export function unitSection(result: Disclosed<UnitResult>, instrument: Instrument, definitions: ReportDefinitions, ladder?: StreetLadderSummary): UnitSection {
-  if (result.kind === 'suppressed') return { kind: 'suppressed', reason: suppressionReasons[result.reason]! };
+  const { say } = definitions;
+  if (result.kind === 'suppressed') return { kind: 'suppressed', reason: say(`unit.hidden.${result.reason}`) };
   const names = dimensionNames(instrument);
   const { figures, startingPoints } = result.figures;
   const starting = new Set(startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => point.dimension) : []);
@@ -91,38 +82,38 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
   const diagnosis = diagnose(result.figures, result.n, instrument, ladder);
   return {
     kind: 'shown', n: result.n, indicative: result.indicative, dimensions,
-    summary: `${result.n} respondenten.${result.indicative ? ' Indicatief: minder dan 30 respondenten, lees de cijfers als een richting.' : ''}`,
+    summary: `${say('unit.respondents', { n: result.n })}${result.indicative ? say('unit.indicative') : ''}`,
     startingPoints: startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => {
       const name = names.get(point.dimension) ?? point.dimension;
       const weightedGap = formatGap(point.weightedGap);
       const wantingImprovement = formatPercent(point.shareWantingImprovement);
-      return { name, weightedGap, wantingImprovement, text: `${name}: gewogen kloof ${weightedGap}, ${wantingImprovement} wil verbetering` };
+      return { name, weightedGap, wantingImprovement, text: say('unit.startingPoint', { name, gap: weightedGap, share: wantingImprovement }) };
     }) : [],
-    noNeed: startingPoints.kind === 'no-need',
+    ...(startingPoints.kind === 'no-need' ? { noNeed: { lead: say('unit.noNeedLead'), text: say('unit.noNeedText') } } : {}),
     recommendations: recommend(diagnosis, definitions.rules, definitions.catalogue, formatFigure)
       .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods })),
   };
 }
 
-/** Values for the weighted-gaps chart, and its text alternative. */
-export function weightedGapChart(section: Extract<UnitSection, { kind: 'shown' }>) {
+/** Values for the weighted-gaps chart, and its text alternative. The category values match the chart spec's domain. */
+export function weightedGapChart(section: Extract<UnitSection, { kind: 'shown' }>, say: Translate) {
   return {
     chart: 'weighted-gaps',
     values: section.dimensions.map((row) => ({
       dimension: row.name, weightedGap: row.values.weightedGap, low: row.values.low ?? row.values.weightedGap, high: row.values.high ?? row.values.weightedGap,
       startingPoint: row.startingPoint ? 'aangrijpingspunt' : 'geen aangrijpingspunt',
     })),
-    alt: `Gewogen kloof per thema: ${section.dimensions.map((row) => `${row.name} ${row.weightedGap}`).join('; ')}.`,
+    alt: say('unit.weightedGapAlt', { list: section.dimensions.map((row) => `${row.name} ${row.weightedGap}`).join('; ') }),
   };
 }
 
-export function actualDesiredChart(section: Extract<UnitSection, { kind: 'shown' }>) {
+export function actualDesiredChart(section: Extract<UnitSection, { kind: 'shown' }>, say: Translate) {
   return {
     chart: 'actual-desired',
     values: section.dimensions.flatMap((row, order) => [
       { dimension: row.name, order, kind: 'Nu', mean: row.values.actual },
       { dimension: row.name, order, kind: 'Gewenst', mean: row.values.desired },
     ]),
-    alt: `Gemiddeld nu en gewenst per thema: ${section.dimensions.map((row) => `${row.name} nu ${row.actual}, gewenst ${row.desired}`).join('; ')}.`,
+    alt: say('unit.actualDesiredAlt', { list: section.dimensions.map((row) => say('unit.actualDesiredItem', { name: row.name, actual: row.actual, desired: row.desired })).join('; ') }),
   };
 }
