@@ -4,6 +4,7 @@
  * "wants less" are never confused, percentages without decimals, and "< 5"
  * for counts and shares that rest on fewer than five residents.
  */
+import type { Translate } from '../i18n/translate';
 import { smallCountBelow, type DisclosedCount } from '../domain/analysis/disclosure-control';
 import type { FigureFormatter } from '../domain/recommendations/recommend';
 
@@ -39,15 +40,18 @@ export function formatShare(count: number, total: number): string {
   return total > 0 ? formatPercent(count / total) : '–';
 }
 
-export const formatFigure: FigureFormatter = (figure, style) => {
-  if (figure.count !== undefined && figure.count > 0 && figure.count < smallCountBelow) return `minder dan ${smallCountBelow} bewoners`;
-  switch (style) {
-    case 'percent': return formatPercent(figure.value);
-    case 'gap': return formatGap(figure.value);
-    case 'rungs': return `${formatGap(figure.value, 1)} treden`;
-    case 'number': return formatNumber(figure.value);
-  }
-};
+/** Fills a rule's rationale with figures; a share that rests on fewer than five residents is said in words, not as a number. */
+export function figureFormatter(say: Translate): FigureFormatter {
+  return (figure, style) => {
+    if (figure.count !== undefined && figure.count > 0 && figure.count < smallCountBelow) return say('figures.fewerThan', { n: smallCountBelow });
+    switch (style) {
+      case 'percent': return formatPercent(figure.value);
+      case 'gap': return formatGap(figure.value);
+      case 'rungs': return say('figures.rungs', { gap: formatGap(figure.value, 1) });
+      case 'number': return formatNumber(figure.value);
+    }
+  };
+}
 
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-');

@@ -20,33 +20,34 @@ export interface MethodAppendix {
 
 export function methodAppendix(context: ReportContext): MethodAppendix {
   const { instrument, analysis } = context;
+  const { say } = context.definitions;
   const thresholds = instrument.thresholds!;
   const minReportSize = analysis.study.minReportSize;
   const names = dimensionNames(instrument);
   const alpha = (result: { kind: string; alpha?: number; flag?: string }) => (result.kind === 'value' && result.alpha !== undefined ? formatNumber(result.alpha) : '–');
   return {
     paragraphs: [
-      'Per bewoner en stelling: de kloof n = (gewenst − nu) / (K − 1) op een schaal van 1 tot K, met het teken omgedraaid bij negatief geformuleerde stellingen (minder ergernis is beter). Het gewicht is het belang: w = (belang − 1) / (L − 1), van 0 (helemaal niet belangrijk) tot 1. De gewogen kloof is n · w en ligt tussen −1 en 1. "Weet niet" telt niet mee.',
-      `Per thema: eerst per bewoner het gemiddelde over de beantwoorde stellingen van dat thema (minstens ${formatPercent(thresholds.minShareOfDimensionItemsAnswered)} beantwoord), dan het gemiddelde over bewoners. Naast elk gemiddelde staat een 95%-betrouwbaarheidsinterval (t-verdeling: gemiddelde ± t · s / √n).`,
-      `Een thema is een aangrijpingspunt als de gewogen kloof minstens ${formatNumber(thresholds.startingPointWeightedGap)} is én minstens ${formatPercent(thresholds.startingPointShareWantingImprovement)} van de bewoners verbetering wil. Zonder aangrijpingspunt zegt het rapport uitdrukkelijk dat er geen behoefte is: weinig contact met even weinig wens tot meer is geen probleem.`,
-      `Statistische beveiliging: cijfers worden alleen getoond voor eenheden met minstens ${minReportSize} respondenten. Kleinere straten worden per buurt samengevoegd tot "overige straten"; waar een verborgen cijfer uit getoonde cijfers terug te rekenen zou zijn, wordt ook een tweede eenheid verborgen. Onder ${indicativeBelow} respondenten heten cijfers indicatief. Aantallen onder ${smallCountBelow} staan er als "< ${smallCountBelow}". Herkomst wordt nooit per straat getoond.`,
-      `Straattypen: straten met eigen cijfers worden gegroepeerd op hun gewogen kloof per thema (k-means met een vaste start; het aantal typen, hooguit ${maxStreetTypes}, volgt uit de gemiddelde silhouetwaarde, die minstens ${formatNumber(minimumSilhouette)} moet zijn).`,
-      'Vervolgmeting: de verandering per straat en thema is het verschil van de gemiddelden met een Welch-interval; alleen straten met eigen cijfers in beide metingen worden vergeleken.',
+      say('appendix.formula'),
+      say('appendix.themes', { share: formatPercent(thresholds.minShareOfDimensionItemsAnswered) }),
+      say('appendix.startingPoints', { gap: formatNumber(thresholds.startingPointWeightedGap), share: formatPercent(thresholds.startingPointShareWantingImprovement) }),
+      say('appendix.disclosure', { minimum: minReportSize, indicative: indicativeBelow, small: smallCountBelow }),
+      say('appendix.streetTypes', { types: maxStreetTypes, silhouette: formatNumber(minimumSilhouette) }),
+      say('appendix.waves'),
     ],
     thresholds: [
-      { label: 'Drempel gewogen kloof voor een aangrijpingspunt', value: formatNumber(thresholds.startingPointWeightedGap) },
-      { label: 'Drempel aandeel dat verbetering wil', value: formatPercent(thresholds.startingPointShareWantingImprovement) },
-      { label: 'Minimale rapportagegrootte', value: String(minReportSize) },
-      { label: 'Indicatief onder', value: `${indicativeBelow} respondenten` },
-      { label: 'Cronbachs alfa: waarschuwing onder', value: formatNumber(thresholds.alphaFlagBelow) },
+      { label: say('appendix.thresholds.startingPointGap'), value: formatNumber(thresholds.startingPointWeightedGap) },
+      { label: say('appendix.thresholds.startingPointShare'), value: formatPercent(thresholds.startingPointShareWantingImprovement) },
+      { label: say('appendix.thresholds.minimum'), value: String(minReportSize) },
+      { label: say('appendix.thresholds.indicative'), value: say('appendix.thresholds.indicativeValue', { n: indicativeBelow }) },
+      { label: say('appendix.thresholds.alpha'), value: formatNumber(thresholds.alphaFlagBelow) },
     ],
     reliability: analysis.result.reliability.map((row) => ({
       name: names.get(row.dimension) ?? row.dimension,
       actual: alpha(row.actual), desired: alpha(row.desired),
-      note: [row.actual, row.desired].some((result) => result.kind === 'value' && result.flag) ? 'lage samenhang: thema met voorzichtigheid lezen' : '',
+      note: [row.actual, row.desired].some((result) => result.kind === 'value' && result.flag) ? say('appendix.lowAlpha') : '',
     })),
     provenance: context.instruments.map((candidate) => ({
-      instrument: `${candidate.title.nl} (versie ${candidate.version})`, verified: candidate.provenance.verified,
+      instrument: say('appendix.instrument', { title: candidate.title.nl, version: candidate.version }), verified: candidate.provenance.verified,
       basis: candidate.provenance.basis.nl, note: candidate.provenance.note.nl,
     })),
   };

@@ -14,7 +14,7 @@ import { diagnose } from '../domain/recommendations/diagnosis';
 import { recommend } from '../domain/recommendations/recommend';
 import type { Translate } from '../i18n/translate';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
-import { formatFigure, formatGap, formatInterval, formatNumber, formatPercent } from './format';
+import { figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format';
 
 export interface DimensionRow {
   id: string;
@@ -90,7 +90,7 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
       return { name, weightedGap, wantingImprovement, text: say('unit.startingPoint', { name, gap: weightedGap, share: wantingImprovement }) };
     }) : [],
     ...(startingPoints.kind === 'no-need' ? { noNeed: { lead: say('unit.noNeedLead'), text: say('unit.noNeedText') } } : {}),
-    recommendations: recommend(diagnosis, definitions.rules, definitions.catalogue, formatFigure)
+    recommendations: recommend(diagnosis, definitions.rules, definitions.catalogue, figureFormatter(say))
       .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods })),
   };
 }
