@@ -3,7 +3,8 @@ import type { Instrument } from '../../src/domain/instrument';
 import { insertInterview } from '../../src/storage/interviews';
 import { answerDocumentOf } from '../../src/synthetic/answer-documents';
 import { generateStudy, type StreetCharacter } from '../../src/synthetic/generate-study';
-import { instruments } from './test-app';
+import { listStreets } from '../../src/storage/address-frame';
+import { buildTestApp, createStudyAs, instruments } from './test-app';
 
 const contactladder = instruments.get('contactladder', 1) as Instrument;
 
@@ -20,4 +21,18 @@ export async function storeInterviews(
       interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers,
     });
   }
+}
+
+/**
+ * A coordinator's study with an address frame (the CSV) and interviews of the
+ * given characters stored on its streets: the start of most report and export tests.
+ */
+export async function studyWithInterviews(frameCsv: string, plan: [string, StreetCharacter, number][]) {
+  const app = await buildTestApp();
+  const coordinator = await app.loginAs('coordinator');
+  const studyId = await createStudyAs(coordinator);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(frameCsv), 'a.csv').expect(200);
+  const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
+  await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, plan));
+  return { ...app, coordinator, studyId, streets };
 }

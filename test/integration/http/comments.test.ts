@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
-import { storeInterviews } from '../../helpers/interviews';
-import { buildTestApp, createStudyAs } from '../../helpers/test-app';
+import { studyWithInterviews } from '../../helpers/interviews';
+import { createStudyAs } from '../../helpers/test-app';
 
 const comment = 'Meneer Jansen op nummer 12 helpt iedereen, bel hem op 06-12345678 of mail jansen@voorbeeld.nl.';
 
 async function studyWithComment() {
-  const app = await buildTestApp();
-  const coordinator = await app.loginAs('coordinator');
-  const studyId = await createStudyAs(coordinator);
   const csv = 'straat,huisnummer,postcode,buurt\n' + ['Rozenstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 35 }, (_, i) => `${street},${i + 1},123${s}AB,Noord`)).join('\n');
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
-  const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
-  await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 30], ['Tulpstraat', 'ordinary', 25]]));
+  const app = await studyWithInterviews(csv, [['Rozenstraat', 'wants-mutual-help', 30], ['Tulpstraat', 'ordinary', 25]]);
+  const { coordinator, studyId } = app;
   await app.db.run("INSERT INTO comments (interview_id, item_id, body) VALUES ('interview-9-0', 'closing-remarks', ?), ('interview-9-1', 'closing-remarks', '<script>alert(1)</script> Gezellig hier.')", [comment]);
   const neighbourhoodId = (await listStreets(app.db, studyId))[0]!.neighbourhoodId;
   const neighbourhoodReport = async () => (await coordinator.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(200)).text;

@@ -6,24 +6,18 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
 import { binary, pdfText } from '../../helpers/files';
-import { storeInterviews } from '../../helpers/interviews';
-import { buildTestApp, createStudyAs } from '../../helpers/test-app';
+import { studyWithInterviews } from '../../helpers/interviews';
 
 const streetNames = ['Rozenstraat', 'Merelstraat', '=HYPERLINK("http://x")', 'Lelieplein'];
 const csvFrame = 'straat;huisnummer;postcode;buurt\n'
   + streetNames.flatMap((street, s) => Array.from({ length: 35 }, (_, i) => `"${street.replace(/"/g, '""')}";${i + 1};${4321 + s}XY;Vogelbuurt`)).join('\n') + '\n';
 
 async function studyWithRespondents() {
-  const app = await buildTestApp();
-  const coordinator = await app.loginAs('coordinator');
-  const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csvFrame), 'a.csv').expect(200);
-  const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
-  await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, [
+  const app = await studyWithInterviews(csvFrame, [
     ['Rozenstraat', 'wants-mutual-help', 30], ['Merelstraat', 'much-annoyance', 25], ['=HYPERLINK("http://x")', 'ordinary', 20], ['Lelieplein', 'ordinary', 3],
-  ]));
-  const download = async (url: string) => (await coordinator.agent.get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
-  return { ...app, coordinator, studyId, streets, download };
+  ]);
+  const download = async (url: string) => (await app.coordinator.agent.get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
+  return { ...app, download };
 }
 
 describe('respondent exports for coordinators', () => {

@@ -3,25 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
 import { binary, pdfText } from '../../helpers/files';
-import { storeInterviews } from '../../helpers/interviews';
-import { buildTestApp, createStudyAs } from '../../helpers/test-app';
+import { storeInterviews, studyWithInterviews } from '../../helpers/interviews';
+import { createStudyAs } from '../../helpers/test-app';
 
 const streetNames = ['Rozenstraat', 'Merelstraat', 'Tulpstraat', 'Lelieplein', 'Zonnebloemstraat'];
 const csv = 'straat;huisnummer;postcode;buurt\n'
   + streetNames.flatMap((street, s) => Array.from({ length: 40 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Bloemenbuurt`)).join('\n') + '\n';
 
 async function studyWithAnswers() {
-  const app = await buildTestApp();
-  const coordinator = await app.loginAs('coordinator');
-  const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
-  const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
   // Rozenstraat wants mutual help, Merelstraat has much annoyance, Tulpstraat is quiet and content, Lelieplein is too small,
   // and Zonnebloemstraat, the smallest shown street, is hidden with it so that Lelieplein cannot be found by subtraction.
-  await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, [
+  const app = await studyWithInterviews(csv, [
     ['Rozenstraat', 'wants-mutual-help', 30], ['Merelstraat', 'much-annoyance', 25], ['Tulpstraat', 'quiet-content', 22], ['Lelieplein', 'ordinary', 4],
     ['Zonnebloemstraat', 'ordinary', 12],
-  ]));
+  ]);
+  const { coordinator, studyId, streets } = app;
   const getPdf = async (url: string) => (await coordinator.agent.get(url).buffer(true).parse(binary).expect(200).expect('Content-Type', 'application/pdf')).body as Buffer;
   return { ...app, coordinator, studyId, streets, getPdf };
 }
