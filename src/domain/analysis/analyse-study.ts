@@ -23,7 +23,7 @@ import {
   decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
   type Disclosed, type ReportingNode, type Visibility,
 } from './disclosure-control';
-import { ProfileAccumulator, profileModelOf, type ProfileModel, type UnitProfile } from './respondent-profile';
+import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
 import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
 import { gapModelOf, RespondentScores, scoreRespondent, type GapModel, type RespondentAnswers } from './respondent-scores';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
@@ -108,8 +108,9 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   // groups and the street × group cells; neighbourhoods and the study are then
   // the sums of their street units (UnitAccumulator.merge).
   const profileModel = profileModelOf(instrument);
-  const byUnit = new Map<string, { scores: UnitAccumulator; profile: ProfileAccumulator; neighbourhoodId: number }>();
-  for (const unit of units) byUnit.set(unit.id, { scores: new UnitAccumulator(model), profile: new ProfileAccumulator(profileModel), neighbourhoodId: unit.neighbourhoodId });
+  const newUnit = (neighbourhoodId: number): UnitAccumulators => ({ scores: new UnitAccumulator(model), profile: new ProfileAccumulator(profileModel), neighbourhoodId });
+  const byUnit = new Map<string, UnitAccumulators>();
+  for (const unit of units) byUnit.set(unit.id, newUnit(unit.neighbourhoodId));
   const byGroup = new Map<string, Map<number, UnitAccumulator>>(groupVariables.map((variable) => [variable, new Map()]));
 
   const groupAccumulators = groupVariables.map((variable) => byGroup.get(variable)!);
@@ -120,7 +121,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     reliability.add(scores);
     const unitId = unitOfStreet.get(respondent.streetId);
     // A respondent of a street the study does not list still counts for the neighbourhood and the study.
-    const unit = unitId === undefined ? outsideUnit(byUnit, respondent.neighbourhoodId, model, profileModel) : byUnit.get(unitId)!;
+    let unit = unitId === undefined ? byUnit.get(`outside:${respondent.neighbourhoodId}`) : byUnit.get(unitId)!;
+    if (!unit) byUnit.set(`outside:${respondent.neighbourhoodId}`, (unit = newUnit(respondent.neighbourhoodId)));
     unit.scores.add(scores);
     unit.profile.add(respondent);
     if (unitId !== undefined) streetGroups.add(respondent, unitId, scores);
@@ -129,20 +131,17 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       if (value !== undefined && value !== null) accumulatorIn(groupAccumulators[index]!, value, model, false).add(scores);
     }
   }
-  const study = new UnitAccumulator(model);
-  const studyProfile = new ProfileAccumulator(profileModel);
-  const byNeighbourhood = new Map<number, UnitAccumulator>();
-  const profiles = new Map<string, ProfileAccumulator>();
-  for (const [unitId, unit] of byUnit) {
-    if (!unitId.startsWith('outside:')) profiles.set(unitId, unit.profile);
-    accumulatorIn(byNeighbourhood, unit.neighbourhoodId, model, true).merge(unit.scores);
-    const key = `neighbourhood:${unit.neighbourhoodId}`;
-    if (!profiles.has(key)) profiles.set(key, new ProfileAccumulator(profileModel));
-    profiles.get(key)!.merge(unit.profile);
+  const study = newUnit(0);
+  const byNeighbourhood = new Map<number, UnitAccumulators>();
+  for (const unit of byUnit.values()) {
+    let neighbourhood = byNeighbourhood.get(unit.neighbourhoodId);
+    if (!neighbourhood) byNeighbourhood.set(unit.neighbourhoodId, (neighbourhood = newUnit(unit.neighbourhoodId)));
+    neighbourhood.scores.merge(unit.scores);
+    neighbourhood.profile.merge(unit.profile);
   }
-  for (const [neighbourhoodId, accumulator] of byNeighbourhood) {
-    study.merge(accumulator);
-    studyProfile.merge(profiles.get(`neighbourhood:${neighbourhoodId}`)!);
+  for (const neighbourhood of byNeighbourhood.values()) {
+    study.scores.merge(neighbourhood.scores);
+    study.profile.merge(neighbourhood.profile);
   }
 
   // Figures are computed only for shown units.
@@ -156,8 +155,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       };
     });
   // A street unit's result, made once: the streets of a combined unit share it.
-  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: profiles.get(unit.id), street: true })]));
-  const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.respondents, minReportSize, resultOf) }));
+  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true })]));
+  const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.scores.respondents, minReportSize, resultOf) }));
   const studyCategories = new Map(groups.map((group) => [group.variable, new Map(group.categories.map((category) => [
     category.value, { n: byGroup.get(group.variable)!.get(category.value)!.respondents, visibility: category.result.kind === 'shown' ? 'shown' as const : category.result.reason },
   ]))]));
@@ -166,12 +165,12 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   return {
     instrument: { id: instrument.id, version: instrument.version },
     minReportSize,
-    study: resultOf(study, visibility.get('study') ?? 'below-minimum', { of: studyProfile, street: false }),
+    study: resultOf(study.scores, visibility.get('study') ?? 'below-minimum', { of: study.profile, street: false }),
     neighbourhoods: data.neighbourhoods.map((neighbourhood) => ({
       neighbourhoodId: neighbourhood.id,
       name: neighbourhood.name,
-      result: resultOf(byNeighbourhood.get(neighbourhood.id), visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
-        { of: profiles.get(`neighbourhood:${neighbourhood.id}`), street: false }),
+      result: resultOf(byNeighbourhood.get(neighbourhood.id)?.scores, visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
+        { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false }),
     })),
     streets: data.streets.map((street) => {
       const unitId = unitOfStreet.get(street.id)!;
@@ -196,12 +195,11 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   };
 }
 
-/** The accumulators for respondents whose street is not in the study's list, one per neighbourhood. */
-function outsideUnit(byUnit: Map<string, { scores: UnitAccumulator; profile: ProfileAccumulator; neighbourhoodId: number }>, neighbourhoodId: number, model: GapModel, profileModel: ProfileModel) {
-  const id = `outside:${neighbourhoodId}`;
-  let unit = byUnit.get(id);
-  if (!unit) byUnit.set(id, (unit = { scores: new UnitAccumulator(model), profile: new ProfileAccumulator(profileModel), neighbourhoodId }));
-  return unit;
+/** What is gathered per unit in the main pass: the scores and who answered. */
+interface UnitAccumulators {
+  scores: UnitAccumulator;
+  profile: ProfileAccumulator;
+  neighbourhoodId: number;
 }
 
 function accumulatorIn<K>(map: Map<K, UnitAccumulator>, key: K, model: GapModel, withItems: boolean): UnitAccumulator {
