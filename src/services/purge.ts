@@ -19,10 +19,9 @@ export function confirmsStudy(confirmation: unknown, study: Study): boolean {
 }
 
 export async function purgeStudyAddressFrame(db: Database, actor: User, study: Study, confirmation: unknown): Promise<PurgeCounts> {
-  if (study.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'alreadyPurged' }] });
   if (!confirmsStudy(confirmation, study)) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'confirmationMismatch' }] });
   return db.transaction(async (tx) => {
-    // Checked again inside the transaction: a second purge must never replace the snapshot with the empty frame's figures.
+    // Checked inside the transaction: a second purge must never replace the snapshot with the empty frame's figures.
     const current = await getStudy(tx, study.id);
     if (!current || current.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'alreadyPurged' }] });
     const counts = await purgeAddressFrame(tx, study.id, await studyResponse(tx, current));
