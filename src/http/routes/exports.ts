@@ -1,7 +1,7 @@
 /**
- * Data exports. Coordinators download every respondent (CSV, XLSX, SPSS
- * syntax, codebook) and the aggregate tables; readers download the
- * aggregate tables of a published report, written when it was published.
+ * Data exports for coordinators: every respondent (CSV, XLSX, SPSS syntax,
+ * codebook) and the aggregate tables. Readers get the aggregate tables of a
+ * published report, with the report (routes/reports.ts).
  * Downloads stream: the response starts before the last row is read.
  */
 import { Router, type Response } from 'express';
@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { Problem } from '../../domain/errors';
 import type { RespondentFormat } from '../../services/exports';
 import { exportFileName, exportFileTypes, respondentFormats, writeAggregateTables, writeRespondentExport } from '../../services/exports';
-import { createReportService } from '../../services/reports';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
@@ -23,7 +22,6 @@ function startDownload(res: Response, fileName: string, format: RespondentFormat
 
 export function exportRoutes(deps: AppDeps): Router {
   const { db, instruments, definitions } = deps;
-  const reports = createReportService({ db, instruments, definitions, viewsDir: `${deps.projectDir}/views`, dataDir: deps.config.dataDir });
   const router = Router();
 
   router.get('/studies/:id/exports', allow('coordinator'), async (req, res) => {
@@ -48,13 +46,6 @@ export function exportRoutes(deps: AppDeps): Router {
     if (!instrument || !format.success) throw new Problem('notFound', { entity: 'page' });
     startDownload(res, exportFileName(study.id, instrument.id, format.data, definitions.exportWording), format.data);
     await writeRespondentExport(db, definitions.exportWording, user, study, instrument, format.data, res);
-  });
-
-  router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv');
-    startDownload(res, `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}.csv`, 'tables');
-    res.send(content);
   });
 
   return router;

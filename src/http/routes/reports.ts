@@ -8,6 +8,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { Problem } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
+import { exportFileTypes } from '../../services/exports';
 import { createReportService, type ReportKind } from '../../services/reports';
 import { listStreets } from '../../storage/address-frame';
 import { listInterventions, listPublishedReports } from '../../storage/reports';
@@ -96,6 +97,14 @@ export function reportRoutes(deps: AppDeps): Router {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf');
     sendPdf(res, content, report.title);
+  });
+
+  /** The aggregate tables of a published report, written when it was published: what readers may take away. */
+  router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv');
+    res.set('Cache-Control', 'no-store').type(exportFileTypes.tables.contentType)
+      .attachment(`${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}.csv`).send(content);
   });
 
   router.post('/studies/:id/interventions', allow('coordinator'), async (req, res) => {
