@@ -8,7 +8,7 @@ import { accountInputSchema, passwordContainsUsername, passwordResetSchema, type
 import { Problem } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
 import { hashPassword } from '../security/passwords';
-import { recordAudit } from '../storage/audit-log';
+import { auditedChange, recordAudit } from '../storage/audit-log';
 import type { Database, Queryable } from '../storage/db';
 import { createUser, getUser, setAccountDisabled, setPasswordHash } from '../storage/users';
 
@@ -30,10 +30,8 @@ async function requireAccount(db: Queryable, userId: number): Promise<User> {
 export async function changeAccountStatus(db: Database, actor: User, userId: number, disabled: boolean): Promise<User> {
   const account = await requireAccount(db, userId);
   if (disabled && account.id === actor.id) throw new Problem('invalidInput', { fields: [{ field: 'account', reason: 'cannotDisableSelf' }] });
-  await db.transaction(async (tx) => {
-    await setAccountDisabled(tx, account.id, disabled);
-    await recordAudit(tx, { actor, action: disabled ? 'account.disabled' : 'account.enabled', subject: account.username });
-  });
+  await auditedChange(db, (tx) => setAccountDisabled(tx, account.id, disabled),
+    () => ({ actor, action: disabled ? 'account.disabled' : 'account.enabled', subject: account.username }));
   return account;
 }
 
@@ -44,9 +42,6 @@ export async function resetPassword(db: Database, actor: User, userId: number, i
     throw new Problem('invalidInput', { fields: [{ field: 'password', reason: 'passwordContainsUsername' }] });
   }
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    await setPasswordHash(tx, account.id, passwordHash);
-    await recordAudit(tx, { actor, action: 'account.password-reset', subject: account.username });
-  });
+  await auditedChange(db, (tx) => setPasswordHash(tx, account.id, passwordHash), () => ({ actor, action: 'account.password-reset', subject: account.username }));
   return account;
 }

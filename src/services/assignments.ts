@@ -8,7 +8,7 @@ import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
 import { getStreetStudyId } from '../storage/address-frame';
 import { assignStreet, unassignStreet } from '../storage/assignments';
-import { recordAudit } from '../storage/audit-log';
+import { auditedChange } from '../storage/audit-log';
 import type { Database } from '../storage/db';
 import { getUser } from '../storage/users';
 
@@ -18,11 +18,7 @@ export async function changeAssignment(db: Database, actor: User, study: Study, 
     throw new Problem('invalidInput', { fields: [{ field: 'interviewerId', reason: 'notAnInterviewer' }] });
   }
   if ((await getStreetStudyId(db, change.streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
-  await db.transaction(async (tx) => {
-    if (change.unassign) await unassignStreet(tx, change.streetId, interviewer.id);
-    else await assignStreet(tx, change.streetId, interviewer.id);
-    await recordAudit(tx, {
-      actor, action: change.unassign ? 'street.unassigned' : 'street.assigned', studyId: study.id, subject: `street ${change.streetId}`, detail: interviewer.username,
-    });
-  });
+  await auditedChange(db, (tx) => (change.unassign ? unassignStreet : assignStreet)(tx, change.streetId, interviewer.id), () => ({
+    actor, action: change.unassign ? 'street.unassigned' : 'street.assigned', studyId: study.id, subject: `street ${change.streetId}`, detail: interviewer.username,
+  }));
 }

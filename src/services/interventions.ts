@@ -7,7 +7,7 @@ import type { User } from '../domain/account';
 import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
 import { getStreetStudyId } from '../storage/address-frame';
-import { recordAudit } from '../storage/audit-log';
+import { auditedChange } from '../storage/audit-log';
 import type { Database } from '../storage/db';
 import { insertIntervention, type Intervention } from '../storage/reports';
 
@@ -15,11 +15,8 @@ export type InterventionInput = Pick<Intervention, 'streetId' | 'kind' | 'heldOn
 
 export async function recordIntervention(db: Database, actor: User, study: Study, input: InterventionInput): Promise<void> {
   if ((await getStreetStudyId(db, input.streetId)) !== study.id) throw new Problem('notFound', { entity: 'street' });
-  await db.transaction(async (tx) => {
-    await insertIntervention(tx, {
-      studyId: study.id, streetId: input.streetId, kind: input.kind, methodId: input.kind === 'method' ? input.methodId ?? null : null,
-      heldOn: input.heldOn, note: input.note, createdBy: actor.id,
-    });
-    await recordAudit(tx, { actor, action: 'intervention.recorded', studyId: study.id, subject: `street ${input.streetId}`, detail: `${input.kind} ${input.methodId ?? ''} ${input.heldOn}`.trim() });
-  });
+  await auditedChange(db, (tx) => insertIntervention(tx, {
+    studyId: study.id, streetId: input.streetId, kind: input.kind, methodId: input.kind === 'method' ? input.methodId ?? null : null,
+    heldOn: input.heldOn, note: input.note, createdBy: actor.id,
+  }), () => ({ actor, action: 'intervention.recorded', studyId: study.id, subject: `street ${input.streetId}`, detail: `${input.kind} ${input.methodId ?? ''} ${input.heldOn}`.trim() }));
 }

@@ -4,7 +4,7 @@ import { Problem } from '../domain/errors';
 import { studyInputSchema } from '../domain/study';
 import { parseOrThrow } from '../domain/validation';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
-import { recordAudit } from '../storage/audit-log';
+import { auditedChange } from '../storage/audit-log';
 import type { Database, Queryable } from '../storage/db';
 import { createStudy, getStudy, isStudyMember, updateStudy } from '../storage/studies';
 
@@ -33,18 +33,11 @@ async function checkFollowUpOf(db: Queryable, user: User, followUpOf: number | n
 export async function createStudyFor(db: Database, instruments: InstrumentRegistry, user: User, input: unknown): Promise<number> {
   const study = parseStudyInput(instruments, input);
   await checkFollowUpOf(db, user, study.followUpOf);
-  return db.transaction(async (tx) => {
-    const studyId = await createStudy(tx, study, user.id);
-    await recordAudit(tx, { actor: user, action: 'study.created', studyId, subject: study.name });
-    return studyId;
-  });
+  return auditedChange(db, (tx) => createStudy(tx, study, user.id), (studyId) => ({ actor: user, action: 'study.created', studyId, subject: study.name }));
 }
 
 export async function editStudy(db: Database, instruments: InstrumentRegistry, user: User, studyId: number, input: unknown): Promise<void> {
   const study = parseStudyInput(instruments, input);
   await checkFollowUpOf(db, user, study.followUpOf, studyId);
-  await db.transaction(async (tx) => {
-    await updateStudy(tx, studyId, study);
-    await recordAudit(tx, { actor: user, action: 'study.changed', studyId, subject: study.name });
-  });
+  await auditedChange(db, (tx) => updateStudy(tx, studyId, study), () => ({ actor: user, action: 'study.changed', studyId, subject: study.name }));
 }

@@ -3,7 +3,7 @@
  * nothing else; the database's triggers refuse updates and deletes.
  */
 import type { AuditEntry, AuditRecord } from '../domain/audit';
-import type { Queryable } from './db';
+import type { Database, Queryable } from './db';
 
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.run(
@@ -11,6 +11,20 @@ export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<voi
     [entry.actor?.id ?? null, entry.actor?.displayName ?? 'Buurtladder', entry.action, entry.studyId ?? null,
       (entry.subject ?? '').slice(0, 300), (entry.detail ?? '').slice(0, 2000)],
   );
+}
+
+/**
+ * Runs a change and, when `entryFor` says what it did, its audit entry, in one
+ * transaction: an entry is never written for a change that did not happen,
+ * nor a change made without its entry.
+ */
+export function auditedChange<T>(db: Database, change: (tx: Queryable) => Promise<T>, entryFor: (result: T) => AuditEntry | undefined): Promise<T> {
+  return db.transaction(async (tx) => {
+    const result = await change(tx);
+    const entry = entryFor(result);
+    if (entry) await recordAudit(tx, entry);
+    return result;
+  });
 }
 
 type AuditRow = { id: number; at: string; actor_name: string; action: AuditRecord['action']; study_id: number | null; subject: string; detail: string };

@@ -9,7 +9,7 @@ import { findPersonalDetails, redact, segmentComment } from '../../domain/commen
 import { Problem } from '../../domain/errors';
 import { clientIdSchema } from '../../domain/sync-record';
 import { parseOrThrow } from '../../domain/validation';
-import { recordAudit } from '../../storage/audit-log';
+import { auditedChange } from '../../storage/audit-log';
 import { listComments, reviewComment } from '../../storage/comments';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
@@ -42,14 +42,10 @@ export function commentRoutes({ db }: AppDeps): Router {
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const review = parseOrThrow(reviewSchema, req.body);
     const approved = review.decision === 'approve';
-    const found = await db.transaction(async (tx) => {
-      const changed = await reviewComment(tx, {
-        studyId: study.id, interviewId: review.interviewId, itemId: review.itemId,
-        status: approved ? 'approved' : 'rejected', reviewedBody: approved ? review.reviewedBody : null, reviewerId: user.id,
-      });
-      if (changed) await recordAudit(tx, { actor: user, action: 'comment.reviewed', studyId: study.id, subject: review.interviewId, detail: approved ? 'approved' : 'rejected' });
-      return changed;
-    });
+    const found = await auditedChange(db, (tx) => reviewComment(tx, {
+      studyId: study.id, interviewId: review.interviewId, itemId: review.itemId,
+      status: approved ? 'approved' : 'rejected', reviewedBody: approved ? review.reviewedBody : null, reviewerId: user.id,
+    }), (changed) => (changed ? { actor: user, action: 'comment.reviewed', studyId: study.id, subject: review.interviewId, detail: approved ? 'approved' : 'rejected' } : undefined));
     if (!found) throw new Problem('notFound', { entity: 'comment' });
     res.redirect(303, `/studies/${study.id}/comments`);
   });

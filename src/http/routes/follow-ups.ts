@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { Problem } from '../../domain/errors';
 import { clientIdSchema } from '../../domain/sync-record';
-import { recordAudit } from '../../storage/audit-log';
+import { auditedChange } from '../../storage/audit-log';
 import { listFollowUpContacts, markFollowUpHandled } from '../../storage/follow-up-contacts';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
@@ -25,11 +25,8 @@ export function followUpRoutes({ db }: AppDeps): Router {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const contactId = clientIdSchema.safeParse(req.params.contactId);
-    const marked = contactId.success && await db.transaction(async (tx) => {
-      const changed = await markFollowUpHandled(tx, study.id, contactId.data);
-      if (changed) await recordAudit(tx, { actor: user, action: 'follow-up.handled', studyId: study.id, subject: contactId.data });
-      return changed;
-    });
+    const marked = contactId.success && await auditedChange(db, (tx) => markFollowUpHandled(tx, study.id, contactId.data),
+      (changed) => (changed ? { actor: user, action: 'follow-up.handled', studyId: study.id, subject: contactId.data } : undefined));
     if (!marked) throw new Problem('notFound', { entity: 'followUpContact' });
     res.redirect(303, `/studies/${study.id}/follow-ups`);
   });

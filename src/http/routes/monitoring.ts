@@ -5,7 +5,7 @@ import { Problem } from '../../domain/errors';
 import { clientIdSchema } from '../../domain/sync-record';
 import { parseOrThrow } from '../../domain/validation';
 import { monitorFieldwork } from '../../services/monitoring';
-import { recordAudit } from '../../storage/audit-log';
+import { auditedChange } from '../../storage/audit-log';
 import { resolveDuplicate } from '../../storage/monitoring';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
@@ -34,14 +34,12 @@ export function monitoringRoutes({ db }: AppDeps): Router {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const choice = parseOrThrow(resolutionSchema, req.body);
-    const resolved = await db.transaction(async (tx) => {
-      const changed = await resolveDuplicate(tx, {
-        studyId: study.id, addressId: choice.addressId, instrumentId: choice.instrumentId,
-        keepInterviewId: choice.keep === 'all' ? null : choice.keep, resolvedBy: user.id,
-      });
-      if (changed > 0) await recordAudit(tx, { actor: user, action: 'duplicate.resolved', studyId: study.id, subject: choice.instrumentId, detail: choice.keep === 'all' ? 'separate households' : `kept ${choice.keep}` });
-      return changed;
-    });
+    const resolved = await auditedChange(db, (tx) => resolveDuplicate(tx, {
+      studyId: study.id, addressId: choice.addressId, instrumentId: choice.instrumentId,
+      keepInterviewId: choice.keep === 'all' ? null : choice.keep, resolvedBy: user.id,
+    }), (changed) => (changed > 0
+      ? { actor: user, action: 'duplicate.resolved', studyId: study.id, subject: choice.instrumentId, detail: choice.keep === 'all' ? 'separate households' : `kept ${choice.keep}` }
+      : undefined));
     if (resolved === 0) throw new Problem('notFound', { entity: 'duplicate' });
     res.redirect(303, `/studies/${study.id}/fieldwork#duplicates`);
   });
