@@ -8,16 +8,17 @@ import { accountInputSchema, passwordContainsUsername, passwordResetSchema, type
 import { Problem } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
 import { hashPassword } from '../security/passwords';
-import { auditedChange, recordAudit } from '../storage/audit-log';
+import { auditedChange } from '../storage/audit-log';
 import type { Database, Queryable } from '../storage/db';
 import { createUser, getUser, setAccountDisabled, setPasswordHash } from '../storage/users';
 
 /** Creates an account; `actor` is the admin doing it (absent at start-up). */
-export async function createAccount(db: Queryable, input: unknown, actor?: User): Promise<User> {
+export async function createAccount(db: Database, input: unknown, actor?: User): Promise<User> {
   const account = parseOrThrow(accountInputSchema, input);
+  // Hashed before the transaction: scrypt takes a while and must not hold the database.
   const passwordHash = await hashPassword(account.password);
-  const id = await createUser(db, { ...account, passwordHash });
-  if (actor) await recordAudit(db, { actor, action: 'account.created', subject: account.username, detail: account.role });
+  const id = await auditedChange(db, (tx) => createUser(tx, { ...account, passwordHash }),
+    () => (actor ? { actor, action: 'account.created', subject: account.username, detail: account.role } : undefined));
   return (await getUser(db, id))!;
 }
 
