@@ -173,6 +173,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
       : say(`street.interventionKinds.${intervention.kind}`),
     note: intervention.note,
   }));
+  const response = responseView(analysis.response.streets.get(streetId), say);
   let streetType: StreetReportModel['streetType'];
   if (type && section.kind === 'shown') {
     const strongest = names.get(type.strongestDimension) ?? type.strongestDimension;
@@ -187,8 +188,8 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     title: `${street.name} (${neighbourhood.name})`,
     header: context.header,
     street: { id: streetId, name: street.name, neighbourhood: neighbourhood.name, combined: !own },
-    response: responseView(analysis.response.streets.get(streetId), say),
-    responseSentence: responseView(analysis.response.streets.get(streetId), say)?.sentence ?? say('street.noResponse'),
+    response,
+    responseSentence: response?.sentence ?? say('street.noResponse'),
     section, ladder, comparison, charts,
     ...(streetType ? { streetType } : {}),
     ...(analysis.waves && change ? { waves: {
