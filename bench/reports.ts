@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
 import { analyseStudy } from '../src/domain/analysis/analyse-study';
+import { respondentTableOf } from '../src/domain/analysis/respondent-table';
 import { responseFigures } from '../src/domain/response-figures';
 import type { Study } from '../src/domain/study';
 import { loadInstruments } from '../src/instruments/load-instruments';
@@ -43,7 +44,7 @@ export async function run(): Promise<void> {
   const synthetic = generateStudy(instrument, {
     seed: 11, neighbourhoods: [{ name: 'Bench-buurt', streets: Array.from({ length: streets }, (_, index) => ({ name: `Straat ${index + 1}`, character: characters[index % characters.length]!, respondents: 25 })) }],
   });
-  const result = analyseStudy({ instrument, minReportSize: 10, ...synthetic });
+  const result = analyseStudy({ instrument, minReportSize: 10, ...synthetic, respondents: respondentTableOf(instrument, synthetic.respondents) });
   const study: Study = {
     id: 1, name: 'Benchmark', commissioner: 'Bench', area: 'Bench', fieldworkStart: '2026-01-01', fieldworkEnd: '2026-02-01', minReportSize: 10, maxVisitAttempts: 3,
     isDemo: false, followUpOf: null, purgedAt: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',

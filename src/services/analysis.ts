@@ -13,7 +13,7 @@ import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { listStreets } from '../storage/address-frame';
 import type { Queryable } from '../storage/db';
-import { listRespondentAnswers, listStreetLadderAnswers } from '../storage/interviews';
+import { listStreetLadderAnswers, readRespondentTable } from '../storage/interviews';
 import { listAddressProgress, type AddressProgress } from '../storage/monitoring';
 import { listResponseSnapshots } from '../storage/purge';
 import { getStudy } from '../storage/studies';
@@ -65,7 +65,7 @@ async function analyseStudyData(db: Queryable, instruments: InstrumentRegistry, 
     minReportSize: study.minReportSize,
     neighbourhoods,
     streets: streets.map((street) => ({ id: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId })),
-    respondents: await listRespondentAnswers(db, study.id, instrument.id, instrument.version),
+    respondents: await readRespondentTable(db, study.id, instrument),
     ...(ladder ? { streetLadder: { rungs: ladder.rungs!.length, answers: await listStreetLadderAnswers(db, study.id, ladder.id, ladder.version, ladder.rungs!.length) } } : {}),
   });
 }

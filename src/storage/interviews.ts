@@ -5,9 +5,9 @@
  * interview (src/domain/answer-document.ts), checked before they get here.
  */
 import type { AnswerDocument } from '../domain/answer-document';
-import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
+import { RespondentTableBuilder, tableLayoutOf, type RespondentTable } from '../domain/analysis/respondent-table';
 import type { StreetLadderAnswer } from '../domain/analysis/street-ladder';
-import type { PairedAnswer } from '../domain/analysis/weighted-gap';
+import type { Instrument } from '../domain/instrument';
 import { insertRows, type Queryable } from './db';
 
 export interface NewInterview {
@@ -66,24 +66,24 @@ function listCountedAnswers(db: Queryable, studyId: number, instrumentId: string
 
 /**
  * Every counted respondent of a study on one contactladder version, as the
- * analysis reads them: paired ratings per item, and single answers as background.
+ * analysis reads them (respondent-table.ts). Read a page at a time by rowid,
+ * so a city-scale study never holds all its answer documents as text at once.
  */
-export async function listRespondentAnswers(db: Queryable, studyId: number, instrumentId: string, version: number): Promise<RespondentAnswers[]> {
-  const rows = await listCountedAnswers(db, studyId, instrumentId, version);
-  return rows.map((row) => {
-    const document = JSON.parse(row.answers) as AnswerDocument;
-    const paired: Record<string, PairedAnswer> = {};
-    const background: Record<string, number | null> = {};
-    const contribution: Record<string, { now: number | null; willing: number | null }> = {};
-    for (const [itemId, ratings] of Object.entries(document)) {
-      if ('answer' in ratings) background[itemId] = ratings.answer ?? null;
-      else if ('now' in ratings || 'willing' in ratings) contribution[itemId] = { now: ratings.now ?? null, willing: ratings.willing ?? null };
-      else if ('actual' in ratings || 'desired' in ratings) {
-        paired[itemId] = { actual: ratings.actual ?? null, desired: ratings.desired ?? null, importance: ratings.importance ?? null };
-      }
-    }
-    return { key: row.respondent_key, streetId: row.street_id, neighbourhoodId: row.neighbourhood_id, paired, background, contribution };
-  });
+export async function readRespondentTable(db: Queryable, studyId: number, instrument: Instrument, pageSize = 5000): Promise<RespondentTable> {
+  const builder = new RespondentTableBuilder(tableLayoutOf(instrument));
+  let after = 0;
+  for (;;) {
+    const rows = await db.all<{ row: number; street_id: number; neighbourhood_id: number; answers: string }>(
+      `SELECT i.rowid AS row, i.street_id, s.neighbourhood_id, i.answers
+         FROM interviews i JOIN streets s ON s.id = i.street_id
+        WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND i.status = 'counted' AND i.rowid > ?
+        ORDER BY i.rowid LIMIT ?`,
+      [studyId, instrument.id, instrument.version, after, pageSize],
+    );
+    if (rows.length === 0) return builder.finish();
+    for (const row of rows) builder.addDocument(row.street_id, row.neighbourhood_id, JSON.parse(row.answers) as AnswerDocument);
+    after = rows.at(-1)!.row;
+  }
 }
 
 /** Every counted straatladder answer of a study: rungs now and wanted, and the checklist where it was asked. */

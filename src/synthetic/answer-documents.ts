@@ -3,7 +3,7 @@
  * generator: what a tablet would send after a finished interview. Used by the
  * sync tests, the sync benchmark and the demo study.
  */
-import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
+import type { RespondentAnswers } from '../domain/analysis/respondent-table';
 import { expectedRatings, type AnswerDocument } from '../domain/answer-document';
 import type { Instrument } from '../domain/instrument';
 

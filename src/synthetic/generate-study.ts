@@ -13,7 +13,7 @@
  * The analysis must find exactly these characters back
  * (test/unit/domain/analysis/analyse-study.test.ts).
  */
-import type { RespondentAnswers } from '../domain/analysis/respondent-scores';
+import type { RespondentAnswers } from '../domain/analysis/respondent-table';
 import type { PairedAnswer } from '../domain/analysis/weighted-gap';
 import type { ContributionItem, Instrument, PairedItem } from '../domain/instrument';
 

@@ -25,10 +25,12 @@ import {
 } from './disclosure-control';
 import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
 import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
-import { gapModelOf, RespondentScores, scoreRespondent, type GapModel, type RespondentAnswers } from './respondent-scores';
+import { gapModelOf, RespondentScores, scoreRespondent } from './respondent-scores';
+import type { RespondentTable } from './respondent-table';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
 import { StreetGroupAccumulator, type CategoryResult } from './street-groups';
 import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units';
+import { Float64Arena } from './float-arena';
 import { findStreetTypes, type StreetTypesResult } from './street-types';
 import { UnitAccumulator, type UnitFigures } from './unit-summary';
 
@@ -39,7 +41,8 @@ export interface StudyData {
   minReportSize: number;
   neighbourhoods: readonly { id: number; name: string }[];
   streets: readonly { id: number; name: string; neighbourhoodId: number }[];
-  respondents: readonly RespondentAnswers[];
+  /** The counted respondents, in columns laid out for this instrument (respondent-table.ts). */
+  respondents: RespondentTable;
   /** The straatladder's answers, when the study asks it. */
   streetLadder?: { rungs: number; answers: readonly PlacedStreetLadderAnswer[] };
 }
@@ -83,18 +86,27 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   const thresholds = instrument.thresholds;
   if (!thresholds) throw new Error('analyseStudy requires an instrument with analysis thresholds');
   const model = gapModelOf(instrument);
+  const table = data.respondents;
+  if (table.layout.items.map((item) => item.id).join() !== model.items.map(({ item }) => item.id).join()) {
+    throw new Error(`analyseStudy: the respondent table is not laid out for ${instrument.id} version ${instrument.version}`);
+  }
+  const questionCount = table.layout.questions.length;
+  // Every unit's sums and figures are slices of a few large arrays (float-arena.ts).
+  const arenas = { sums: new Float64Arena(), figures: new Float64Arena() };
 
   const groupItems = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable);
   const groupVariables = groupItems.map((item) => item.id);
+  const groupColumns = groupVariables.map((id) => table.layout.questions.findIndex((question) => question.id === id));
   const streetGroups = new StreetGroupAccumulator(
-    groupItems.filter((item) => item.kind === 'choice' && !item.specialCategory)
-      .map((item) => ({ id: item.id, values: item.kind === 'choice' ? instrument.scales[item.scale]!.points.length : 0 })),
-    model, minReportSize);
+    groupItems.flatMap((item, index) => (item.kind === 'choice' && !item.specialCategory
+      ? [{ id: item.id, values: instrument.scales[item.scale]!.points.length, column: groupColumns[index]! }] : [])),
+    model, minReportSize, arenas);
 
   const respondentsPerStreet = new Map<number, number>();
-  for (const respondent of data.respondents) {
-    respondentsPerStreet.set(respondent.streetId, (respondentsPerStreet.get(respondent.streetId) ?? 0) + 1);
-    streetGroups.count(respondent);
+  for (let row = 0; row < table.size; row++) {
+    const streetId = table.streetIds[row]!;
+    respondentsPerStreet.set(streetId, (respondentsPerStreet.get(streetId) ?? 0) + 1);
+    streetGroups.count(table, row);
   }
   const units = mergeSmallStreets(data.streets.map((street) => ({
     streetId: street.id, neighbourhoodId: street.neighbourhoodId, respondents: respondentsPerStreet.get(street.id) ?? 0,
@@ -108,27 +120,30 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   // groups and the street × group cells; neighbourhoods and the study are then
   // the sums of their street units (UnitAccumulator.merge).
   const profileModel = profileModelOf(instrument);
-  const newUnit = (neighbourhoodId: number): UnitAccumulators => ({ scores: new UnitAccumulator(model), profile: new ProfileAccumulator(profileModel), neighbourhoodId });
+  const newUnit = (neighbourhoodId: number): UnitAccumulators => ({ scores: new UnitAccumulator(model, { arenas }), profile: new ProfileAccumulator(profileModel), neighbourhoodId });
   const byUnit = new Map<string, UnitAccumulators>();
   for (const unit of units) byUnit.set(unit.id, newUnit(unit.neighbourhoodId));
-  const byGroup = new Map<string, Map<number, UnitAccumulator>>(groupVariables.map((variable) => [variable, new Map()]));
+  // Per group variable, an accumulator per answer value (index = value), made when the value first occurs.
+  const groupAccumulators: (UnitAccumulator | undefined)[][] = groupVariables.map(() => []);
 
-  const groupAccumulators = groupVariables.map((variable) => byGroup.get(variable)!);
   const reliability = new ReliabilityAccumulator(model);
   const scores = new RespondentScores(model);
-  for (const respondent of data.respondents) {
-    scoreRespondent(respondent, model, scores);
+  for (let row = 0; row < table.size; row++) {
+    scoreRespondent(table, row, model, scores);
     reliability.add(scores);
-    const unitId = unitOfStreet.get(respondent.streetId);
+    const unitId = unitOfStreet.get(table.streetIds[row]!);
     // A respondent of a street the study does not list still counts for the neighbourhood and the study.
-    let unit = unitId === undefined ? byUnit.get(`outside:${respondent.neighbourhoodId}`) : byUnit.get(unitId)!;
-    if (!unit) byUnit.set(`outside:${respondent.neighbourhoodId}`, (unit = newUnit(respondent.neighbourhoodId)));
+    const neighbourhoodId = table.neighbourhoodIds[row]!;
+    let unit = unitId === undefined ? byUnit.get(`outside:${neighbourhoodId}`) : byUnit.get(unitId)!;
+    if (!unit) byUnit.set(`outside:${neighbourhoodId}`, (unit = newUnit(neighbourhoodId)));
     unit.scores.add(scores);
-    unit.profile.add(respondent);
-    if (unitId !== undefined) streetGroups.add(respondent, unitId, scores);
+    unit.profile.add(table, row);
+    if (unitId !== undefined) streetGroups.add(table, row, unitId, scores);
     for (let index = 0; index < groupVariables.length; index++) {
-      const value = respondent.background[groupVariables[index]!];
-      if (value !== undefined && value !== null) accumulatorIn(groupAccumulators[index]!, value, model, false).add(scores);
+      const value = table.questions[row * questionCount + groupColumns[index]!]!;
+      if (value === 0) continue;
+      const categories = groupAccumulators[index]!;
+      (categories[value] ??= new UnitAccumulator(model, { withItems: false, arenas })).add(scores);
     }
   }
   const study = newUnit(0);
@@ -148,14 +163,16 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   // Street profiles never show special categories (origin); the study's and neighbourhoods' do.
   const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: { of: ProfileAccumulator | undefined; street: boolean }): Disclosed<UnitResult> =>
     disclose(accumulator?.respondents ?? 0, state, () => {
-      const figures = (accumulator ?? new UnitAccumulator(model)).toFigures();
+      const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures();
       return {
-        figures, startingPoints: findStartingPoints(figures.dimensions, thresholds),
+        figures, startingPoints: findStartingPoints(figures.dimensions.needs(), thresholds),
         ...(profile ? { profile: (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street }) } : {}),
       };
     });
   // A street unit's result, made once: the streets of a combined unit share it.
   const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true })]));
+  const byGroup = new Map(groupVariables.map((variable, index) => [variable,
+    new Map(groupAccumulators[index]!.flatMap((accumulator, value) => (accumulator ? [[value, accumulator] as const] : [])))]));
   const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.scores.respondents, minReportSize, resultOf) }));
   const studyCategories = new Map(groups.map((group) => [group.variable, new Map(group.categories.map((category) => [
     category.value, { n: byGroup.get(group.variable)!.get(category.value)!.respondents, visibility: category.result.kind === 'shown' ? 'shown' as const : category.result.reason },
@@ -200,12 +217,6 @@ interface UnitAccumulators {
   scores: UnitAccumulator;
   profile: ProfileAccumulator;
   neighbourhoodId: number;
-}
-
-function accumulatorIn<K>(map: Map<K, UnitAccumulator>, key: K, model: GapModel, withItems: boolean): UnitAccumulator {
-  let accumulator = map.get(key);
-  if (!accumulator) map.set(key, (accumulator = new UnitAccumulator(model, { withItems })));
-  return accumulator;
 }
 
 /**

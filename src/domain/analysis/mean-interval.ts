@@ -64,11 +64,16 @@ function cornishFisher(degreesOfFreedom: number): number {
     + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * v ** 3);
 }
 
+/** Half the interval's width: t(0.975, n − 1) · s / √n; NaN for fewer than two values (no width known). */
+export function halfWidthOf(n: number, standardDeviation: number): number {
+  return n < 2 ? NaN : tQuantile975(n - 1) * standardDeviation / Math.sqrt(n);
+}
+
 /** The interval from a mean and the sample standard deviation of n values. */
 export function intervalFromMoments(n: number, average: number, standardDeviation: number): MeanInterval | undefined {
   if (n === 0) return undefined;
   if (n === 1) return { n, mean: average };
-  const halfWidth = tQuantile975(n - 1) * standardDeviation / Math.sqrt(n);
+  const halfWidth = halfWidthOf(n, standardDeviation);
   return { n, mean: average, low: average - halfWidth, high: average + halfWidth };
 }
 
@@ -79,11 +84,6 @@ export function intervalFromMoments(n: number, average: number, standardDeviatio
  */
 export function sampleVarianceFromSums(n: number, sum: number, sumOfSquares: number): number {
   return n > 1 ? Math.max(0, (sumOfSquares - (sum * sum) / n) / (n - 1)) : 0;
-}
-
-/** The mean and its interval from n, Σx and Σx². */
-export function intervalFromSums(n: number, sum: number, sumOfSquares: number): MeanInterval | undefined {
-  return intervalFromMoments(n, sum / n, Math.sqrt(sampleVarianceFromSums(n, sum, sumOfSquares)));
 }
 
 export function meanWithInterval(values: readonly number[]): MeanInterval | undefined {

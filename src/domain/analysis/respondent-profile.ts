@@ -15,7 +15,7 @@
  * special-category questions (origin) are left out of street profiles.
  */
 import type { Instrument } from '../instrument';
-import type { RespondentAnswers } from './respondent-scores';
+import type { RespondentTable } from './respondent-table';
 
 export interface ProfileModel {
   questions: { id: string; values: number; specialCategory: boolean }[];
@@ -48,23 +48,24 @@ export class ProfileAccumulator {
     this.answered = new Int32Array(model.questions.length);
   }
 
-  add(respondent: RespondentAnswers): void {
-    this.model.questions.forEach((question, index) => {
-      const value = respondent.background[question.id];
-      if (value === undefined || value === null || value < 1 || value > question.values) return;
+  /** Adds row `row` of the table; its question and contribution columns follow the instrument, as this model does. */
+  add(table: RespondentTable, row: number): void {
+    const questionCount = this.model.questions.length;
+    for (let index = 0; index < questionCount; index++) {
+      const value = table.questions[row * questionCount + index]!;
+      if (value === 0) continue;
       this.answered[index]! += 1;
       this.counts[index]![value - 1]! += 1;
-    });
-    const contribution = respondent.contribution;
-    if (!contribution) return;
+    }
+    const contributionCount = this.model.contribution.length;
     let answered = false;
     let doesNow = false;
     let willing = false;
-    for (const item of this.model.contribution) {
-      const answer = contribution[item.id];
-      if (!answer) continue;
-      if (answer.now !== null) { answered = true; doesNow ||= answer.now > 1; }
-      if (answer.willing !== null) { answered = true; willing ||= answer.willing === item.willingTop; }
+    for (let index = 0; index < contributionCount; index++) {
+      const now = table.contributionNow[row * contributionCount + index]!;
+      const willingAnswer = table.contributionWilling[row * contributionCount + index]!;
+      if (now !== 0) { answered = true; doesNow ||= now > 1; }
+      if (willingAnswer !== 0) { answered = true; willing ||= willingAnswer === this.model.contribution[index]!.willingTop; }
     }
     if (answered) this.contributionAnswered += 1;
     if (doesNow) this.doesNow += 1;

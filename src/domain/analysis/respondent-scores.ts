@@ -17,18 +17,8 @@
  * // dimension with 4 items, 2 answered with WG 0.5 and 0.25 → weightedGap 0.375 (2 of 4 is half: enough)
  */
 import type { Instrument, PairedItem } from '../instrument';
-import { importanceWeightOf, normalisedGapOf, problemAlignedGapOf, type GapSettings, type PairedAnswer } from './weighted-gap';
-
-/** One respondent's answers as the analysis reads them; "don't know" is null. */
-export interface RespondentAnswers {
-  key: string;
-  streetId: number;
-  neighbourhoodId: number;
-  paired: Readonly<Record<string, PairedAnswer>>;
-  background: Readonly<Record<string, number | null>>;
-  /** Own-contribution answers: what the respondent does now and is willing to do. */
-  contribution?: Readonly<Record<string, { now: number | null; willing: number | null }>>;
-}
+import type { RespondentTable } from './respondent-table';
+import { importanceWeightOf, normalisedGapOf, problemAlignedGapOf, type GapSettings } from './weighted-gap';
 
 /** The instrument's paired items grouped per dimension, with what the gap formula needs. */
 export interface GapModel {
@@ -100,25 +90,32 @@ export class RespondentScores {
   }
 }
 
-export function scoreRespondent(answers: RespondentAnswers, model: GapModel, into = new RespondentScores(model)): RespondentScores {
+/**
+ * Scores row `row` of the table. The model's items are the table's item
+ * columns in the same order (both follow the instrument); 0 in a column is
+ * "don't know" or no answer.
+ */
+export function scoreRespondent(table: RespondentTable, row: number, model: GapModel, into = new RespondentScores(model)): RespondentScores {
   const { items, dimensions } = into;
-  for (let index = 0; index < model.items.length; index++) {
-    const { item, settings } = model.items[index]!;
-    const answer = answers.paired[item.id];
-    const actual = answer?.actual ?? null;
-    const desired = answer?.desired ?? null;
-    into.answeredActual[index] = actual ?? NaN;
-    into.answeredDesired[index] = desired ?? NaN;
+  const itemCount = model.items.length;
+  const rowAt = row * itemCount;
+  for (let index = 0; index < itemCount; index++) {
+    const { settings } = model.items[index]!;
+    const actual = table.actual[rowAt + index]!;
+    const desired = table.desired[rowAt + index]!;
+    const importance = table.importance[rowAt + index]! || null;
+    into.answeredActual[index] = actual || NaN;
+    into.answeredDesired[index] = desired || NaN;
     // The weighted gap of weighted-gap.ts, step by step: no object per item.
-    const importanceWeight = actual === null || desired === null ? NaN : importanceWeightOf(answer!.importance ?? null, settings);
+    const importanceWeight = actual === 0 || desired === 0 ? NaN : importanceWeightOf(importance, settings);
     if (Number.isNaN(importanceWeight)) {
       items.clear(index);
       continue;
     }
-    const problemAlignedGap = problemAlignedGapOf(normalisedGapOf(actual!, desired!, settings), settings);
-    items.actual[index] = actual!;
-    items.desired[index] = desired!;
-    items.importance[index] = answer!.importance ?? NaN;
+    const problemAlignedGap = problemAlignedGapOf(normalisedGapOf(actual, desired, settings), settings);
+    items.actual[index] = actual;
+    items.desired[index] = desired;
+    items.importance[index] = importance ?? NaN;
     items.problemAlignedGap[index] = problemAlignedGap;
     items.weightedGap[index] = importanceWeight * problemAlignedGap + 0;
   }

@@ -11,11 +11,11 @@
  * explicit result ("no need"), which the report states in words.
  *
  * @example
- * findStartingPoints(figures.dimensions, thresholds) // → { kind: 'starting-points', ranked: [{ dimension: 'mutual-help', weightedGap: 0.31, … }] }
+ * findStartingPoints(figures.dimensions.needs(), thresholds) // → { kind: 'starting-points', ranked: [{ dimension: 'mutual-help', weightedGap: 0.31, … }] }
  */
 import type { Thresholds } from '../instrument';
-import type { GapFigures } from './unit-summary';
 
+/** A dimension's weighted gap and share wanting improvement (FigureMap.needs): what a starting point is decided on, and what it shows. */
 export interface StartingPoint {
   dimension: string;
   weightedGap: number;
@@ -29,13 +29,9 @@ export type StartingPointsResult =
 /** One shared answer for every unit without a starting point: tens of thousands of street × group cells need no copy each. */
 const noNeed: StartingPointsResult = Object.freeze({ kind: 'no-need' });
 
-export function findStartingPoints(dimensions: ReadonlyMap<string, GapFigures>, thresholds: Thresholds): StartingPointsResult {
-  const ranked: StartingPoint[] = [];
-  for (const [dimension, figures] of dimensions) {
-    if (figures.weightedGap.mean >= thresholds.startingPointWeightedGap && figures.shareWantingImprovement >= thresholds.startingPointShareWantingImprovement) {
-      ranked.push({ dimension, weightedGap: figures.weightedGap.mean, shareWantingImprovement: figures.shareWantingImprovement });
-    }
-  }
+export function findStartingPoints(dimensions: readonly StartingPoint[], thresholds: Thresholds): StartingPointsResult {
+  const ranked = dimensions.filter((candidate) => candidate.weightedGap >= thresholds.startingPointWeightedGap
+    && candidate.shareWantingImprovement >= thresholds.startingPointShareWantingImprovement);
   // Ties in the weighted gap go by dimension id (plain ids, so a plain comparison).
   ranked.sort((a, b) => b.weightedGap - a.weightedGap || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0));
   return ranked.length > 0 ? { kind: 'starting-points', ranked } : noNeed;

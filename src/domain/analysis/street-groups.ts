@@ -13,15 +13,19 @@
  * - Respondents are counted per cell before the main pass, so accumulators are
  *   made only for cells that can be shown: the work stays linear and small.
  */
-import type { GapModel, RespondentAnswers, RespondentScores } from './respondent-scores';
+import type { GapModel, RespondentScores } from './respondent-scores';
+import type { RespondentTable } from './respondent-table';
 import { discloseCount, type DisclosedCount, type Disclosed, type Visibility } from './disclosure-control';
 import { protectLinkedCells, type LinkedConstraint, type LinkedNode } from './linked-suppression';
+import type { Float64Arena } from './float-arena';
 import { UnitAccumulator } from './unit-summary';
 
 export interface GroupVariable {
   id: string;
   /** Number of answer values, 1..values. */
   values: number;
+  /** The variable's column among the respondent table's questions. */
+  column: number;
 }
 
 export interface CategoryResult<T> {
@@ -45,23 +49,28 @@ export class StreetGroupAccumulator {
   private readonly countsPerUnit = new Map<string, Int32Array>();
   private readonly cells = new Map<string, (UnitAccumulator | undefined)[]>();
 
-  constructor(private readonly variables: readonly GroupVariable[], private readonly model: GapModel, private readonly minReportSize: number) {
+  constructor(
+    private readonly variables: readonly GroupVariable[], private readonly model: GapModel, private readonly minReportSize: number,
+    private readonly arenas?: { sums: Float64Arena; figures: Float64Arena },
+  ) {
     let offset = 0;
     this.offsets = variables.map((variable) => { const start = offset; offset += variable.values; return start; });
     this.width = offset;
   }
 
-  private index(variable: number, respondent: RespondentAnswers): number {
-    const value = respondent.background[this.variables[variable]!.id];
-    return value === undefined || value === null ? -1 : this.offsets[variable]! + value - 1;
+  /** The cell of row `row`'s answer to variable `variable`, or −1 when not answered. */
+  private index(variable: number, table: RespondentTable, row: number): number {
+    const value = table.questions[row * table.layout.questions.length + this.variables[variable]!.column]!;
+    return value === 0 ? -1 : this.offsets[variable]! + value - 1;
   }
 
-  /** First pass: count the respondent in their street's cells. */
-  count(respondent: RespondentAnswers): void {
-    let counts = this.countsPerStreet.get(respondent.streetId);
-    if (!counts) this.countsPerStreet.set(respondent.streetId, (counts = new Int32Array(this.width)));
+  /** First pass: count row `row` in its street's cells. */
+  count(table: RespondentTable, row: number): void {
+    const streetId = table.streetIds[row]!;
+    let counts = this.countsPerStreet.get(streetId);
+    if (!counts) this.countsPerStreet.set(streetId, (counts = new Int32Array(this.width)));
     for (let variable = 0; variable < this.variables.length; variable++) {
-      const index = this.index(variable, respondent);
+      const index = this.index(variable, table, row);
       if (index >= 0) counts[index]! += 1;
     }
   }
@@ -78,16 +87,16 @@ export class StreetGroupAccumulator {
     for (const unit of units) {
       const counts = this.countsPerUnit.get(unit.id);
       if (unit.combined || unit.visibility !== 'shown' || !counts) continue;
-      this.cells.set(unit.id, Array.from(counts, (n) => (n >= this.minReportSize ? new UnitAccumulator(this.model, { withItems: false }) : undefined)));
+      this.cells.set(unit.id, Array.from(counts, (n) => (n >= this.minReportSize ? new UnitAccumulator(this.model, { withItems: false, ...(this.arenas ? { arenas: this.arenas } : {}) }) : undefined)));
     }
   }
 
-  /** Second pass: add the respondent's scores to their cells. */
-  add(respondent: RespondentAnswers, unitId: string, scores: RespondentScores): void {
+  /** Second pass: add row `row`'s scores to its cells. */
+  add(table: RespondentTable, row: number, unitId: string, scores: RespondentScores): void {
     const cells = this.cells.get(unitId);
     if (!cells) return;
     for (let variable = 0; variable < this.variables.length; variable++) {
-      const index = this.index(variable, respondent);
+      const index = this.index(variable, table, row);
       if (index >= 0) cells[index]?.add(scores);
     }
   }

@@ -13,11 +13,11 @@
  * answers and their means in 1..10), so the variance from these sums loses no
  * precision that matters for a reported figure.
  */
-import { intervalFromSums, type MeanInterval } from './mean-interval';
-import type { GapModel, RespondentScores, ScoreColumns } from './respondent-scores';
-
-/** A gap this close to zero counts as satisfied: means of fractions are not exact. */
-const satisfiedTolerance = 1e-9;
+import type { Float64Arena } from './float-arena';
+import { FigureMap, figureRowSize, noFigures, quantityAt, shareAt } from './figure-map';
+import { halfWidthOf, sampleVarianceFromSums, type MeanInterval } from './mean-interval';
+import type { GapModel, RespondentScores } from './respondent-scores';
+import { actualQuantity, addScore, addSums, desiredQuantity, gapQuantity, importanceQuantity, slotSize, squareAt, sumAt, weightedGapQuantity } from './score-sums';
 
 export interface GapFigures {
   n: number;
@@ -31,85 +31,69 @@ export interface GapFigures {
   shareWantingLess: number;
 }
 
-/*
- * The figures of one item or dimension in one unit come from n, Σx and Σx² of
- * each quantity, kept in a slot of a Float64Array: a unit keeps all its items
- * and dimensions in one array, so a city-scale analysis with tens of thousands
- * of units allocates one array per unit, not one per figure.
- * Slot layout: n, importance n, n wanting improvement, n wanting less, then Σx
- * and Σx² for actual, desired, importance, problem-aligned gap, weighted gap.
+/**
+ * Writes the figures of the slot at `slot` into row `row` of `out` (layout in
+ * figure-map.ts): n, importance n, the shares, and mean, low and high of each
+ * quantity. Writes nothing when the slot has no respondent.
  */
-const slotSize = 14;
-const sumAt = 4;
-const squareAt = 9;
-const [actualQuantity, desiredQuantity, importanceQuantity, gapQuantity, weightedGapQuantity] = [0, 1, 2, 3, 4];
-
-function addValue(data: Float64Array, slot: number, quantity: number, value: number): void {
-  data[slot + sumAt + quantity]! += value;
-  data[slot + squareAt + quantity]! += value * value;
-}
-
-/** Adds row `index` of the columns to the slot at `slot`, when it holds a score. */
-function addScore(data: Float64Array, slot: number, columns: ScoreColumns, index: number): void {
-  const weightedGap = columns.weightedGap[index]!;
-  if (Number.isNaN(weightedGap)) return;
-  const problemAlignedGap = columns.problemAlignedGap[index]!;
-  const importance = columns.importance[index]!;
-  data[slot]! += 1;
-  addValue(data, slot, actualQuantity, columns.actual[index]!);
-  addValue(data, slot, desiredQuantity, columns.desired[index]!);
-  if (!Number.isNaN(importance)) {
-    data[slot + 1]! += 1;
-    addValue(data, slot, importanceQuantity, importance);
-  }
-  addValue(data, slot, gapQuantity, problemAlignedGap);
-  addValue(data, slot, weightedGapQuantity, weightedGap);
-  if (problemAlignedGap > satisfiedTolerance) data[slot + 2]! += 1;
-  else if (problemAlignedGap < -satisfiedTolerance) data[slot + 3]! += 1;
-}
-
-function intervalAt(data: Float64Array, slot: number, quantity: number, count: number): MeanInterval {
-  return intervalFromSums(count, data[slot + sumAt + quantity]!, data[slot + squareAt + quantity]!)!;
-}
-
-function figuresAt(data: Float64Array, slot: number): GapFigures | undefined {
+function writeFigures(data: Float64Array, slot: number, out: Float64Array, row: number): void {
   const n = data[slot]!;
-  if (n === 0) return undefined;
+  if (n === 0) return;
+  const at = row * figureRowSize;
   const importanceCount = data[slot + 1]!;
   const wantingImprovement = data[slot + 2]!;
   const wantingLess = data[slot + 3]!;
-  return {
-    n,
-    actual: intervalAt(data, slot, actualQuantity, n),
-    desired: intervalAt(data, slot, desiredQuantity, n),
-    importance: importanceCount > 0 ? intervalAt(data, slot, importanceQuantity, importanceCount) : undefined,
-    problemAlignedGap: intervalAt(data, slot, gapQuantity, n),
-    weightedGap: intervalAt(data, slot, weightedGapQuantity, n),
-    shareWantingImprovement: wantingImprovement / n,
-    shareSatisfied: (n - wantingImprovement - wantingLess) / n,
-    shareWantingLess: wantingLess / n,
-  };
+  out[at] = n;
+  out[at + 1] = importanceCount;
+  out[at + shareAt.wantingImprovement] = wantingImprovement / n;
+  out[at + shareAt.satisfied] = (n - wantingImprovement - wantingLess) / n;
+  out[at + shareAt.wantingLess] = wantingLess / n;
+  writeInterval(data, slot, actualQuantity, n, out, at + quantityAt.actual);
+  writeInterval(data, slot, desiredQuantity, n, out, at + quantityAt.desired);
+  if (importanceCount > 0) writeInterval(data, slot, importanceQuantity, importanceCount, out, at + quantityAt.importance);
+  writeInterval(data, slot, gapQuantity, n, out, at + quantityAt.problemAlignedGap);
+  writeInterval(data, slot, weightedGapQuantity, n, out, at + quantityAt.weightedGap);
 }
 
-/** The figures of one item or dimension in one unit, gathered one respondent at a time. */
-export class GapAccumulator {
-  private readonly data = new Float64Array(slotSize);
-
-  add(columns: ScoreColumns, index: number): void {
-    addScore(this.data, 0, columns, index);
-  }
-
-  toFigures(): GapFigures | undefined {
-    return figuresAt(this.data, 0);
-  }
+/** Mean, low and high of one quantity (mean-interval.ts, from n, Σx and Σx²); low and high NaN for a single value. */
+function writeInterval(data: Float64Array, slot: number, quantity: number, count: number, out: Float64Array, at: number): void {
+  const sum = data[slot + sumAt + quantity]!;
+  const mean = sum / count;
+  const halfWidth = halfWidthOf(count, Math.sqrt(sampleVarianceFromSums(count, sum, data[slot + squareAt + quantity]!)));
+  out[at] = mean;
+  out[at + 1] = mean - halfWidth;
+  out[at + 2] = mean + halfWidth;
 }
 
-const noItemFigures: ReadonlyMap<string, GapFigures> = new Map();
+/** Which id each figure row of a unit belongs to; one per model and kind of unit, shared by all its units. */
+interface RowLayout {
+  itemIds: readonly string[];
+  itemRows: readonly number[];
+  dimensionIds: readonly string[];
+  dimensionRows: readonly number[];
+}
+
+const rowLayouts = new WeakMap<GapModel, { withItems: RowLayout; dimensionsOnly: RowLayout }>();
+
+function rowLayoutOf(model: GapModel, withItems: boolean): RowLayout {
+  let layouts = rowLayouts.get(model);
+  if (!layouts) {
+    const itemIds = model.items.map(({ item }) => item.id);
+    const dimensionIds = model.dimensions.map((dimension) => dimension.id);
+    const rows = (first: number, count: number) => Array.from({ length: count }, (_, index) => first + index);
+    layouts = {
+      withItems: { itemIds, itemRows: rows(0, itemIds.length), dimensionIds, dimensionRows: rows(itemIds.length, dimensionIds.length) },
+      dimensionsOnly: { itemIds: [], itemRows: [], dimensionIds, dimensionRows: rows(0, dimensionIds.length) },
+    };
+    rowLayouts.set(model, layouts);
+  }
+  return withItems ? layouts.withItems : layouts.dimensionsOnly;
+}
 
 export interface UnitFigures {
   respondents: number;
-  items: ReadonlyMap<string, GapFigures>;
-  dimensions: ReadonlyMap<string, GapFigures>;
+  items: FigureMap;
+  dimensions: FigureMap;
 }
 
 /**
@@ -119,15 +103,22 @@ export interface UnitFigures {
  */
 export class UnitAccumulator {
   respondents = 0;
+  private readonly layout: RowLayout;
   private readonly itemCount: number;
   private readonly dimensionCount: number;
   /** Item slots first, then dimension slots. */
   private readonly data: Float64Array;
 
-  constructor(private readonly model: GapModel, options: { withItems?: boolean } = {}) {
-    this.itemCount = (options.withItems ?? true) ? model.items.length : 0;
+  /** Where the sums and the figures are kept: slices of arenas shared by the analysis's units, or arrays of their own. */
+  private readonly arenas?: { sums: Float64Arena; figures: Float64Arena };
+
+  constructor(model: GapModel, options: { withItems?: boolean; arenas?: { sums: Float64Arena; figures: Float64Arena } } = {}) {
+    this.layout = rowLayoutOf(model, options.withItems ?? true);
+    this.itemCount = this.layout.itemIds.length;
     this.dimensionCount = model.dimensions.length;
-    this.data = new Float64Array((this.itemCount + this.dimensionCount) * slotSize);
+    this.arenas = options.arenas;
+    const length = (this.itemCount + this.dimensionCount) * slotSize;
+    this.data = this.arenas ? this.arenas.sums.take(length) : new Float64Array(length);
   }
 
   add(scores: RespondentScores): void {
@@ -145,23 +136,28 @@ export class UnitAccumulator {
   merge(other: UnitAccumulator): void {
     if (other.data.length !== this.data.length) throw new Error('UnitAccumulator.merge needs accumulators of the same layout');
     this.respondents += other.respondents;
-    for (let index = 0; index < this.data.length; index++) this.data[index]! += other.data[index]!;
+    addSums(this.data, 0, other.data);
   }
 
+  /** Every figure of the unit, computed now: item rows first, then dimension rows, in one array. */
   toFigures(): UnitFigures {
-    const figures = (count: number, first: number, idOf: (index: number) => string) => {
-      const map = new Map<string, GapFigures>();
-      for (let index = 0; index < count; index++) {
-        const result = figuresAt(this.data, (first + index) * slotSize);
-        if (result) map.set(idOf(index), result);
-      }
-      return map;
+    const rowCount = this.itemCount + this.dimensionCount;
+    const values = this.arenas ? this.arenas.figures.take(rowCount * figureRowSize) : new Float64Array(rowCount * figureRowSize);
+    for (let row = 0; row < rowCount; row++) writeFigures(this.data, row * slotSize, values, row);
+    // A row without respondents keeps n = 0 and is left out of the map.
+    const hasFigures = (row: number) => values[row * figureRowSize]! > 0;
+    const mapOf = (ids: readonly string[], rows: readonly number[]) => {
+      if (ids.length === 0) return noFigures;
+      // Usually every item or dimension has figures: the model's id list and row numbers are then shared, not copied.
+      if (rows.every(hasFigures)) return new FigureMap(ids, rows, values);
+      const kept = rows.flatMap((row, index) => (hasFigures(row) ? [index] : []));
+      return new FigureMap(kept.map((index) => ids[index]!), kept.map((index) => rows[index]!), values);
     };
     return {
       respondents: this.respondents,
       // Groups of residents have no item figures: they share one empty map instead of one each.
-      items: this.itemCount === 0 ? noItemFigures : figures(this.itemCount, 0, (index) => this.model.items[index]!.item.id),
-      dimensions: figures(this.dimensionCount, this.itemCount, (index) => this.model.dimensions[index]!.id),
+      items: mapOf(this.layout.itemIds, this.layout.itemRows),
+      dimensions: mapOf(this.layout.dimensionIds, this.layout.dimensionRows),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listRespondentAnswers } from '../../../src/storage/interviews';
+import { readRespondentTable } from '../../../src/storage/interviews';
 import { fieldworkSetUp, interview, visit } from '../../helpers/fieldwork';
+import { instruments } from '../../helpers/test-app';
 
 describe('GET /studies/:id/fieldwork and POST /studies/:id/duplicates', () => {
   it('shows response per street and a duplicate, and keeping one sets the other aside for the analysis', async () => {
@@ -28,8 +29,8 @@ describe('GET /studies/:id/fieldwork and POST /studies/:id/duplicates', () => {
     expect(await db.all('SELECT id, status FROM interviews ORDER BY ended_at')).toEqual([{ id: first.id, status: 'counted' }, { id: second.id, status: 'set-aside' }]);
     const after = await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200);
     expect(after.text).not.toContain('Twee of meer interviews');
-    const counted = await listRespondentAnswers(db, studyId, 'contactladder', 1);
-    expect(counted).toHaveLength(1);
+    const counted = await readRespondentTable(db, studyId, instruments.get('contactladder', 1)!);
+    expect(counted.size).toBe(1);
 
     // Resolving again, or for another study's coordinator, changes nothing.
     await coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseStudy } from '../../../../src/domain/analysis/analyse-study';
+import { analyseRecords } from '../../../helpers/analysis';
 import type { Instrument } from '../../../../src/domain/instrument';
 import { generateStudy, seededRandom, type StreetCharacter } from '../../../../src/synthetic/generate-study';
 import { instruments } from '../../../helpers/test-app';
@@ -15,7 +15,7 @@ function study(characters: StreetCharacter[], respondents: number, seed = 5) {
 describe('street types in the analysis', () => {
   it('groups streets of the same character into one type', () => {
     const characters: StreetCharacter[] = ['wants-mutual-help', 'much-annoyance', 'wants-mutual-help', 'quiet-content', 'much-annoyance', 'wants-mutual-help', 'quiet-content'];
-    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study(characters, 25) });
+    const result = analyseRecords(contactladder, 10, { ...study(characters, 25) });
     const typeOf = new Map(result.streetTypes.types.flatMap((type) => type.streetIds.map((id) => [id, type.number])));
     const streetsByCharacter = (character: StreetCharacter) => characters.flatMap((c, index) => (c === character ? [index + 1] : []));
     for (const character of ['wants-mutual-help', 'much-annoyance', 'quiet-content'] as const) {
@@ -27,14 +27,14 @@ describe('street types in the analysis', () => {
 
   it('leaves streets that are not shown on their own out of the types', () => {
     const data = study(['ordinary', 'ordinary', 'ordinary', 'ordinary'], 12);
-    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, respondents: data.respondents.filter((r) => r.streetId !== 4 || r.key.endsWith('0')) });
+    const result = analyseRecords(contactladder, 10, { ...data, respondents: data.respondents.filter((r) => r.streetId !== 4 || r.key.endsWith('0')) });
     expect(result.streetTypes.types.flatMap((type) => type.streetIds)).not.toContain(4);
   });
 });
 
 describe('street × group units', () => {
   const data = study(['ordinary', 'wants-mutual-help'], 80);
-  const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data });
+  const result = analyseRecords(contactladder, 10, { ...data });
 
   it('never crosses origin (a special category) with a street', () => {
     for (const street of result.streets) expect(street.groups.map((group) => group.variable)).not.toContain('origin');
@@ -59,12 +59,12 @@ describe('street × group units', () => {
     const respondents = data.respondents.filter((r) => r.streetId === 1).slice(0, 30).map((r, index) => ({
       ...r, background: { ...r.background, 'children-at-home': index < 20 ? 1 : index < 30 ? 2 : null },
     }));
-    const small = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, streets: data.streets.slice(0, 1), respondents });
+    const small = analyseRecords(contactladder, 10, { ...data, streets: data.streets.slice(0, 1), respondents });
     const children = small.streets[0]!.groups.find((group) => group.variable === 'children-at-home')!;
     // 20 and 10 are both large enough, and nobody left the question open: both shown.
     expect(children.categories.map((category) => category.result.kind)).toEqual(['shown', 'shown']);
     // With 8 instead of 10 in the second category, the first is hidden too: otherwise street − first = second.
-    const fewer = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, streets: data.streets.slice(0, 1), respondents: respondents.slice(0, 28) });
+    const fewer = analyseRecords(contactladder, 10, { ...data, streets: data.streets.slice(0, 1), respondents: respondents.slice(0, 28) });
     const hidden = fewer.streets[0]!.groups.find((group) => group.variable === 'children-at-home')!;
     expect(hidden.categories.map((category) => category.result.kind)).toEqual(['suppressed', 'suppressed']);
   });
@@ -77,7 +77,7 @@ describe('straatladder per unit', () => {
     const answers = data.respondents.filter((r) => r.streetId !== 3 || Number(r.key.split('-r')[1]) % 4 === 0).map((r) => ({
       streetId: r.streetId, neighbourhoodId: r.neighbourhoodId, current: 3 + Math.floor(random() * 3), desired: 6,
     }));
-    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...data, streetLadder: { rungs: 10, answers } });
+    const result = analyseRecords(contactladder, 10, { ...data, streetLadder: { rungs: 10, answers } });
     const ladder = result.streetLadder!;
     const ladderOf = (streetId: number) => ladder.streets.find((street) => street.streetId === streetId)!.result;
     const second = ladderOf(2);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseStudy, type AnalysisResult, type UnitResult } from '../../../../src/domain/analysis/analyse-study';
+import type { AnalysisResult, UnitResult } from '../../../../src/domain/analysis/analyse-study';
+import { analyseRecords } from '../../../helpers/analysis';
 import type { Disclosed } from '../../../../src/domain/analysis/disclosure-control';
 import type { Instrument } from '../../../../src/domain/instrument';
 import { generateStudy, type StreetCharacter } from '../../../../src/synthetic/generate-study';
@@ -17,7 +18,7 @@ function analyse(characters: StreetCharacter[], respondents = 20, seed = 7, minR
   const study = generateStudy(contactladder, {
     seed, neighbourhoods: [{ name: 'Bloemenbuurt', streets: characters.map((character, index) => ({ name: `Straat ${index + 1}`, character, respondents })) }],
   });
-  return analyseStudy({ instrument: contactladder, minReportSize, ...study });
+  return analyseRecords(contactladder, minReportSize, { ...study });
 }
 
 describe('analyseStudy on a synthetic study of known streets', () => {
@@ -36,7 +37,7 @@ describe('analyseStudy on a synthetic study of known streets', () => {
     const study = generateStudy(contactladder, { seed: 3, neighbourhoods: [{ name: 'N', streets: [
       { name: 'Groot', character: 'ordinary', respondents: 25 }, { name: 'Middel', character: 'ordinary', respondents: 14 }, { name: 'Klein', character: 'ordinary', respondents: 6 },
     ] }] });
-    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
+    const result = analyseRecords(contactladder, 10, { ...study });
     expect(result.streets.map((street) => [street.name, street.reportedAs, street.result.kind])).toEqual([
       ['Groot', 'street', 'shown'], ['Middel', 'street', 'suppressed'], ['Klein', 'combined', 'suppressed'],
     ]);
@@ -69,8 +70,8 @@ describe('analyseStudy on a synthetic study of known streets', () => {
 
   it('is the same whatever the order of respondents', () => {
     const study = generateStudy(contactladder, { seed: 11, neighbourhoods: [{ name: 'N', streets: [{ name: 'A', character: 'ordinary', respondents: 15 }, { name: 'B', character: 'wants-mutual-help', respondents: 15 }] }] });
-    const forwards = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
-    const backwards = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: [...study.respondents].reverse() });
+    const forwards = analyseRecords(contactladder, 10, { ...study });
+    const backwards = analyseRecords(contactladder, 10, { ...study, respondents: [...study.respondents].reverse() });
     const rounded = (result: AnalysisResult) => JSON.parse(JSON.stringify(result, (_key, value) =>
       value instanceof Map ? Object.fromEntries(value) : typeof value === 'number' ? Math.round(value * 1e9) / 1e9 : value));
     expect(rounded(backwards)).toEqual(rounded(forwards));
@@ -82,10 +83,10 @@ describe('analyseStudy on a synthetic study of known streets', () => {
       { name: 'N2', streets: [{ name: 'C', character: 'much-annoyance', respondents: 12 }, { name: 'D', character: 'ordinary', respondents: 12 }] },
     ] });
     const serialise = (value: unknown) => JSON.stringify(value, (_key, inner) => (inner instanceof Map ? Object.fromEntries(inner) : inner));
-    const before = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study });
+    const before = analyseRecords(contactladder, 10, { ...study });
     fc.assert(fc.property(fc.integer({ min: 0, max: study.respondents.length - 1 }), (index) => {
       const copy = { ...study.respondents[index]!, key: 'extra' };
-      const after = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: [...study.respondents, copy] });
+      const after = analyseRecords(contactladder, 10, { ...study, respondents: [...study.respondents, copy] });
       const changedStreets = after.streets.filter((street, position) => serialise(street) !== serialise(before.streets[position])).map((street) => street.streetId);
       const changedNeighbourhoods = after.neighbourhoods.filter((entry, position) => serialise(entry) !== serialise(before.neighbourhoods[position])).map((entry) => entry.neighbourhoodId);
       return serialise(changedStreets) === serialise([copy.streetId]) && serialise(changedNeighbourhoods) === serialise([copy.neighbourhoodId])

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../../src/domain/instrument';
-import { gapModelOf, scoreRespondent, type RespondentAnswers } from '../../../../src/domain/analysis/respondent-scores';
+import { gapModelOf, scoreRespondent } from '../../../../src/domain/analysis/respondent-scores';
+import { respondentTableOf, type RespondentAnswers } from '../../../../src/domain/analysis/respondent-table';
 import { meanWithInterval } from '../../../../src/domain/analysis/mean-interval';
 import { findStartingPoints } from '../../../../src/domain/analysis/starting-points';
 import { UnitAccumulator } from '../../../../src/domain/analysis/unit-summary';
@@ -18,7 +19,8 @@ function respondent(key: string, paired: RespondentAnswers['paired']): Responden
 
 function summarise(respondents: RespondentAnswers[]) {
   const unit = new UnitAccumulator(model);
-  for (const answers of respondents) unit.add(scoreRespondent(answers, model));
+  const table = respondentTableOf(contactladder, respondents);
+  for (let row = 0; row < table.size; row++) unit.add(scoreRespondent(table, row, model));
   return unit.toFigures();
 }
 
@@ -80,20 +82,20 @@ describe('unit summary', () => {
 
 describe('starting points', () => {
   it('names mutual help for a street that wants more of it, ranked by weighted gap', () => {
-    const result = findStartingPoints(summarise(street).dimensions, thresholds);
+    const result = findStartingPoints(summarise(street).dimensions.needs(), thresholds);
     expect(result).toEqual({ kind: 'starting-points', ranked: [{ dimension: 'mutual-help', weightedGap: expect.closeTo(0.3125, 12), shareWantingImprovement: 1 }] });
   });
 
   it('finds no need where contact is low and equally little is wanted', () => {
     const quiet = [1, 2, 3].map((i) => respondent(`r${i}`, Object.fromEntries(mutualHelp.map((id) => [id, { actual: 1, desired: 1, importance: 4 }]))));
-    expect(findStartingPoints(summarise(quiet).dimensions, thresholds)).toEqual({ kind: 'no-need' });
+    expect(findStartingPoints(summarise(quiet).dimensions.needs(), thresholds)).toEqual({ kind: 'no-need' });
   });
 
   it('treats wanting less annoyance as a need on negative contacts', () => {
     const annoyed = [1, 2, 3].map((i) => respondent(`r${i}`, Object.fromEntries(
       ['live-past-each-other', 'indifferent-neighbours', 'annoyed-by-behaviour', 'nuisance', 'interference'].map((id) => [id, { actual: 5, desired: 2, importance: 5 }]),
     )));
-    const result = findStartingPoints(summarise(annoyed).dimensions, thresholds);
+    const result = findStartingPoints(summarise(annoyed).dimensions.needs(), thresholds);
     expect(result).toEqual({ kind: 'starting-points', ranked: [{ dimension: 'negative-contacts', weightedGap: 0.75, shareWantingImprovement: 1 }] });
   });
 
@@ -101,6 +103,6 @@ describe('starting points', () => {
     // One of four respondents wants much more (WG 1), three are satisfied: WG 0.25 but only 25 % want improvement.
     const few = [respondent('r1', Object.fromEntries(mutualHelp.map((id) => [id, { actual: 1, desired: 5, importance: 5 }])))]
       .concat([2, 3, 4].map((i) => respondent(`r${i}`, Object.fromEntries(mutualHelp.map((id) => [id, { actual: 3, desired: 3, importance: 5 }])))));
-    expect(findStartingPoints(summarise(few).dimensions, thresholds)).toEqual({ kind: 'no-need' });
+    expect(findStartingPoints(summarise(few).dimensions.needs(), thresholds)).toEqual({ kind: 'no-need' });
   });
 });

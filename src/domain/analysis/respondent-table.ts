@@ -1,0 +1,203 @@
+/**
+ * The counted respondents of a study as the analysis reads them: one row per
+ * respondent, one column per rating, in typed arrays (a column store).
+ *
+ * Why columns: a city-scale study has 100,000 respondents with some forty
+ * ratings each. As objects keyed by item id that is millions of small objects
+ * (several hundred MB) that every garbage collection must walk, and every
+ * rating is a look-up by name. As columns it is a few MB, read by index.
+ *
+ * Layout (`TableLayout`, fixed by the instrument): paired items in the
+ * instrument's order (the same order as the gap model's items), then the
+ * single-answer questions (background, the profile's questions), then the
+ * own-contribution items. Values are the answers' whole numbers 1..K, one
+ * byte each; 0 stands for "don't know" or no answer, never a valid value
+ * (every scale starts at 1). A value outside its scale is refused: answers
+ * are checked against the instrument version before they are stored
+ * (answer-document.ts), so one here means the data are corrupt.
+ */
+import type { AnswerDocument } from '../answer-document';
+import type { Instrument } from '../instrument';
+import type { PairedAnswer } from './weighted-gap';
+
+/** One respondent's answers as a record: how tests and the synthetic generator write them. "Don't know" is null. */
+export interface RespondentAnswers {
+  key: string;
+  streetId: number;
+  neighbourhoodId: number;
+  paired: Readonly<Record<string, PairedAnswer>>;
+  background: Readonly<Record<string, number | null>>;
+  /** Own-contribution answers: what the respondent does now and is willing to do. */
+  contribution?: Readonly<Record<string, { now: number | null; willing: number | null }>>;
+}
+
+interface Column { id: string; max: number }
+
+/** Which column holds which item, and the highest value each allows. */
+export interface TableLayout {
+  items: Column[];
+  /** The importance scale's highest value; 0 when the instrument asks no importance. */
+  importanceMax: number;
+  questions: Column[];
+  contribution: { id: string; nowMax: number; willingMax: number }[];
+}
+
+export function tableLayoutOf(instrument: Instrument): TableLayout {
+  const points = (scale: string) => instrument.scales[scale]!.points.length;
+  return {
+    items: instrument.items.flatMap((item) => (item.kind === 'paired' ? [{ id: item.id, max: points(item.scale) }] : [])),
+    importanceMax: instrument.importance === 'none' || !instrument.importanceScale ? 0 : points(instrument.importanceScale),
+    questions: instrument.items.flatMap((item) => (item.kind === 'choice' ? [{ id: item.id, max: points(item.scale) }] : [])),
+    contribution: instrument.items.flatMap((item) => (item.kind === 'contribution'
+      ? [{ id: item.id, nowMax: points(item.nowScale), willingMax: points(item.willingScale) }] : [])),
+  };
+}
+
+/** The finished table: row r's rating of item i is `actual[r × itemCount + i]`, and so on. */
+export interface RespondentTable {
+  readonly layout: TableLayout;
+  readonly size: number;
+  readonly streetIds: Int32Array;
+  readonly neighbourhoodIds: Int32Array;
+  readonly actual: Uint8Array;
+  readonly desired: Uint8Array;
+  readonly importance: Uint8Array;
+  readonly questions: Uint8Array;
+  readonly contributionNow: Uint8Array;
+  readonly contributionWilling: Uint8Array;
+}
+
+/** Fills a table one respondent at a time, from a stored answer document or from a record. */
+export class RespondentTableBuilder {
+  private size = 0;
+  private capacity = 0;
+  private streetIds = new Int32Array(0);
+  private neighbourhoodIds = new Int32Array(0);
+  private actual = new Uint8Array(0);
+  private desired = new Uint8Array(0);
+  private importance = new Uint8Array(0);
+  private questions = new Uint8Array(0);
+  private contributionNow = new Uint8Array(0);
+  private contributionWilling = new Uint8Array(0);
+  private readonly itemColumn: Map<string, number>;
+  private readonly questionColumn: Map<string, number>;
+  private readonly contributionColumn: Map<string, number>;
+
+  constructor(readonly layout: TableLayout) {
+    const columns = (list: { id: string }[]) => new Map(list.map((column, index) => [column.id, index]));
+    this.itemColumn = columns(layout.items);
+    this.questionColumn = columns(layout.questions);
+    this.contributionColumn = columns(layout.contribution);
+  }
+
+  /** Adds an interview's stored answers; ratings of other kinds (straatladder, free text) are not the analysis's. */
+  addDocument(streetId: number, neighbourhoodId: number, document: AnswerDocument): void {
+    const row = this.newRow(streetId, neighbourhoodId);
+    for (const itemId in document) {
+      const ratings = document[itemId]!;
+      const item = this.itemColumn.get(itemId);
+      if (item !== undefined) {
+        this.setPaired(row, item, ratings.actual ?? null, ratings.desired ?? null, ratings.importance ?? null);
+        continue;
+      }
+      const question = this.questionColumn.get(itemId);
+      if (question !== undefined) {
+        this.setQuestion(row, question, ratings.answer ?? null);
+        continue;
+      }
+      const contribution = this.contributionColumn.get(itemId);
+      if (contribution !== undefined) this.setContribution(row, contribution, ratings.now ?? null, ratings.willing ?? null);
+    }
+  }
+
+  /** Adds a respondent written as a record (tests, synthetic studies). */
+  addRecord(respondent: RespondentAnswers): void {
+    const row = this.newRow(respondent.streetId, respondent.neighbourhoodId);
+    this.layout.items.forEach((item, index) => {
+      const answer = respondent.paired[item.id];
+      if (answer) this.setPaired(row, index, answer.actual, answer.desired, answer.importance ?? null);
+    });
+    this.layout.questions.forEach((question, index) => this.setQuestion(row, index, respondent.background[question.id] ?? null));
+    this.layout.contribution.forEach((item, index) => {
+      const answer = respondent.contribution?.[item.id];
+      if (answer) this.setContribution(row, index, answer.now, answer.willing);
+    });
+  }
+
+  finish(): RespondentTable {
+    const { layout, size } = this;
+    const rows = <T extends Int32Array | Uint8Array>(column: T, width: number): T => column.subarray(0, size * width) as T;
+    return {
+      layout, size,
+      streetIds: rows(this.streetIds, 1),
+      neighbourhoodIds: rows(this.neighbourhoodIds, 1),
+      actual: rows(this.actual, layout.items.length),
+      desired: rows(this.desired, layout.items.length),
+      importance: rows(this.importance, layout.items.length),
+      questions: rows(this.questions, layout.questions.length),
+      contributionNow: rows(this.contributionNow, layout.contribution.length),
+      contributionWilling: rows(this.contributionWilling, layout.contribution.length),
+    };
+  }
+
+  private newRow(streetId: number, neighbourhoodId: number): number {
+    if (this.size === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    this.streetIds[this.size] = streetId;
+    this.neighbourhoodIds[this.size] = neighbourhoodId;
+    return this.size++;
+  }
+
+  private grow(capacity: number): void {
+    const { items, questions, contribution } = this.layout;
+    const grown = <T extends Int32Array | Uint8Array>(column: T, width: number, make: (length: number) => T): T => {
+      const next = make(capacity * width);
+      next.set(column);
+      return next;
+    };
+    const bytes = (length: number) => new Uint8Array(length);
+    this.streetIds = grown(this.streetIds, 1, (length) => new Int32Array(length));
+    this.neighbourhoodIds = grown(this.neighbourhoodIds, 1, (length) => new Int32Array(length));
+    this.actual = grown(this.actual, items.length, bytes);
+    this.desired = grown(this.desired, items.length, bytes);
+    this.importance = grown(this.importance, items.length, bytes);
+    this.questions = grown(this.questions, questions.length, bytes);
+    this.contributionNow = grown(this.contributionNow, contribution.length, bytes);
+    this.contributionWilling = grown(this.contributionWilling, contribution.length, bytes);
+    this.capacity = capacity;
+  }
+
+  private setPaired(row: number, item: number, actual: number | null, desired: number | null, importance: number | null): void {
+    const { id, max } = this.layout.items[item]!;
+    const at = row * this.layout.items.length + item;
+    this.actual[at] = checked(actual, max, id);
+    this.desired[at] = checked(desired, max, id);
+    // Importance is kept only where the instrument asks it.
+    if (this.layout.importanceMax > 0) this.importance[at] = checked(importance, this.layout.importanceMax, id);
+  }
+
+  private setQuestion(row: number, question: number, answer: number | null): void {
+    const { id, max } = this.layout.questions[question]!;
+    this.questions[row * this.layout.questions.length + question] = checked(answer, max, id);
+  }
+
+  private setContribution(row: number, item: number, now: number | null, willing: number | null): void {
+    const { id, nowMax, willingMax } = this.layout.contribution[item]!;
+    const at = row * this.layout.contribution.length + item;
+    this.contributionNow[at] = checked(now, nowMax, id);
+    this.contributionWilling[at] = checked(willing, willingMax, id);
+  }
+}
+
+/** The stored byte for an answer: 0 for none, the value itself when it lies on the scale 1..max. */
+function checked(value: number | null, max: number, itemId: string): number {
+  if (value === null) return 0;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`answer ${value} to ${itemId} is outside its scale 1..${max}`);
+  return value;
+}
+
+/** A table of respondents written as records. */
+export function respondentTableOf(instrument: Instrument, respondents: readonly RespondentAnswers[]): RespondentTable {
+  const builder = new RespondentTableBuilder(tableLayoutOf(instrument));
+  for (const respondent of respondents) builder.addRecord(respondent);
+  return builder.finish();
+}
