@@ -20,7 +20,7 @@
  */
 import type { Instrument } from '../instrument';
 import {
-  decideVisibility, disclose, discloseCount, mergeSmallStreets, reportingTree,
+  decideVisibility, discloseCount, discloseWith, mergeSmallStreets, reportingTree,
   type Disclosed, type ReportingNode, type Visibility,
 } from './disclosure-control';
 import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
@@ -28,7 +28,7 @@ import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
 import { gapModelOf, RespondentScores, scoreRespondent } from './respondent-scores';
 import type { RespondentTable } from './respondent-table';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
-import { StreetGroupAccumulator, type CategoryResult } from './street-groups';
+import { StreetGroupAccumulator, type CategoryResult, type StreetCells } from './street-groups';
 import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units';
 import { Float64Arena } from './float-arena';
 import { findStreetTypes, type StreetTypesResult } from './street-types';
@@ -128,17 +128,24 @@ export function analyseStudy(data: StudyData): AnalysisResult {
 
   const reliability = new ReliabilityAccumulator(model);
   const scores = new RespondentScores(model);
+  // Where a listed street's respondents go, looked up once per street: its unit and its street × group cells.
+  const places = new Map<number, { unit: UnitAccumulators; cells: StreetCells | undefined }>();
   for (let row = 0; row < table.size; row++) {
     scoreRespondent(table, row, model, scores);
     reliability.add(scores);
-    const unitId = unitOfStreet.get(table.streetIds[row]!);
+    const streetId = table.streetIds[row]!;
+    let place = places.get(streetId);
+    if (!place) {
+      const unitId = unitOfStreet.get(streetId);
+      if (unitId !== undefined) places.set(streetId, (place = { unit: byUnit.get(unitId)!, cells: streetGroups.cellsOf(unitId) }));
+    }
     // A respondent of a street the study does not list still counts for the neighbourhood and the study.
     const neighbourhoodId = table.neighbourhoodIds[row]!;
-    let unit = unitId === undefined ? byUnit.get(`outside:${neighbourhoodId}`) : byUnit.get(unitId)!;
+    let unit = place?.unit ?? byUnit.get(`outside:${neighbourhoodId}`);
     if (!unit) byUnit.set(`outside:${neighbourhoodId}`, (unit = newUnit(neighbourhoodId)));
     unit.scores.add(scores);
     unit.profile.add(table, row);
-    if (unitId !== undefined) streetGroups.add(table, row, unitId, scores);
+    if (place?.cells) streetGroups.add(table, row, place.cells, scores);
     for (let index = 0; index < groupVariables.length; index++) {
       const value = table.questions[row * questionCount + groupColumns[index]!]!;
       if (value === 0) continue;
@@ -161,14 +168,15 @@ export function analyseStudy(data: StudyData): AnalysisResult {
 
   // Figures are computed only for shown units.
   // Street profiles never show special categories (origin); the study's and neighbourhoods' do.
-  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: { of: ProfileAccumulator | undefined; street: boolean }): Disclosed<UnitResult> =>
-    disclose(accumulator?.respondents ?? 0, state, () => {
-      const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures();
-      return {
-        figures, startingPoints: findStartingPoints(figures.dimensions.needs(), thresholds),
-        ...(profile ? { profile: (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street }) } : {}),
-      };
-    });
+  type Gathered = { accumulator: UnitAccumulator | undefined; profile: { of: ProfileAccumulator | undefined; street: boolean } | undefined };
+  const unitResultOf = ({ accumulator, profile }: Gathered): UnitResult => {
+    const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures();
+    const result: UnitResult = { figures, startingPoints: findStartingPoints(figures.dimensions.needs(thresholds.startingPointWeightedGap), thresholds) };
+    if (profile) result.profile = (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street });
+    return result;
+  };
+  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile']): Disclosed<UnitResult> =>
+    discloseWith(accumulator?.respondents ?? 0, state, unitResultOf, { accumulator, profile });
   // A street unit's result, made once: the streets of a combined unit share it.
   const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true })]));
   const byGroup = new Map(groupVariables.map((variable, index) => [variable,
@@ -206,7 +214,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     streetTypes: findStreetTypes(units.flatMap((unit) => {
       const result = unitResults.get(unit.id)!;
       if (unit.kind !== 'street' || result.kind !== 'shown') return [];
-      return [{ streetId: unit.streetId, profile: model.dimensions.map((dimension) => result.figures.figures.dimensions.get(dimension.id)?.weightedGap.mean ?? 0) }];
+      const needs = result.figures.figures.dimensions.needs();
+      return [{ streetId: unit.streetId, profile: model.dimensions.map((dimension) => needs.find((need) => need.dimension === dimension.id)?.weightedGap ?? 0) }];
     }), model.dimensions.map((dimension) => dimension.id)),
     streetLadder: data.streetLadder && streetLadderUnits(data.streetLadder.answers, data.streetLadder.rungs, units, unitOfStreet, data.neighbourhoods.map((neighbourhood) => neighbourhood.id), minReportSize),
   };

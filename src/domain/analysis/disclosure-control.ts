@@ -87,8 +87,17 @@ export function decideVisibility(root: ReportingNode, minReportSize: number, nev
 }
 
 export function disclose<T>(n: number, visibility: Visibility, figures: () => T): Disclosed<T> {
+  return discloseWith(n, visibility, figures, undefined);
+}
+
+/**
+ * disclose() with the figures made from an argument, so a caller that
+ * discloses tens of thousands of units (street × group cells) passes one
+ * function and needs no new closure per unit.
+ */
+export function discloseWith<A, T>(n: number, visibility: Visibility, make: (argument: A) => T, argument: A): Disclosed<T> {
   if (visibility !== 'shown') return { kind: 'suppressed', reason: visibility };
-  return { kind: 'shown', n, indicative: n < indicativeBelow, figures: figures() };
+  return { kind: 'shown', n, indicative: n < indicativeBelow, figures: make(argument) };
 }
 
 export interface StreetCount {

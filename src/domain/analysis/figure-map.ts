@@ -71,12 +71,20 @@ export class FigureMap implements ReadonlyMap<string, GapFigures> {
     return Object.fromEntries(this.entries());
   }
 
-  /** Each id's weighted gap and share wanting improvement: what starting points are decided on, without making the whole figures. */
-  needs(): StartingPoint[] {
-    return this.ids.map((id, index) => {
+  /**
+   * Each id's weighted gap and share wanting improvement, what starting points
+   * are decided on, without making the whole figures; only ids whose weighted
+   * gap is at least `fromWeightedGap` (most street × group cells have none).
+   */
+  needs(fromWeightedGap = -Infinity): StartingPoint[] {
+    const needs: StartingPoint[] = [];
+    for (let index = 0; index < this.ids.length; index++) {
       const at = this.rows[index]! * figureRowSize;
-      return { dimension: id, weightedGap: this.numbers[at + quantityAt.weightedGap]!, shareWantingImprovement: this.numbers[at + shareAt.wantingImprovement]! };
-    });
+      const weightedGap = this.numbers[at + quantityAt.weightedGap]!;
+      if (weightedGap < fromWeightedGap) continue;
+      needs.push({ dimension: this.ids[index]!, weightedGap, shareWantingImprovement: this.numbers[at + shareAt.wantingImprovement]! });
+    }
+    return needs;
   }
 
   private figuresAt(row: number): GapFigures {

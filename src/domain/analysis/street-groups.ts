@@ -34,6 +34,9 @@ export interface CategoryResult<T> {
   result: Disclosed<T>;
 }
 
+/** The cells of one street unit, by variable offset + value − 1. */
+export type StreetCells = readonly (UnitAccumulator | undefined)[];
+
 export interface StreetUnitSize {
   id: string;
   n: number;
@@ -47,7 +50,7 @@ export class StreetGroupAccumulator {
   private readonly width: number;
   private readonly countsPerStreet = new Map<number, Int32Array>();
   private readonly countsPerUnit = new Map<string, Int32Array>();
-  private readonly cells = new Map<string, (UnitAccumulator | undefined)[]>();
+  private readonly cells = new Map<string, StreetCells>();
 
   constructor(
     private readonly variables: readonly GroupVariable[], private readonly model: GapModel, private readonly minReportSize: number,
@@ -91,10 +94,13 @@ export class StreetGroupAccumulator {
     }
   }
 
-  /** Second pass: add row `row`'s scores to its cells. */
-  add(table: RespondentTable, row: number, unitId: string, scores: RespondentScores): void {
-    const cells = this.cells.get(unitId);
-    if (!cells) return;
+  /** A shown street unit's cells (one per answer value of each variable; undefined where too small to show). */
+  cellsOf(unitId: string): StreetCells | undefined {
+    return this.cells.get(unitId);
+  }
+
+  /** Second pass: add row `row`'s scores to its street unit's cells. */
+  add(table: RespondentTable, row: number, cells: StreetCells, scores: RespondentScores): void {
     for (let variable = 0; variable < this.variables.length; variable++) {
       const index = this.index(variable, table, row);
       if (index >= 0) cells[index]?.add(scores);

@@ -93,15 +93,11 @@ export function meanSilhouettes(points: readonly (readonly number[])[], clusteri
   // sums[c][i * k + cluster]: total distance from point i to the points of `cluster` in clustering c.
   const sums = clusterings.map(({ k }) => new Float64Array(count * k));
   const labels = clusterings.map((clustering) => Int32Array.from(clustering.labels));
+  // Point i's distances to the points after it, computed once and then added per clustering in a plain loop.
+  const row = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    for (let j = i + 1; j < count; j++) {
-      const distance = Math.sqrt(squaredDistance(values, i * width, values, j * width, width));
-      for (let c = 0; c < clusterings.length; c++) {
-        const k = clusterings[c]!.k;
-        sums[c]![i * k + labels[c]![j]!]! += distance;
-        sums[c]![j * k + labels[c]![i]!]! += distance;
-      }
-    }
+    for (let j = i + 1; j < count; j++) row[j] = Math.sqrt(squaredDistance(values, i * width, values, j * width, width));
+    for (let c = 0; c < clusterings.length; c++) addDistances(row, i, sums[c]!, labels[c]!, clusterings[c]!.k);
   }
   return clusterings.map(({ k }, c) => {
     const sizes = new Array<number>(k).fill(0);
@@ -117,6 +113,16 @@ export function meanSilhouettes(points: readonly (readonly number[])[], clusteri
     }
     return total / count;
   });
+}
+
+/** Adds point i's distances to the later points (`row`) to both ends' totals per cluster. */
+function addDistances(row: Float64Array, i: number, sums: Float64Array, labels: Int32Array, k: number): void {
+  const own = labels[i]!;
+  for (let j = i + 1; j < row.length; j++) {
+    const distance = row[j]!;
+    sums[i * k + labels[j]!]! += distance;
+    sums[j * k + own]! += distance;
+  }
 }
 
 /** Mean silhouette of one clustering (see meanSilhouettes). */

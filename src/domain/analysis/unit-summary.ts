@@ -15,7 +15,7 @@
  */
 import type { Float64Arena } from './float-arena';
 import { FigureMap, figureRowSize, noFigures, quantityAt, shareAt } from './figure-map';
-import { halfWidthOf, sampleVarianceFromSums, type MeanInterval } from './mean-interval';
+import { writeIntervalFromSums, type MeanInterval } from './mean-interval';
 import type { GapModel, RespondentScores } from './respondent-scores';
 import { actualQuantity, addScore, addSums, desiredQuantity, gapQuantity, importanceQuantity, slotSize, squareAt, sumAt, weightedGapQuantity } from './score-sums';
 
@@ -48,21 +48,16 @@ function writeFigures(data: Float64Array, slot: number, out: Float64Array, row: 
   out[at + shareAt.wantingImprovement] = wantingImprovement / n;
   out[at + shareAt.satisfied] = (n - wantingImprovement - wantingLess) / n;
   out[at + shareAt.wantingLess] = wantingLess / n;
-  writeInterval(data, slot, actualQuantity, n, out, at + quantityAt.actual);
-  writeInterval(data, slot, desiredQuantity, n, out, at + quantityAt.desired);
-  if (importanceCount > 0) writeInterval(data, slot, importanceQuantity, importanceCount, out, at + quantityAt.importance);
-  writeInterval(data, slot, gapQuantity, n, out, at + quantityAt.problemAlignedGap);
-  writeInterval(data, slot, weightedGapQuantity, n, out, at + quantityAt.weightedGap);
+  writeQuantity(data, slot, actualQuantity, n, out, at + quantityAt.actual);
+  writeQuantity(data, slot, desiredQuantity, n, out, at + quantityAt.desired);
+  if (importanceCount > 0) writeQuantity(data, slot, importanceQuantity, importanceCount, out, at + quantityAt.importance);
+  writeQuantity(data, slot, gapQuantity, n, out, at + quantityAt.problemAlignedGap);
+  writeQuantity(data, slot, weightedGapQuantity, n, out, at + quantityAt.weightedGap);
 }
 
-/** Mean, low and high of one quantity (mean-interval.ts, from n, Σx and Σx²); low and high NaN for a single value. */
-function writeInterval(data: Float64Array, slot: number, quantity: number, count: number, out: Float64Array, at: number): void {
-  const sum = data[slot + sumAt + quantity]!;
-  const mean = sum / count;
-  const halfWidth = halfWidthOf(count, Math.sqrt(sampleVarianceFromSums(count, sum, data[slot + squareAt + quantity]!)));
-  out[at] = mean;
-  out[at + 1] = mean - halfWidth;
-  out[at + 2] = mean + halfWidth;
+/** Mean, low and high of one quantity from its sums (mean-interval.ts). */
+function writeQuantity(data: Float64Array, slot: number, quantity: number, count: number, out: Float64Array, at: number): void {
+  writeIntervalFromSums(count, data[slot + sumAt + quantity]!, data[slot + squareAt + quantity]!, out, at);
 }
 
 /** Which id each figure row of a unit belongs to; one per model and kind of unit, shared by all its units. */
@@ -144,20 +139,32 @@ export class UnitAccumulator {
     const rowCount = this.itemCount + this.dimensionCount;
     const values = this.arenas ? this.arenas.figures.take(rowCount * figureRowSize) : new Float64Array(rowCount * figureRowSize);
     for (let row = 0; row < rowCount; row++) writeFigures(this.data, row * slotSize, values, row);
-    // A row without respondents keeps n = 0 and is left out of the map.
-    const hasFigures = (row: number) => values[row * figureRowSize]! > 0;
-    const mapOf = (ids: readonly string[], rows: readonly number[]) => {
-      if (ids.length === 0) return noFigures;
-      // Usually every item or dimension has figures: the model's id list and row numbers are then shared, not copied.
-      if (rows.every(hasFigures)) return new FigureMap(ids, rows, values);
-      const kept = rows.flatMap((row, index) => (hasFigures(row) ? [index] : []));
-      return new FigureMap(kept.map((index) => ids[index]!), kept.map((index) => rows[index]!), values);
-    };
     return {
       respondents: this.respondents,
       // Groups of residents have no item figures: they share one empty map instead of one each.
-      items: mapOf(this.layout.itemIds, this.layout.itemRows),
-      dimensions: mapOf(this.layout.dimensionIds, this.layout.dimensionRows),
+      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values),
+      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values),
     };
   }
+}
+
+/**
+ * The map of the rows that have figures: a row without respondents keeps
+ * n = 0 and is left out. Usually every item or dimension has figures; the
+ * model's id list and row numbers are then shared, not copied. (Plain loops:
+ * this runs for tens of thousands of units.)
+ */
+function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array): FigureMap {
+  if (ids.length === 0) return noFigures;
+  let complete = true;
+  for (const row of rows) if (values[row * figureRowSize] === 0) complete = false;
+  if (complete) return new FigureMap(ids, rows, values);
+  const keptIds: string[] = [];
+  const keptRows: number[] = [];
+  rows.forEach((row, index) => {
+    if (values[row * figureRowSize] === 0) return;
+    keptIds.push(ids[index]!);
+    keptRows.push(row);
+  });
+  return new FigureMap(keptIds, keptRows, values);
 }

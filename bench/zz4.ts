@@ -1,0 +1,18 @@
+import { analyseStudy } from '../src/domain/analysis/analyse-study';
+import { respondentTableOf } from '../src/domain/analysis/respondent-table';
+import { loadInstruments } from '../src/instruments/load-instruments';
+import { generateStudy, type StreetCharacter } from '../src/synthetic/generate-study';
+const characters: StreetCharacter[] = ['ordinary', 'wants-mutual-help', 'ordinary', 'much-annoyance', 'quiet-content'];
+const contactladder = loadInstruments('surveys').get('contactladder', 1)!;
+const respondents = 100000; const streets = 2000; const perStreet = respondents / streets;
+const study = generateStudy(contactladder, { seed: 2026, neighbourhoods: Array.from({ length: 40 }, (_, n) => ({ name: `Buurt ${n + 1}`, streets: Array.from({ length: streets / 40 }, (_, s) => ({ name: `Straat ${n + 1}-${s + 1}`, character: characters[(n + s) % characters.length]!, respondents: perStreet })) })) });
+const table = respondentTableOf(contactladder, study.respondents);
+study.respondents.length = 0;
+const gc = (globalThis as any).gc; gc(); gc();
+const before = process.memoryUsage();
+const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: table });
+gc(); gc();
+const after = process.memoryUsage();
+console.log('heap MB', ((after.heapUsed - before.heapUsed) / 1e6).toFixed(1), 'external MB', ((after.external + after.arrayBuffers - before.external - before.arrayBuffers) / 1e6).toFixed(1));
+let cells = 0; for (const s of result.streets) for (const g of s.groups) for (const c of g.categories) if (c.result.kind === 'shown') cells++;
+console.log('cells', cells, 'json MB', (JSON.stringify(result, (_k, v) => v instanceof Map ? Object.fromEntries(v) : v).length / 1e6).toFixed(1));
