@@ -97,10 +97,13 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   const groupItems = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable);
   const groupVariables = groupItems.map((item) => item.id);
   const groupColumns = groupVariables.map((id) => table.layout.questions.findIndex((question) => question.id === id));
+  // Background variables are crossed with streets (street-groups.ts), special categories never: those are summed here.
+  const isSpecial = groupItems.map((item) => item.kind === 'choice' && item.specialCategory);
   const streetGroups = new StreetGroupAccumulator(
-    groupItems.flatMap((item, index) => (item.kind === 'choice' && !item.specialCategory
+    groupItems.flatMap((item, index) => (item.kind === 'choice' && !isSpecial[index]
       ? [{ id: item.id, values: instrument.scales[item.scale]!.points.length, column: groupColumns[index]! }] : [])),
     model, minReportSize, arenas);
+  const specialIndexes = groupVariables.flatMap((_, index) => (isSpecial[index] ? [index] : []));
 
   const respondentsPerStreet = new Map<number, number>();
   for (let row = 0; row < table.size; row++) {
@@ -123,8 +126,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   const newUnit = (neighbourhoodId: number): UnitAccumulators => ({ scores: new UnitAccumulator(model, { arenas }), profile: new ProfileAccumulator(profileModel), neighbourhoodId });
   const byUnit = new Map<string, UnitAccumulators>();
   for (const unit of units) byUnit.set(unit.id, newUnit(unit.neighbourhoodId));
-  // Per group variable, an accumulator per answer value (index = value), made when the value first occurs.
-  const groupAccumulators: (UnitAccumulator | undefined)[][] = groupVariables.map(() => []);
+  // Per special-category variable, an accumulator per answer value (index = value), made when the value first occurs.
+  const specialAccumulators: (UnitAccumulator | undefined)[][] = groupVariables.map(() => []);
 
   const reliability = new ReliabilityAccumulator(model);
   const scores = new RespondentScores(model);
@@ -145,14 +148,16 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     if (!unit) byUnit.set(`outside:${neighbourhoodId}`, (unit = newUnit(neighbourhoodId)));
     unit.scores.add(scores);
     unit.profile.add(table, row);
-    if (place?.cells) streetGroups.add(table, row, place.cells, scores);
-    for (let index = 0; index < groupVariables.length; index++) {
+    streetGroups.add(table, row, place?.cells, scores);
+    for (const index of specialIndexes) {
       const value = table.questions[row * questionCount + groupColumns[index]!]!;
       if (value === 0) continue;
-      const categories = groupAccumulators[index]!;
+      const categories = specialAccumulators[index]!;
       (categories[value] ??= new UnitAccumulator(model, { withItems: false, arenas })).add(scores);
     }
   }
+  const crossedTotals = streetGroups.categoryTotals();
+  const groupAccumulators = groupVariables.map((variable, index) => crossedTotals.get(variable) ?? specialAccumulators[index]!);
   const study = newUnit(0);
   const byNeighbourhood = new Map<number, UnitAccumulators>();
   for (const unit of byUnit.values()) {

@@ -12,6 +12,9 @@
  *   total or from the study's figure for that category.
  * - Respondents are counted per cell before the main pass, so accumulators are
  *   made only for cells that can be shown: the work stays linear and small.
+ * - The same pass gives the groups of residents study-wide: an answer that
+ *   falls in no shown cell goes to the rest of its category, so each answer is
+ *   added once, and a category's study figure is its rest plus its cells.
  */
 import type { GapModel, RespondentScores } from './respondent-scores';
 import type { RespondentTable } from './respondent-table';
@@ -51,6 +54,8 @@ export class StreetGroupAccumulator {
   private readonly countsPerStreet = new Map<number, Int32Array>();
   private readonly countsPerUnit = new Map<string, Int32Array>();
   private readonly cells = new Map<string, StreetCells>();
+  /** Per category (offset + value − 1), the answers that fell in no shown cell. */
+  private readonly rest: (UnitAccumulator | undefined)[] = [];
 
   constructor(
     private readonly variables: readonly GroupVariable[], private readonly model: GapModel, private readonly minReportSize: number,
@@ -90,7 +95,7 @@ export class StreetGroupAccumulator {
     for (const unit of units) {
       const counts = this.countsPerUnit.get(unit.id);
       if (unit.combined || unit.visibility !== 'shown' || !counts) continue;
-      this.cells.set(unit.id, Array.from(counts, (n) => (n >= this.minReportSize ? new UnitAccumulator(this.model, { withItems: false, ...(this.arenas ? { arenas: this.arenas } : {}) }) : undefined)));
+      this.cells.set(unit.id, Array.from(counts, (n) => (n >= this.minReportSize ? this.newAccumulator() : undefined)));
     }
   }
 
@@ -99,12 +104,46 @@ export class StreetGroupAccumulator {
     return this.cells.get(unitId);
   }
 
-  /** Second pass: add row `row`'s scores to its street unit's cells. */
-  add(table: RespondentTable, row: number, cells: StreetCells, scores: RespondentScores): void {
+  /**
+   * Second pass: add row `row`'s scores to its street unit's cell for each
+   * variable it answered, or, where there is no such cell (a cell too small to
+   * show, a combined or hidden unit, a street the study does not list), to the
+   * rest of that category. Each answer is added once; the study's figure per
+   * category is then the sum of its cells and its rest (categoryTotals).
+   */
+  add(table: RespondentTable, row: number, cells: StreetCells | undefined, scores: RespondentScores): void {
     for (let variable = 0; variable < this.variables.length; variable++) {
       const index = this.index(variable, table, row);
-      if (index >= 0) cells[index]?.add(scores);
+      if (index < 0) continue;
+      const cell = cells?.[index];
+      if (cell) cell.add(scores);
+      else (this.rest[index] ??= this.newAccumulator()).add(scores);
     }
+  }
+
+  /** Per variable, the study's accumulator per answer value (index = value; undefined where nobody gave it): rest plus cells. */
+  categoryTotals(): Map<string, (UnitAccumulator | undefined)[]> {
+    const totals = new Map<string, (UnitAccumulator | undefined)[]>();
+    this.variables.forEach((variable, variableIndex) => {
+      const byValue: (UnitAccumulator | undefined)[] = [];
+      for (let value = 1; value <= variable.values; value++) {
+        const index = this.offsets[variableIndex]! + value - 1;
+        const total = this.newAccumulator();
+        const rest = this.rest[index];
+        if (rest) total.merge(rest);
+        for (const cells of this.cells.values()) {
+          const cell = cells[index];
+          if (cell) total.merge(cell);
+        }
+        if (total.respondents > 0) byValue[value] = total;
+      }
+      totals.set(variable.id, byValue);
+    });
+    return totals;
+  }
+
+  private newAccumulator(): UnitAccumulator {
+    return new UnitAccumulator(this.model, { withItems: false, ...(this.arenas ? { arenas: this.arenas } : {}) });
   }
 
   /**
