@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { gapModelOf, scoreRespondent } from '../../../../src/domain/analysis/respondent-scores';
+import { respondentTableOf } from '../../../../src/domain/analysis/respondent-table';
+import { UnitAccumulator } from '../../../../src/domain/analysis/unit-summary';
 import { analyseRecords } from '../../../helpers/analysis';
 import type { Instrument } from '../../../../src/domain/instrument';
 import { generateStudy, seededRandom, type StreetCharacter } from '../../../../src/synthetic/generate-study';
@@ -50,6 +53,33 @@ describe('street × group units', () => {
       if (category.result.kind === 'shown') {
         expect(category.result.n).toBe(direct);
         expect(direct).toBeGreaterThanOrEqual(10);
+      }
+    }
+  });
+
+  it('gives each study-wide group the figures of its respondents summed directly, whether or not they fall in a shown cell', () => {
+    const model = gapModelOf(contactladder);
+    // Streets of 40 and 12: the small one's cells are all under the minimum, and so are some of the large ones'.
+    const mixed = generateStudy(contactladder, { seed: 8, neighbourhoods: [{ name: 'N', streets: [
+      { name: 'A', character: 'ordinary', respondents: 40 }, { name: 'B', character: 'much-annoyance', respondents: 12 },
+    ] }] });
+    const analysed = analyseRecords(contactladder, 10, mixed);
+    const cellsShown = analysed.streets.flatMap((street) => street.groups).find((group) => group.variable === 'gender')!.categories.filter((entry) => entry.result.kind === 'shown');
+    expect(cellsShown.length).toBeGreaterThan(0);
+    for (const variable of ['gender', 'age-class', 'origin']) {
+      const group = analysed.groups.find((entry) => entry.variable === variable)!;
+      expect(group.categories.some((entry) => entry.result.kind === 'shown')).toBe(true);
+      for (const category of group.categories.filter((entry) => entry.result.kind === 'shown')) {
+        const members = mixed.respondents.filter((r) => r.background[variable] === category.value);
+        const table = respondentTableOf(contactladder, members);
+        const direct = new UnitAccumulator(model, { withItems: false });
+        for (let row = 0; row < table.size; row++) direct.add(scoreRespondent(table, row, model));
+        const shown = category.result.kind === 'shown' ? category.result.figures.figures.dimensions : undefined;
+        for (const [dimension, figures] of direct.toFigures().dimensions) {
+          expect(shown!.get(dimension)!.n).toBe(figures.n);
+          expect(shown!.get(dimension)!.weightedGap.mean).toBeCloseTo(figures.weightedGap.mean, 12);
+          expect(shown!.get(dimension)!.actual.high).toBeCloseTo(figures.actual.high!, 12);
+        }
       }
     }
   });
