@@ -1,84 +1,106 @@
 /**
  * Analysis of a city-scale study: generated studies of 10,000, 50,000 and
  * 100,000 respondents in 2,000 streets (40 neighbourhoods) with the full
- * contactladder, analysed in one call. Target (product.md): under 1 s for
- * 100,000 respondents on a 2-core machine, growing linearly. Each size runs in
- * a process of its own, so one size's garbage never slows the next.
+ * contactladder, stored in a SQLite file as the server stores interviews,
+ * then read and analysed the way the server does (services/analysis.ts).
+ * Target (product.md): the analysis under 1 s for 100,000 respondents on a
+ * 2-core machine, growing linearly.
  *
- * The respondents are first written as the JSON answer documents the database
- * holds; reading those into the analysis's respondent table (what
- * storage/interviews.ts does after SQLite hands over the rows) is timed
- * apart and printed beside the analysis.
+ * Each size is prepared in a process of its own and measured in another, so
+ * the generator's garbage never weighs on the measurement. Printed apart:
+ * reading the counted interviews from SQLite into the respondent table
+ * (storage/interviews.ts), then the analysis itself (analyseStudy).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { analyseStudy } from '../src/domain/analysis/analyse-study';
-import { RespondentTableBuilder, tableLayoutOf, type RespondentTable } from '../src/domain/analysis/respondent-table';
-import type { AnswerDocument } from '../src/domain/answer-document';
 import { loadInstruments } from '../src/instruments/load-instruments';
+import { listStreets } from '../src/storage/address-frame';
+import { Database } from '../src/storage/db';
+import { insertInterviews, readRespondentTable } from '../src/storage/interviews';
+import { migrate } from '../src/storage/migrate';
 import { answerDocumentOf } from '../src/synthetic/answer-documents';
 import { generateStudy, type StreetCharacter } from '../src/synthetic/generate-study';
 
 const characters: StreetCharacter[] = ['ordinary', 'wants-mutual-help', 'ordinary', 'much-annoyance', 'quiet-content'];
-
+const neighbourhoods = 40;
+const streets = 2000;
 const here = fileURLToPath(import.meta.url);
+const contactladder = loadInstruments(path.resolve(path.dirname(here), '../surveys')).get('contactladder', 1)!;
 
 export async function run(): Promise<void> {
   for (const respondents of [10_000, 50_000, 100_000]) {
-    const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', here, 'size', String(respondents)], { stdio: 'inherit' });
-    if (child.status !== 0) throw new Error(`the analysis of ${respondents} respondents failed`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-analysis-'));
+    try {
+      for (const step of ['prepare', 'measure']) {
+        const child = spawnSync(process.execPath, [...process.execArgv, here, step, String(respondents), path.join(dir, 'bench.sqlite')], { stdio: 'inherit' });
+        if (child.status !== 0) throw new Error(`${step} for ${respondents} respondents failed`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
-function measure(respondents: number): void {
-  const surveys = path.resolve(path.dirname(here), '../surveys');
-  const contactladder = loadInstruments(surveys).get('contactladder', 1)!;
-  const streets = 2000;
-  {
-    const perStreet = respondents / streets;
-    const study = generateStudy(contactladder, {
-      seed: 2026,
-      neighbourhoods: Array.from({ length: 40 }, (_, n) => ({
-        name: `Buurt ${n + 1}`,
-        streets: Array.from({ length: streets / 40 }, (_, s) => ({ name: `Straat ${n + 1}-${s + 1}`, character: characters[(n + s) % characters.length]!, respondents: perStreet })),
+/** A fresh database with one study: 40 neighbourhoods, 2,000 streets, and the generated respondents as counted interviews. */
+async function prepare(respondents: number, file: string): Promise<void> {
+  const study = generateStudy(contactladder, {
+    seed: 2026,
+    neighbourhoods: Array.from({ length: neighbourhoods }, (_, n) => ({
+      name: `Buurt ${n + 1}`,
+      streets: Array.from({ length: streets / neighbourhoods }, (_, s) => ({
+        name: `Straat ${n + 1}-${s + 1}`, character: characters[(n + s) % characters.length]!, respondents: respondents / streets,
       })),
-    });
-    const stored = study.respondents.map((respondent) => ({
-      streetId: respondent.streetId, neighbourhoodId: respondent.neighbourhoodId, answers: JSON.stringify(answerDocumentOf(respondent)),
-    }));
-    study.respondents.length = 0;
-    collectGarbage();
+    })),
+  });
+  const db = await Database.open(file);
+  await migrate(db);
+  await db.exec(`INSERT INTO users (username, display_name, role, password_hash) VALUES ('bench', 'Bench', 'coordinator', 'x');
+    INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, created_by) VALUES ('Benchmark', 'Bench', 'Bench', '2026-01-01', '2026-02-01', 1);
+    INSERT INTO study_instruments (study_id, instrument_id, instrument_version) VALUES (1, 'contactladder', 1);`);
+  // Inserted in the generator's order, so the database's ids are the generator's.
+  for (const neighbourhood of study.neighbourhoods) await db.run('INSERT INTO neighbourhoods (id, study_id, name) VALUES (?, 1, ?)', [neighbourhood.id, neighbourhood.name]);
+  for (const street of study.streets) await db.run('INSERT INTO streets (id, study_id, neighbourhood_id, name) VALUES (?, 1, ?, ?)', [street.id, street.neighbourhoodId, street.name]);
+  const chunk = 10_000;
+  for (let start = 0; start < study.respondents.length; start += chunk) {
+    await db.transaction((tx) => insertInterviews(tx, study.respondents.slice(start, start + chunk).map((respondent, index) => ({
+      id: `interview-${start + index}`, studyId: 1, streetId: respondent.streetId, respondentKey: respondent.key,
+      instrumentId: 'contactladder', instrumentVersion: 1, interviewerId: null, startedAt: '2026-01-02T10:00:00Z', endedAt: '2026-01-02T10:25:00Z',
+      appVersion: 'bench', answers: answerDocumentOf(respondent),
+    }))));
+  }
+  await db.close();
+}
 
+async function measure(respondents: number, file: string): Promise<void> {
+  const db = await Database.open(file);
+  try {
+    const streetRows = await listStreets(db, 1);
     let start = performance.now();
-    const table = readTable(contactladder, stored);
+    const table = await readRespondentTable(db, 1, contactladder);
     const readMs = Math.round(performance.now() - start);
-    stored.length = 0;
-    collectGarbage();
+    if (table.size !== respondents) throw new Error(`read ${table.size} respondents, expected ${respondents}`);
 
     start = performance.now();
-    const result = analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: table });
+    const result = analyseStudy({
+      instrument: contactladder, minReportSize: 10, respondents: table,
+      neighbourhoods: [...new Map(streetRows.map((street) => [street.neighbourhoodId, { id: street.neighbourhoodId, name: street.neighbourhood }])).values()],
+      streets: streetRows.map((street) => ({ id: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId })),
+    });
     const ms = Math.round(performance.now() - start);
-    // The process's peak resident memory, including the generated study itself.
     const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
     const shownStreets = result.streets.filter((street) => street.result.kind === 'shown').length;
     console.log(`analysis: ${respondents} respondents, ${streets} streets (${shownStreets} shown): ${ms} ms `
-      + `(reading the answer documents into the table before it: ${readMs} ms), peak rss ${peakMB} MB`);
+      + `(reading them from SQLite into the respondent table before it: ${readMs} ms), peak rss ${peakMB} MB`);
     console.log(JSON.stringify({ bench: 'analysis', respondents, streets, ms, readMs, peakMB }));
+  } finally {
+    await db.close();
   }
 }
 
-/** Clears the set-up's garbage (the generated records and documents), so the timing is the analysis's own. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** What storage/interviews.ts does with each row SQLite returns. */
-function readTable(instrument: Parameters<typeof tableLayoutOf>[0], rows: readonly { streetId: number; neighbourhoodId: number; answers: string }[]): RespondentTable {
-  const builder = new RespondentTableBuilder(tableLayoutOf(instrument));
-  for (const row of rows) builder.addDocument(row.streetId, row.neighbourhoodId, JSON.parse(row.answers) as AnswerDocument);
-  return builder.finish();
-}
-
-if (process.argv[1] === here && process.argv[2] === 'size') measure(Number(process.argv[3]));
+if (process.argv[1] === here && process.argv[2] === 'prepare') await prepare(Number(process.argv[3]), process.argv[4]!);
+if (process.argv[1] === here && process.argv[2] === 'measure') await measure(Number(process.argv[3]), process.argv[4]!);

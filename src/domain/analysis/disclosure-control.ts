@@ -31,8 +31,13 @@ export type Disclosed<T> =
 /** A category count as a report may print it: the count, or "< 5". */
 export type DisclosedCount = { kind: 'count'; n: number } | { kind: 'fewer-than'; limit: number };
 
+const fewerThanSmall: DisclosedCount = Object.freeze({ kind: 'fewer-than', limit: smallCountBelow });
+/** Counts up to a few hundred, made once and shared: a city-scale analysis prints some 100,000 category counts. */
+const sharedCounts: readonly DisclosedCount[] = Array.from({ length: 512 }, (_, n) => Object.freeze({ kind: 'count', n }));
+
 export function discloseCount(n: number): DisclosedCount {
-  return n > 0 && n < smallCountBelow ? { kind: 'fewer-than', limit: smallCountBelow } : { kind: 'count', n };
+  if (n > 0 && n < smallCountBelow) return fewerThanSmall;
+  return sharedCounts[n] ?? { kind: 'count', n };
 }
 
 /** A node of the reporting tree: the study, a neighbourhood, or a street unit. */

@@ -30,9 +30,12 @@ export const quantityAt = { actual: 5, desired: 8, importance: 11, problemAligne
 export class FigureMap implements ReadonlyMap<string, GapFigures> {
   /**
    * @param ids the ids that have figures (n > 0), in the model's order
-   * @param rows the row of each of those ids in `numbers`
+   * @param rows the row of each of those ids, counted from `base` in `numbers`
    */
-  constructor(private readonly ids: readonly string[], private readonly rows: readonly number[], private readonly numbers: Float64Array) {}
+  constructor(
+    private readonly ids: readonly string[], private readonly rows: readonly number[],
+    private readonly numbers: Float64Array, private readonly base = 0,
+  ) {}
 
   get size(): number {
     return this.ids.length;
@@ -79,7 +82,7 @@ export class FigureMap implements ReadonlyMap<string, GapFigures> {
   needs(fromWeightedGap = -Infinity): StartingPoint[] {
     const needs: StartingPoint[] = [];
     for (let index = 0; index < this.ids.length; index++) {
-      const at = this.rows[index]! * figureRowSize;
+      const at = this.base + this.rows[index]! * figureRowSize;
       const weightedGap = this.numbers[at + quantityAt.weightedGap]!;
       if (weightedGap < fromWeightedGap) continue;
       needs.push({ dimension: this.ids[index]!, weightedGap, shareWantingImprovement: this.numbers[at + shareAt.wantingImprovement]! });
@@ -88,7 +91,7 @@ export class FigureMap implements ReadonlyMap<string, GapFigures> {
   }
 
   private figuresAt(row: number): GapFigures {
-    const at = row * figureRowSize;
+    const at = this.base + row * figureRowSize;
     const n = this.numbers[at]!;
     const importanceN = this.numbers[at + 1]!;
     return {

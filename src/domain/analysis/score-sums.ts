@@ -46,9 +46,10 @@ export function addScore(data: Float64Array, slot: number, columns: ScoreColumns
 }
 
 /**
- * Adds sums already laid out in slots (one respondent's, or another unit's)
- * to `data` from `at` on: counts, sums and sums of squares simply add up.
+ * Adds `length` numbers of sums already laid out in slots (another unit's)
+ * from `sums` at `from` to `data` at `at`: counts, sums and sums of squares
+ * simply add up.
  */
-export function addSums(data: Float64Array, at: number, sums: Float64Array): void {
-  for (let index = 0; index < sums.length; index++) data[at + index]! += sums[index]!;
+export function addSums(data: Float64Array, at: number, sums: Float64Array, from: number, length: number): void {
+  for (let index = 0; index < length; index++) data[at + index]! += sums[from + index]!;
 }

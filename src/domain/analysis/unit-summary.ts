@@ -32,14 +32,13 @@ export interface GapFigures {
 }
 
 /**
- * Writes the figures of the slot at `slot` into row `row` of `out` (layout in
+ * Writes the figures of the slot at `slot` into the row at `at` in `out` (layout in
  * figure-map.ts): n, importance n, the shares, and mean, low and high of each
  * quantity. Writes nothing when the slot has no respondent.
  */
-function writeFigures(data: Float64Array, slot: number, out: Float64Array, row: number): void {
+function writeFigures(data: Float64Array, slot: number, out: Float64Array, at: number): void {
   const n = data[slot]!;
   if (n === 0) return;
-  const at = row * figureRowSize;
   const importanceCount = data[slot + 1]!;
   const wantingImprovement = data[slot + 2]!;
   const wantingLess = data[slot + 3]!;
@@ -101,8 +100,9 @@ export class UnitAccumulator {
   private readonly layout: RowLayout;
   private readonly itemCount: number;
   private readonly dimensionCount: number;
-  /** Item slots first, then dimension slots. */
+  /** Item slots first, then dimension slots, from `base` on in `data`. */
   private readonly data: Float64Array;
+  private readonly base: number;
 
   /** Where the sums and the figures are kept: slices of arenas shared by the analysis's units, or arrays of their own. */
   private readonly arenas?: { sums: Float64Arena; figures: Float64Arena };
@@ -113,13 +113,19 @@ export class UnitAccumulator {
     this.dimensionCount = model.dimensions.length;
     this.arenas = options.arenas;
     const length = (this.itemCount + this.dimensionCount) * slotSize;
-    this.data = this.arenas ? this.arenas.sums.take(length) : new Float64Array(length);
+    if (this.arenas) {
+      this.base = this.arenas.sums.reserve(length);
+      this.data = this.arenas.sums.chunk;
+    } else {
+      this.base = 0;
+      this.data = new Float64Array(length);
+    }
   }
 
   add(scores: RespondentScores): void {
     this.respondents += 1;
-    for (let index = 0; index < this.itemCount; index++) addScore(this.data, index * slotSize, scores.items, index);
-    const dimensionsAt = this.itemCount * slotSize;
+    for (let index = 0; index < this.itemCount; index++) addScore(this.data, this.base + index * slotSize, scores.items, index);
+    const dimensionsAt = this.base + this.itemCount * slotSize;
     for (let index = 0; index < this.dimensionCount; index++) addScore(this.data, dimensionsAt + index * slotSize, scores.dimensions, index);
   }
 
@@ -129,21 +135,23 @@ export class UnitAccumulator {
    * and the study the sum of its neighbourhoods, without a pass per level.
    */
   merge(other: UnitAccumulator): void {
-    if (other.data.length !== this.data.length) throw new Error('UnitAccumulator.merge needs accumulators of the same layout');
+    if (other.itemCount !== this.itemCount || other.dimensionCount !== this.dimensionCount) throw new Error('UnitAccumulator.merge needs accumulators of the same layout');
     this.respondents += other.respondents;
-    addSums(this.data, 0, other.data);
+    addSums(this.data, this.base, other.data, other.base, (this.itemCount + this.dimensionCount) * slotSize);
   }
 
   /** Every figure of the unit, computed now: item rows first, then dimension rows, in one array. */
   toFigures(): UnitFigures {
     const rowCount = this.itemCount + this.dimensionCount;
-    const values = this.arenas ? this.arenas.figures.take(rowCount * figureRowSize) : new Float64Array(rowCount * figureRowSize);
-    for (let row = 0; row < rowCount; row++) writeFigures(this.data, row * slotSize, values, row);
+    const length = rowCount * figureRowSize;
+    const base = this.arenas ? this.arenas.figures.reserve(length) : 0;
+    const values = this.arenas ? this.arenas.figures.chunk : new Float64Array(length);
+    for (let row = 0; row < rowCount; row++) writeFigures(this.data, this.base + row * slotSize, values, base + row * figureRowSize);
     return {
       respondents: this.respondents,
       // Groups of residents have no item figures: they share one empty map instead of one each.
-      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values),
-      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values),
+      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values, base),
+      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values, base),
     };
   }
 }
@@ -154,17 +162,17 @@ export class UnitAccumulator {
  * model's id list and row numbers are then shared, not copied. (Plain loops:
  * this runs for tens of thousands of units.)
  */
-function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array): FigureMap {
+function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array, base: number): FigureMap {
   if (ids.length === 0) return noFigures;
   let complete = true;
-  for (const row of rows) if (values[row * figureRowSize] === 0) complete = false;
-  if (complete) return new FigureMap(ids, rows, values);
+  for (const row of rows) if (values[base + row * figureRowSize] === 0) complete = false;
+  if (complete) return new FigureMap(ids, rows, values, base);
   const keptIds: string[] = [];
   const keptRows: number[] = [];
   rows.forEach((row, index) => {
-    if (values[row * figureRowSize] === 0) return;
+    if (values[base + row * figureRowSize] === 0) return;
     keptIds.push(ids[index]!);
     keptRows.push(row);
   });
-  return new FigureMap(keptIds, keptRows, values);
+  return new FigureMap(keptIds, keptRows, values, base);
 }
