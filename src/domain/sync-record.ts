@@ -69,15 +69,66 @@ export const syncBatchSchema = z.object({
   records: z.array(z.unknown()),
 }).strict();
 
-/** The same JSON for the same content, whatever order the keys arrived in. */
-function canonicalJson(value: unknown): string {
+/**
+ * The same JSON for the same content, whatever order the keys arrived in:
+ * every object's keys in sorted order (UTF-16 code units, as Array#sort).
+ * Hashes already stored depend on this exact text, so it must never change.
+ *
+ * Fast path: a copy of the value with its keys in that order (objects whose
+ * keys already are in order are used as they are), written by the native
+ * JSON.stringify. JavaScript puts integer-like keys ("7") before all others
+ * whatever the insertion order, so a value with such a key is written by
+ * `canonicalJsonByHand` instead, which gives the same text for any value.
+ */
+export function canonicalJson(value: unknown): string {
+  const ordered = inKeyOrder(value);
+  return ordered === integerLikeKey ? canonicalJsonByHand(value) : JSON.stringify(ordered);
+}
+
+const integerLikeKey = Symbol('integer-like key');
+const arrayIndexKey = /^(?:0|[1-9][0-9]*)$/;
+
+function inKeyOrder(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = value.map(inKeyOrder);
+    return items.includes(integerLikeKey) ? integerLikeKey : items;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let sorted = true;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57 && arrayIndexKey.test(key)) return integerLikeKey;
+    if (index > 0 && keys[index - 1]! > key) sorted = false;
+  }
+  if (!sorted) keys.sort();
+  // Copies have no prototype, so a key such as "__proto__" stays an ordinary key.
+  let copy: Record<string, unknown> | undefined = sorted ? undefined : Object.create(null) as Record<string, unknown>;
+  for (let index = 0; index < keys.length; index++) {
+    const inner = record[keys[index]!];
+    const ordered = inKeyOrder(inner);
+    if (ordered === integerLikeKey) return integerLikeKey;
+    if (ordered !== inner && !copy) {
+      // A nested object had to be reordered: copy this one too, with the keys before it.
+      copy = Object.create(null) as Record<string, unknown>;
+      for (let before = 0; before < index; before++) copy[keys[before]!] = record[keys[before]!];
+    }
+    if (copy) copy[keys[index]!] = ordered;
+  }
+  return copy ?? record;
+}
+
+/** The canonical text written out key by key: the reference for canonicalJson, and its way for integer-like keys. */
+export function canonicalJsonByHand(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(canonicalJsonByHand).join(',')}]`;
   const record = value as Record<string, unknown>;
   let json = '';
   for (const key of Object.keys(record).sort()) {
     if (record[key] === undefined) continue;
-    json += `${json ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
+    json += `${json ? ',' : ''}${JSON.stringify(key)}:${canonicalJsonByHand(record[key])}`;
   }
   return `{${json}}`;
 }
