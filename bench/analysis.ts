@@ -93,10 +93,12 @@ async function measure(respondents: number, file: string): Promise<void> {
     });
     const ms = Math.round(performance.now() - start);
     const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
-    const shownStreets = result.streets.filter((street) => street.result.kind === 'shown').length;
-    console.log(`analysis: ${respondents} respondents, ${streets} streets (${shownStreets} shown): ${ms} ms `
+    // What there is to compute besides the respondents: with few respondents per street, streets are merged and have no cells.
+    const ownStreets = result.streets.filter((street) => street.reportedAs === 'street' && street.result.kind === 'shown');
+    const cells = ownStreets.reduce((total, street) => total + street.groups.reduce((sum, group) => sum + group.categories.filter((category) => category.result.kind === 'shown').length, 0), 0);
+    console.log(`analysis: ${respondents} respondents, ${streets} streets (${ownStreets.length} shown on their own, ${cells} street × group cells shown): ${ms} ms `
       + `(reading them from SQLite into the respondent table before it: ${readMs} ms), peak rss ${peakMB} MB`);
-    console.log(JSON.stringify({ bench: 'analysis', respondents, streets, ms, readMs, peakMB }));
+    console.log(JSON.stringify({ bench: 'analysis', respondents, streets, ms, readMs, peakMB, streetsShown: ownStreets.length, cellsShown: cells }));
   } finally {
     await db.close();
   }
