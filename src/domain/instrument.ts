@@ -159,6 +159,11 @@ function checkReferences(instrument: z.input<typeof instrumentSchema>, ctx: z.Re
   });
 
   const hasPaired = instrument.items.some((item) => item.kind === 'paired');
+  // Answer documents carry importance per paired item only: an instrument that asked it per
+  // dimension would get no weighted gap at all, so it is refused until the field app asks it.
+  if (hasPaired && instrument.importance === 'dimension') {
+    report(['importance'], 'importance per dimension is not supported yet: ask it per item ("item") or not at all ("none")');
+  }
   if (hasPaired && instrument.importance !== 'none' && !instrument.importanceScale) {
     report(['importanceScale'], 'importance is asked, so importanceScale is required');
   }

@@ -114,6 +114,11 @@ describe('a broken instrument file stops start-up with the file, the path inside
     expect(failureOf(renamed).reason).toContain('contactladder/v2.json');
   });
 
+  it('when importance is asked per dimension, which the answer documents cannot carry yet', () => {
+    const failure = failureOf(brokenCopy((instrument) => { instrument.importance = 'dimension'; }));
+    expect(failure.reason).toMatch(/importance per dimension is not supported/);
+  });
+
   it('loadInstruments names the broken file among good ones', () => {
     const file = brokenCopy((instrument) => { instrument.importance = 'sometimes'; });
     const dir = path.dirname(path.dirname(file));
