@@ -91,7 +91,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     throw new Error(`analyseStudy: the respondent table is not laid out for ${instrument.id} version ${instrument.version}`);
   }
   const questionCount = table.layout.questions.length;
-  // Every unit's sums and figures are slices of a few large arrays (float-arena.ts).
+  // Every unit keeps its sums and figures in ranges of a few large arrays (float-arena.ts).
   const arenas = { sums: new Float64Arena(), figures: new Float64Arena() };
 
   const groupItems = instrument.items.filter((item) => item.kind === 'choice' && item.groupVariable);
