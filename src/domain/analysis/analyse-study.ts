@@ -26,7 +26,7 @@ import {
 import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
 import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
 import { gapModelOf, RespondentScores, scoreRespondent } from './respondent-scores';
-import type { RespondentTable } from './respondent-table';
+import { tableLayoutOf, type RespondentTable } from './respondent-table';
 import { findStartingPoints, type StartingPointsResult } from './starting-points';
 import { StreetGroupAccumulator, type CategoryResult, type StreetCells } from './street-groups';
 import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units';
@@ -87,7 +87,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   if (!thresholds) throw new Error('analyseStudy requires an instrument with analysis thresholds');
   const model = gapModelOf(instrument);
   const table = data.respondents;
-  if (table.layout.items.map((item) => item.id).join() !== model.items.map(({ item }) => item.id).join()) {
+  // The gap model, the profile and the groups read the table's columns by position: its layout must be this instrument's.
+  if (JSON.stringify(table.layout) !== JSON.stringify(tableLayoutOf(instrument))) {
     throw new Error(`analyseStudy: the respondent table is not laid out for ${instrument.id} version ${instrument.version}`);
   }
   const questionCount = table.layout.questions.length;

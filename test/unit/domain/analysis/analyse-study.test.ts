@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult, UnitResult } from '../../../../src/domain/analysis/analyse-study';
+import { analyseStudy, type AnalysisResult, type UnitResult } from '../../../../src/domain/analysis/analyse-study';
+import { respondentTableOf } from '../../../../src/domain/analysis/respondent-table';
 import { analyseRecords } from '../../../helpers/analysis';
 import type { Disclosed } from '../../../../src/domain/analysis/disclosure-control';
 import type { Instrument } from '../../../../src/domain/instrument';
@@ -66,6 +67,13 @@ describe('analyseStudy on a synthetic study of known streets', () => {
     const result = analyse(['wants-mutual-help', 'ordinary', 'much-annoyance'], 30);
     expect(result.reliability.map((entry) => entry.dimension)).toEqual(['negative-contacts', 'mutual-help', 'attachment', 'living-together', 'surface-contact']);
     for (const entry of result.reliability) expect(entry.actual.kind).toBe('value');
+  });
+
+  it('refuses respondents laid out for another instrument, whose columns it would misread', () => {
+    const study = generateStudy(contactladder, { seed: 2, neighbourhoods: [{ name: 'N', streets: [{ name: 'A', character: 'ordinary', respondents: 12 }] }] });
+    const straatladder = instruments.get('straatladder', 1) as Instrument;
+    expect(() => analyseStudy({ instrument: contactladder, minReportSize: 10, ...study, respondents: respondentTableOf(straatladder, []) }))
+      .toThrow(/not laid out for contactladder version 1/);
   });
 
   it('is the same whatever the order of respondents', () => {
