@@ -16,7 +16,7 @@ import type { Queryable } from '../storage/db';
 import { listStreetLadderAnswers, readRespondentTable } from '../storage/interviews';
 import { listAddressProgress, type AddressProgress } from '../storage/monitoring';
 import { listResponseSnapshots } from '../storage/purge';
-import { getStudy } from '../storage/studies';
+import { getAnalysisRevision, getStudy } from '../storage/studies';
 
 export interface StudyAnalysis {
   study: Study;
@@ -53,7 +53,46 @@ export async function studyResponse(db: Queryable, study: Study): Promise<Map<nu
   return new Map([...perStreet].map(([streetId, addresses]) => [streetId, responseFigures(addresses)]));
 }
 
+/**
+ * The latest analysis of a few studies, per database: a coordinator who opens
+ * one street report after another in a city-scale study should not wait for
+ * 100,000 respondents to be read and analysed again each time. An analysis is
+ * kept under the study's analysis revision, which triggers change with every
+ * change to what the analysis reads (0006-analysis-revision.sql), together
+ * with the settings it depends on; any change means a fresh analysis. Kept
+ * results are frozen, so no caller can change what the next one reads.
+ */
+const keptStudies = 3;
+const kept = new WeakMap<Queryable, Map<number, { key: string; result: AnalysisResult }>>();
+
 async function analyseStudyData(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<AnalysisResult> {
+  const revision = await getAnalysisRevision(db, study.id);
+  const key = JSON.stringify([revision, study.minReportSize, study.instruments]);
+  let byStudy = kept.get(db);
+  if (!byStudy) kept.set(db, (byStudy = new Map()));
+  const entry = byStudy.get(study.id);
+  if (entry?.key === key) return entry.result;
+  const result = freezeDeep(await analyseFromStorage(db, instruments, study));
+  byStudy.delete(study.id);
+  byStudy.set(study.id, { key, result });
+  // The least recently analysed study goes first.
+  if (byStudy.size > keptStudies) byStudy.delete(byStudy.keys().next().value!);
+  return result;
+}
+
+/** Freezes plain objects, arrays and Map values all the way down; typed arrays (figure rows) are left as they are. */
+function freezeDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || Object.isFrozen(value)) return value;
+  if (value instanceof Map) {
+    for (const inner of value.values()) freezeDeep(inner);
+    return value;
+  }
+  Object.freeze(value);
+  for (const inner of Object.values(value)) freezeDeep(inner);
+  return value;
+}
+
+async function analyseFromStorage(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<AnalysisResult> {
   const choice = study.instruments.find((candidate) => instruments.get(candidate.instrumentId, candidate.version)?.thresholds);
   if (!choice) throw new Problem('invalidInput', { fields: [{ field: 'instruments', reason: 'noAnalysableInstrument' }] });
   const instrument = instruments.get(choice.instrumentId, choice.version)!;

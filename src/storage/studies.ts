@@ -87,6 +87,11 @@ export async function getStudy(db: Queryable, studyId: number): Promise<Study | 
 }
 
 /** The studies a user may open: all of them for an admin, their own for everyone else. */
+/** The study's analysis revision: it changes with every change to what the analysis reads (0006-analysis-revision.sql). */
+export async function getAnalysisRevision(db: Queryable, studyId: number): Promise<number | undefined> {
+  return (await db.get<{ analysis_revision: number }>('SELECT analysis_revision FROM studies WHERE id = ?', [studyId]))?.analysis_revision;
+}
+
 export async function listStudiesFor(db: Queryable, user: User): Promise<Study[]> {
   const rows = user.role === 'admin'
     ? await db.all<StudyRow>(`${studySelect} ORDER BY s.fieldwork_start DESC, s.id DESC`)
