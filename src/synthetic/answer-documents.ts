@@ -6,6 +6,7 @@
 import type { RespondentAnswers } from '../domain/analysis/respondent-table';
 import { expectedRatings, type AnswerDocument } from '../domain/answer-document';
 import type { Instrument } from '../domain/instrument';
+import type { StreetCharacter } from './generate-study';
 
 /** Every rating of every non-text item answered; about `dontKnowShare` of them "don't know". */
 export function randomAnswerDocument(instrument: Instrument, random: () => number, dontKnowShare = 0.03): AnswerDocument {
@@ -16,6 +17,39 @@ export function randomAnswerDocument(instrument: Instrument, random: () => numbe
     document[item.id] = Object.fromEntries(ratings.map(({ rating, min, max }) => [
       rating, random() < dontKnowShare ? null : min + Math.floor(random() * (max - min + 1)),
     ]));
+  }
+  return document;
+}
+
+/** Where a street of each character stands on the straatladder, and how many rungs higher its residents want to be. */
+const ladderOf: Record<StreetCharacter, { current: [number, number]; wantedHigher: [number, number] }> = {
+  'ordinary': { current: [3, 5], wantedHigher: [0, 2] },
+  'wants-mutual-help': { current: [3, 4], wantedHigher: [1, 3] },
+  'quiet-content': { current: [2, 3], wantedHigher: [0, 0] },
+  'much-annoyance': { current: [2, 3], wantedHigher: [1, 3] },
+};
+
+/**
+ * A straatladder interview from a street of the given character: the rung
+ * now and the rung wanted (mostly the same or higher), and a checklist that
+ * follows them, with now and then a rung above the current one ticked as
+ * well (the non-cumulative patterns the analysis counts). Other items get
+ * random answers, as in randomAnswerDocument.
+ */
+export function streetLadderAnswerDocument(instrument: Instrument, character: StreetCharacter, random: () => number, dontKnowShare = 0.03): AnswerDocument {
+  const rungs = instrument.rungs?.length ?? 0;
+  const between = ([low, high]: [number, number]) => low + Math.floor(random() * (high - low + 1));
+  const current = Math.min(rungs, between(ladderOf[character].current));
+  const desired = Math.min(rungs, current + between(ladderOf[character].wantedHigher));
+  const skipped = random() < 0.1 ? current + 2 : 0;
+  const document = randomAnswerDocument({ ...instrument, items: instrument.items.filter((item) => item.kind !== 'rung' && item.kind !== 'rung-checklist') }, random, dontKnowShare);
+  for (const item of instrument.items) {
+    if (item.kind === 'rung') document[item.id] = { current: random() < dontKnowShare ? null : current, desired: random() < dontKnowShare ? null : desired };
+    if (item.kind === 'rung-checklist') {
+      document[item.id] = Object.fromEntries(Array.from({ length: rungs }, (_, index) => [
+        [`now-${index + 1}`, index + 1 <= current || index + 1 === skipped ? 1 : 0], [`wanted-${index + 1}`, index + 1 <= desired ? 1 : 0],
+      ]).flat());
+    }
   }
   return document;
 }

@@ -13,7 +13,7 @@ import { reviewComment } from '../storage/comments';
 import type { Queryable } from '../storage/db';
 import { insertVisits, linkInterviewsToAddresses, type NewVisit } from '../storage/fieldwork';
 import { insertInterviews, type NewInterview } from '../storage/interviews';
-import { answerDocumentOf, randomAnswerDocument } from './answer-documents';
+import { answerDocumentOf, streetLadderAnswerDocument } from './answer-documents';
 import { generateStudy, seededRandom, type StreetCharacter } from './generate-study';
 
 /** Fictitious closing remarks: as said, and (for the reviewed ones) as approved for the reports. */
@@ -62,7 +62,7 @@ export async function insertDemoFieldwork(
       const answers = synthetic.respondents[respondent++]!;
       visit('interview');
       const contactladderAnswers = answerDocumentOf(answers);
-      for (const [instrument, document] of [[contactladder, contactladderAnswers], [straatladder, randomAnswerDocument(straatladder, random, 0.02)]] as const) {
+      for (const [instrument, document] of [[contactladder, contactladderAnswers], [straatladder, streetLadderAnswerDocument(straatladder, street.character, random, 0.02)]] as const) {
         const id = `demo-${instrument.id}-${addressId}`;
         interviews.push({
           id, studyId, streetId: street.id, respondentKey: `demo-${instrument.id}-${addressId}-${Math.floor(random() * 1e9)}`,
