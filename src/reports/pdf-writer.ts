@@ -79,7 +79,7 @@ export class PdfWriter {
 
   /** A table with a header row; column widths as fractions of the text width. */
   table(header: readonly string[], rows: readonly (readonly string[])[], fractions: readonly number[], caption?: string): void {
-    const widths = fractions.map((fraction) => fraction * this.width);
+    const widths = this.columnWidths([header, ...rows], fractions);
     const left = this.doc.page.margins.left;
     const rowHeight = (cells: readonly string[], font: string) => {
       this.doc.font(font).fontSize(8.5);
@@ -111,6 +111,24 @@ export class PdfWriter {
     this.doc.font(regular).fontSize(10).moveDown(0.6);
   }
 
+  /**
+   * Column widths from the caller's fractions of the text width, widened where
+   * a column is narrower than its longest word (a heading such as "Gewenst"
+   * must not break inside the word); the width comes from the columns with
+   * room to spare. When the words cannot all fit, the fractions stand.
+   */
+  private columnWidths(cells: readonly (readonly string[])[], fractions: readonly number[]): number[] {
+    const widths = fractions.map((fraction) => fraction * this.width);
+    const needed = widths.map((_, column) => Math.max(0, ...cells.flatMap((row) => (row[column] ?? '').split(/[\s-]+/)).map((word) => {
+      this.doc.font(bold).fontSize(8.5);
+      return this.doc.widthOfString(word) + 7;
+    })));
+    const shortBy = widths.reduce((total, width, column) => total + Math.max(0, needed[column]! - width), 0);
+    const spare = widths.reduce((total, width, column) => total + Math.max(0, width - needed[column]!), 0);
+    if (shortBy === 0 || shortBy > spare) return widths;
+    return widths.map((width, column) => (width < needed[column]! ? needed[column]! : width - (width - needed[column]!) * (shortBy / spare)));
+  }
+
   /** Draws an SVG chart scaled to the text width (or smaller), with its caption under it. */
   chart(svg: string, caption: string): void {
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
@@ -120,7 +138,11 @@ export class PdfWriter {
     const height = svgHeight * (width / svgWidth);
     this.ensureSpace(height + 24);
     const left = this.doc.page.margins.left;
-    SVGtoPDF(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], svg, left, this.doc.y, {
+    // svg-to-pdfkit draws the SVG at its own width and height, read as CSS pixels (0.75 pt):
+    // those are set to the box in points, so the viewBox is scaled into the box and a chart
+    // wider than the text never runs into the margin or over its caption.
+    const sized = svg.replace(/width="([\d.]+)" height="([\d.]+)"/, `width="${width}pt" height="${height}pt"`);
+    SVGtoPDF(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], sized, left, this.doc.y, {
       width, height, fontCallback: (_family, isBold) => (isBold ? bold : regular),
     });
     this.doc.x = left;

@@ -18,3 +18,38 @@ export function pdfText(pdf: Buffer, layout = false): string {
   writeFileSync(file, pdf);
   return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
+
+export interface PdfWord { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number }
+
+/** Every word of a PDF with its box in points (pdftotext -bbox), and the page width. */
+export function pdfWords(pdf: Buffer): { pageWidth: number; words: PdfWord[] } {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const words: PdfWord[] = [];
+  let page = 0;
+  let pageWidth = 0;
+  for (const line of xml.split('\n')) {
+    const pageMatch = /<page width="([\d.]+)"/.exec(line);
+    if (pageMatch) { page += 1; pageWidth = Number(pageMatch[1]); continue; }
+    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (word) words.push({ page, text: word[5]!, xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), yMax: Number(word[4]) });
+  }
+  return { pageWidth, words };
+}
+
+/** Pairs of words on the same page whose boxes overlap by more than a sliver: text drawn over other text. */
+export function overlappingWords(words: readonly PdfWord[]): [PdfWord, PdfWord][] {
+  const overlaps: [PdfWord, PdfWord][] = [];
+  for (let a = 0; a < words.length; a++) {
+    for (let b = a + 1; b < words.length; b++) {
+      const first = words[a]!;
+      const second = words[b]!;
+      if (first.page !== second.page) continue;
+      const width = Math.min(first.xMax, second.xMax) - Math.max(first.xMin, second.xMin);
+      const height = Math.min(first.yMax, second.yMax) - Math.max(first.yMin, second.yMin);
+      if (width > 1 && height > 2) overlaps.push([first, second]);
+    }
+  }
+  return overlaps;
+}

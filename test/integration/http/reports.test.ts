@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
-import { binary, pdfText } from '../../helpers/files';
+import { binary, overlappingWords, pdfText, pdfWords } from '../../helpers/files';
 import { storeInterviews, studyWithInterviews } from '../../helpers/interviews';
 import { createStudyAs } from '../../helpers/test-app';
 
@@ -43,6 +43,22 @@ describe('street reports', () => {
     // The weighted gap the HTML table prints for mutual help is in the PDF too.
     const gap = /onderlinge hulp <span class="badge">aangrijpingspunt<\/span><\/th>(?:<td>[^<]*<\/td>){3}<td class="num">([^<]+)</.exec(html)![1]!;
     expect(text).toContain(gap);
+  });
+
+  it('lays out the PDFs with every word inside the text area and none drawn over another', async () => {
+    const { db, studyId, streets, getPdf } = await studyWithAnswers();
+    const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
+    for (const pdf of [
+      await getPdf(`/studies/${studyId}/reports/street/${streets.get('Rozenstraat')}/pdf`),
+      await getPdf(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/pdf`),
+    ]) {
+      const { pageWidth, words } = pdfWords(pdf);
+      // Margins are 56 pt; a chart wider than the text used to run into the right one, its legend over its caption.
+      expect(words.filter((word) => word.xMin < 55 || word.xMax > pageWidth - 55).map((word) => word.text)).toEqual([]);
+      expect(overlappingWords(words).map(([a, b]) => `${a.text} / ${b.text}`)).toEqual([]);
+      // Table headings stay whole words in their columns.
+      expect(words.map((word) => word.text)).toEqual(expect.arrayContaining(['Gewenst', 'Belang', 'Tevreden']));
+    }
   });
 
   it('says plainly that a street without starting points has no need, and recommends nothing', async () => {
