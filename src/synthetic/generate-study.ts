@@ -70,6 +70,38 @@ function answerFor(character: StreetCharacter, item: PairedItem, points: number,
   return { actual, desired: clamp(actual + drift(), points), importance: pick(2, 4) };
 }
 
+/**
+ * Plausible shares of the answers to the contactladder's background questions
+ * among the adults of a Dutch town neighbourhood, rounded, so that the demo's
+ * "who took part" reads like a real street (demo and tests only: not a source
+ * of figures). A question not listed here gets each answer equally often.
+ */
+const backgroundShares: Readonly<Record<string, readonly number[]>> = {
+  'gender': [0.49, 0.5, 0.01],
+  'age-class': [0.17, 0.24, 0.33, 0.14, 0.12],
+  'household': [0.37, 0.29, 0.24, 0.07, 0.03],
+  'children-at-home': [0.7, 0.3],
+  'residence-length': [0.15, 0.18, 0.17, 0.22, 0.28],
+  'tenure': [0.29, 0.14, 0.57],
+  'dwelling': [0.55, 0.15, 0.15, 0.08, 0.07],
+  'origin': [0.74, 0.26],
+  'activity': [0.55, 0.07, 0.06, 0.24, 0.04, 0.04],
+  'moving-plans': [0.7, 0.2, 0.1],
+  'gives-care': [0.82, 0.04, 0.14],
+};
+
+/** The answer (1..points) that a uniform draw in [0, 1) falls on, by the question's shares. */
+function backgroundAnswer(questionId: string, points: number, draw: number): number {
+  const shares = backgroundShares[questionId];
+  if (shares?.length !== points) return 1 + Math.floor(draw * points);
+  let cumulative = 0;
+  for (let index = 0; index < points; index++) {
+    cumulative += shares[index]!;
+    if (draw < cumulative) return index + 1;
+  }
+  return points;
+}
+
 export function generateStudy(instrument: Instrument, spec: SyntheticStudySpec): SyntheticStudy {
   const random = seededRandom(spec.seed);
   const dontKnowShare = spec.dontKnowShare ?? 0.03;
@@ -96,7 +128,7 @@ export function generateStudy(instrument: Instrument, spec: SyntheticStudySpec):
         }
         const backgroundAnswers: Record<string, number | null> = {};
         for (const item of background) {
-          if (item.kind === 'choice') backgroundAnswers[item.id] = maybeMissing(1 + Math.floor(random() * pointsOf(item.scale)));
+          if (item.kind === 'choice') backgroundAnswers[item.id] = maybeMissing(backgroundAnswer(item.id, pointsOf(item.scale), random()));
         }
         const contribution: Record<string, { now: number | null; willing: number | null }> = {};
         const willingness = street.character === 'wants-mutual-help' ? 0.8 : street.character === 'quiet-content' ? 0.05 : 0.3;
