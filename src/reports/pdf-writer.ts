@@ -119,10 +119,10 @@ export class PdfWriter {
    */
   private columnWidths(cells: readonly (readonly string[])[], fractions: readonly number[]): number[] {
     const widths = fractions.map((fraction) => fraction * this.width);
-    const needed = widths.map((_, column) => Math.max(0, ...cells.flatMap((row) => (row[column] ?? '').split(/[\s-]+/)).map((word) => {
-      this.doc.font(bold).fontSize(8.5);
-      return this.doc.widthOfString(word) + 7;
-    })));
+    // Measured in the heading's bold, the wider of the table's two fonts.
+    this.doc.font(bold).fontSize(8.5);
+    const needed = widths.map((_, column) => Math.max(0, ...cells.flatMap((row) => (row[column] ?? '').split(/[\s-]+/))
+      .map((word) => this.doc.widthOfString(word) + 7)));
     const shortBy = widths.reduce((total, width, column) => total + Math.max(0, needed[column]! - width), 0);
     const spare = widths.reduce((total, width, column) => total + Math.max(0, width - needed[column]!), 0);
     if (shortBy === 0 || shortBy > spare) return widths;
