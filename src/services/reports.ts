@@ -82,8 +82,8 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
    * version that is already published keeps its files as they are (only the
    * publication is recorded again): a published report never changes.
    */
-  async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User): Promise<number> {
-    const reportContext = await context(study);
+  async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User, reportContext?: ReportContext): Promise<number> {
+    reportContext ??= await context(study);
     const report = modelFrom(reportContext, kind, unitId);
     const folder = path.join(dataDir, 'reports', `study-${study.id}`);
     await mkdir(folder, { recursive: true });
@@ -123,7 +123,9 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
       ...[...new Set(streets.map((street) => street.neighbourhoodId))].map((id) => ['neighbourhood', id] as [ReportKind, number]),
       ...streets.map((street) => ['street', street.id] as [ReportKind, number]),
     ];
-    for (const [kind, unitId] of units) await publish(study, kind, unitId, publisher);
+    // One context for all: the analysis, response figures and data version are the same for every unit.
+    const reportContext = await context(study);
+    for (const [kind, unitId] of units) await publish(study, kind, unitId, publisher, reportContext);
     return units.length;
   }
 
