@@ -15,18 +15,20 @@
  * special-category questions (origin) are left out of street profiles.
  */
 import type { Instrument } from '../instrument';
-import type { RespondentTable } from './respondent-table';
+import { tableLayoutOf, type RespondentTable } from './respondent-table';
 
 export interface ProfileModel {
   questions: { id: string; values: number; specialCategory: boolean }[];
   contribution: { id: string; willingTop: number }[];
 }
 
+/** The profile reads the respondent table's question and contribution columns by position, so it takes their order from the table's layout. */
 export function profileModelOf(instrument: Instrument): ProfileModel {
-  const points = (scale: string) => instrument.scales[scale]!.points.length;
+  const layout = tableLayoutOf(instrument);
+  const special = new Set(instrument.items.flatMap((item) => (item.kind === 'choice' && item.specialCategory ? [item.id] : [])));
   return {
-    questions: instrument.items.flatMap((item) => (item.kind === 'choice' ? [{ id: item.id, values: points(item.scale), specialCategory: item.specialCategory }] : [])),
-    contribution: instrument.items.flatMap((item) => (item.kind === 'contribution' ? [{ id: item.id, willingTop: points(item.willingScale) }] : [])),
+    questions: layout.questions.map((question) => ({ id: question.id, values: question.max, specialCategory: special.has(question.id) })),
+    contribution: layout.contribution.map((item) => ({ id: item.id, willingTop: item.willingMax })),
   };
 }
 
