@@ -142,3 +142,20 @@ export async function insertRows(db: Queryable, table: string, columns: readonly
     await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`, chunk.flat());
   }
 }
+
+/**
+ * A query's rows a page at a time in the order of a table's rowid, so a large
+ * result (100,000 answer documents) is never held at once. `select` ends in a
+ * WHERE clause and returns that rowid as `row`; `rowid` names it (`i.rowid`).
+ */
+export async function* pagesByRowid<T extends { row: number }>(
+  db: Queryable, select: string, rowid: string, params: Params, pageSize: number,
+): AsyncGenerator<T[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.all<T>(`${select} AND ${rowid} > ? ORDER BY ${rowid} LIMIT ?`, [...params, after, pageSize]);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.row;
+  }
+}

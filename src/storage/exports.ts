@@ -5,26 +5,21 @@
  * does not touch the fieldwork side, so it cannot return an address.
  */
 import type { AnswerDocument, RespondentRecord } from '../domain/answer-document';
-import type { Queryable } from './db';
+import { pagesByRowid, type Queryable } from './db';
 
 type Row = { row: number; respondent_key: string; neighbourhood: string; street: string; instrument_version: number; answers: string };
 
 export async function* respondentPages(db: Queryable, studyId: number, instrumentId: string, pageSize = 2000): AsyncGenerator<RespondentRecord[]> {
-  let after = 0;
-  for (;;) {
-    const rows = await db.all<Row>(
-      `SELECT i.rowid AS row, i.respondent_key, n.name AS neighbourhood, s.name AS street, i.instrument_version, i.answers
-         FROM interviews i JOIN streets s ON s.id = i.street_id JOIN neighbourhoods n ON n.id = s.neighbourhood_id
-        WHERE i.study_id = ? AND i.instrument_id = ? AND i.status = 'counted' AND i.rowid > ?
-        ORDER BY i.rowid LIMIT ?`,
-      [studyId, instrumentId, after, pageSize],
-    );
-    if (rows.length === 0) return;
+  const pages = pagesByRowid<Row>(db,
+    `SELECT i.rowid AS row, i.respondent_key, n.name AS neighbourhood, s.name AS street, i.instrument_version, i.answers
+       FROM interviews i JOIN streets s ON s.id = i.street_id JOIN neighbourhoods n ON n.id = s.neighbourhood_id
+      WHERE i.study_id = ? AND i.instrument_id = ? AND i.status = 'counted'`,
+    'i.rowid', [studyId, instrumentId], pageSize);
+  for await (const rows of pages) {
     yield rows.map((row) => ({
       respondentKey: row.respondent_key, neighbourhood: row.neighbourhood, street: row.street,
       instrumentVersion: row.instrument_version, answers: JSON.parse(row.answers) as AnswerDocument,
     }));
-    after = rows.at(-1)!.row;
   }
 }
 

@@ -8,7 +8,7 @@ import type { AnswerDocument } from '../domain/answer-document';
 import { RespondentTableBuilder, tableLayoutOf, type RespondentTable } from '../domain/analysis/respondent-table';
 import type { StreetLadderAnswer } from '../domain/analysis/street-ladder';
 import type { Instrument } from '../domain/instrument';
-import { insertRows, type Queryable } from './db';
+import { insertRows, pagesByRowid, type Queryable } from './db';
 
 export interface NewInterview {
   id: string;
@@ -71,19 +71,15 @@ function listCountedAnswers(db: Queryable, studyId: number, instrumentId: string
  */
 export async function readRespondentTable(db: Queryable, studyId: number, instrument: Instrument, pageSize = 5000): Promise<RespondentTable> {
   const builder = new RespondentTableBuilder(tableLayoutOf(instrument));
-  let after = 0;
-  for (;;) {
-    const rows = await db.all<{ row: number; street_id: number; neighbourhood_id: number; answers: string }>(
-      `SELECT i.rowid AS row, i.street_id, s.neighbourhood_id, i.answers
-         FROM interviews i JOIN streets s ON s.id = i.street_id
-        WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND i.status = 'counted' AND i.rowid > ?
-        ORDER BY i.rowid LIMIT ?`,
-      [studyId, instrument.id, instrument.version, after, pageSize],
-    );
-    if (rows.length === 0) return builder.finish();
+  const pages = pagesByRowid<{ row: number; street_id: number; neighbourhood_id: number; answers: string }>(db,
+    `SELECT i.rowid AS row, i.street_id, s.neighbourhood_id, i.answers
+       FROM interviews i JOIN streets s ON s.id = i.street_id
+      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND i.status = 'counted'`,
+    'i.rowid', [studyId, instrument.id, instrument.version], pageSize);
+  for await (const rows of pages) {
     for (const row of rows) builder.addDocument(row.street_id, row.neighbourhood_id, JSON.parse(row.answers) as AnswerDocument);
-    after = rows.at(-1)!.row;
   }
+  return builder.finish();
 }
 
 /** Every counted straatladder answer of a study: rungs now and wanted, and the checklist where it was asked. */
