@@ -135,7 +135,7 @@ export class Database implements Queryable {
  * parameters at a time: far fewer round trips than one statement per row.
  */
 export async function insertRows(db: Queryable, table: string, columns: readonly string[], rows: readonly Params[]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(900 / columns.length));
+  const perStatement = Math.max(1, Math.floor(32766 / columns.length));
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);

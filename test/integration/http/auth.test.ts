@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../src/http/app';
+import { extensionDelayMs, sessionLifetimeMs } from '../../../src/http/session';
 import { createAccount } from '../../../src/services/accounts';
 import { buildTestApp, openTestDatabase, testPassword } from '../../helpers/test-app';
 
@@ -63,6 +64,36 @@ describe('sessions', () => {
     const second = await buildTestApp({ db: await openTestDatabase(file) });
     const response = await request(second.app).get('/api/session').set('Cookie', cookie).expect(200);
     expect(response.body.user).toMatchObject({ username: 'marieke', role: 'coordinator' });
+  });
+
+  it('move their expiry 14 days ahead once a day, several in one write', async () => {
+    const { db, loginAs } = await buildTestApp();
+    const first = await loginAs('interviewer');
+    const second = await loginAs('interviewer');
+    // Both sessions were last extended 3 days ago: 11 days left.
+    const elevenDays = new Date(Date.now() + 11 * 86_400_000).toISOString();
+    await db.run('UPDATE sessions SET expires_at = ?', [elevenDays]);
+    const before = Date.now();
+    await first.agent.get('/api/session').expect(200);
+    await second.agent.get('/api/session').expect(200);
+
+    await vi.waitFor(async () => {
+      const rows = await db.all<{ expires_at: string }>('SELECT expires_at FROM sessions');
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(Date.parse(row.expires_at)).toBeGreaterThanOrEqual(before + sessionLifetimeMs);
+    }, { timeout: 5 * extensionDelayMs, interval: 50 });
+    const [{ n }] = await db.all<{ n: number }>('SELECT count(DISTINCT expires_at) AS n FROM sessions') as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it('are not written to while their expiry is less than a day old', async () => {
+    const { db, loginAs } = await buildTestApp();
+    const { agent } = await loginAs('interviewer');
+    const thirteenAndAHalfDays = new Date(Date.now() + 13.5 * 86_400_000).toISOString();
+    await db.run('UPDATE sessions SET expires_at = ?', [thirteenAndAHalfDays]);
+    await agent.get('/api/session').expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 2 * extensionDelayMs));
+    expect((await db.get<{ expires_at: string }>('SELECT expires_at FROM sessions'))!.expires_at).toBe(thirteenAndAHalfDays);
   });
 
   it('end at logout', async () => {
