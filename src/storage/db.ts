@@ -131,8 +131,10 @@ export class Database implements Queryable {
 }
 
 /**
- * Inserts many rows with multi-row INSERT statements, a few hundred
- * parameters at a time: far fewer round trips than one statement per row.
+ * Inserts many rows with multi-row INSERT statements, as many rows per
+ * statement as SQLite's default limit of 32,766 parameters allows: far fewer
+ * round trips than one statement per row. Each round trip passes through the
+ * event loop, where under load it waits behind other requests' work.
  */
 export async function insertRows(db: Queryable, table: string, columns: readonly string[], rows: readonly Params[]): Promise<void> {
   const perStatement = Math.max(1, Math.floor(32766 / columns.length));
