@@ -31,7 +31,7 @@ import {
   type AssignedAddress, type NewVisit, type SyncConflict,
 } from '../storage/fieldwork';
 import { insertFollowUpContacts, type NewFollowUpContact } from '../storage/follow-up-contacts';
-import { GroupCommit } from '../storage/group-commit';
+import { GroupCommit } from './group-commit';
 import { insertInterviews, type NewInterview } from '../storage/interviews';
 import { getStudy } from '../storage/studies';
 
@@ -70,21 +70,19 @@ async function checkRecords(db: Queryable, instruments: InstrumentRegistry, inte
     }
   });
 
+  // One query for the batch: where each address lies, if assigned to this
+  // interviewer, and the instrument versions of its study.
   const places = await findAssignedAddresses(db, interviewer.id, parsed.map(({ record }) => record.addressId));
-  const studies = new Map<number, Awaited<ReturnType<typeof getStudy>>>();
-  for (const studyId of new Set(parsed.map(({ record }) => record.studyId))) studies.set(studyId, await getStudy(db, studyId));
 
   const checked: CheckedRecord[] = [];
-  const unplaced: { index: number; record: SyncRecord; reason: string; field: string }[] = [];
+  const unplaced: { index: number; record: SyncRecord }[] = [];
   for (const { index, record } of parsed) {
     const reject = (reason: string, field?: string) => { outcomes[index] = { id: record.id, status: 'rejected', reason, field }; };
-    const study = studies.get(record.studyId);
     const place = places.get(record.addressId);
-    if (!study) { unplaced.push({ index, record, reason: 'unknownStudy', field: 'studyId' }); continue; }
-    if (!place || place.studyId !== study.id) { unplaced.push({ index, record, reason: 'addressNotAssigned', field: 'addressId' }); continue; }
+    if (!place || place.studyId !== record.studyId) { unplaced.push({ index, record }); continue; }
     if (record.kind === 'interview') {
       const instrument = instruments.get(record.instrumentId, record.instrumentVersion);
-      const inStudy = study.instruments.some((choice) => choice.instrumentId === record.instrumentId && choice.version === record.instrumentVersion);
+      const inStudy = place.studyInstruments.some((choice) => choice.instrumentId === record.instrumentId && choice.version === record.instrumentVersion);
       if (!instrument || !inStudy) { reject('unknownInstrument', 'instrumentVersion'); continue; }
       const issue = checkAnswers(instrument, record.answers, record.comments)[0];
       if (issue) { reject(issue.reason, issue.field); continue; }
@@ -92,15 +90,28 @@ async function checkRecords(db: Queryable, instruments: InstrumentRegistry, inte
     checked.push({ index, record, place, hash: contentHash(record) });
   }
 
-  // A retry of a record the server already has is acknowledged, even when its
-  // street has since been taken off this interviewer: the tablet may clear it.
-  const stored = await findStoredHashes(db, idsByKind(unplaced));
-  for (const { index, record, reason, field } of unplaced) {
-    outcomes[index] = stored.get(`${record.kind}:${record.id}`) === contentHash(record)
-      ? { id: record.id, status: 'already-stored' }
-      : { id: record.id, status: 'rejected', reason, field };
-  }
+  if (unplaced.length > 0) await settleUnplaced(db, unplaced, outcomes);
   return checked;
+}
+
+/**
+ * Records whose address is not on a street assigned to this interviewer in
+ * the study they name. A retry of a record the server already has is
+ * acknowledged, even when its street has since been taken off this
+ * interviewer: the tablet may clear it. The others are rejected, saying
+ * whether the study or the address is wrong.
+ */
+async function settleUnplaced(db: Queryable, unplaced: readonly { index: number; record: SyncRecord }[], outcomes: RecordOutcome[]): Promise<void> {
+  const stored = await findStoredHashes(db, idsByKind(unplaced));
+  const studyExists = new Map<number, boolean>();
+  for (const { record } of unplaced) {
+    if (!studyExists.has(record.studyId)) studyExists.set(record.studyId, (await getStudy(db, record.studyId)) !== undefined);
+  }
+  for (const { index, record } of unplaced) {
+    outcomes[index] = stored.get(`${record.kind}:${record.id}`) === contentHash(record) ? { id: record.id, status: 'already-stored' }
+      : studyExists.get(record.studyId) ? { id: record.id, status: 'rejected', reason: 'addressNotAssigned', field: 'addressId' }
+        : { id: record.id, status: 'rejected', reason: 'unknownStudy', field: 'studyId' };
+  }
 }
 
 function idsByKind(entries: readonly { record: SyncRecord }[]) {
@@ -159,23 +170,32 @@ async function writePlanned(tx: Queryable, rows: ReturnType<typeof planWrites>['
   for (const conflict of rows.conflicts) await keepConflict(tx, conflict);
 }
 
+type WriteStatus = RecordStatus | 'refused' | 'id-taken';
+
 /**
- * Writes the checked records of one or more requests inside the caller's
- * transaction: all at once, and should the database refuse any of them, one
- * by one, so that only the refused record is rejected.
+ * Writes the checked records of one or more requests in one transaction, each
+ * id looked up inside it. Should the database refuse any record, that
+ * transaction is rolled back and the records are written again one by one,
+ * so that only the refused record is rejected. The common case thus costs as
+ * few statements as possible: under load each statement waits its turn in
+ * the event loop behind other requests' work.
  */
-async function writeRecords(tx: Queryable, entries: PendingWrite[]): Promise<(RecordStatus | 'refused' | 'id-taken')[]> {
-  const stored = await findStoredHashes(tx, idsByKind(entries));
-  await tx.exec('SAVEPOINT sync_group');
+async function writeGroup(db: Database, entries: PendingWrite[]): Promise<WriteStatus[]> {
   try {
-    const { statuses, rows } = planWrites(entries, new Map(stored));
-    await writePlanned(tx, rows);
-    await tx.exec('RELEASE sync_group');
-    return statuses;
+    return await db.transaction(async (tx) => {
+      const { statuses, rows } = planWrites(entries, await findStoredHashes(tx, idsByKind(entries)));
+      await writePlanned(tx, rows);
+      return statuses;
+    });
   } catch {
-    await tx.exec('ROLLBACK TO sync_group; RELEASE sync_group');
+    return db.transaction((tx) => writeOneByOne(tx, entries));
   }
-  const statuses: (RecordStatus | 'refused' | 'id-taken')[] = [];
+}
+
+/** The slow way, after a refusal: each record in a savepoint of its own. */
+async function writeOneByOne(tx: Queryable, entries: PendingWrite[]): Promise<WriteStatus[]> {
+  const stored = await findStoredHashes(tx, idsByKind(entries));
+  const statuses: WriteStatus[] = [];
   for (const entry of entries) {
     await tx.exec('SAVEPOINT sync_record');
     const attempt = new Map(stored);
@@ -203,7 +223,7 @@ export interface SyncAnswer {
  * together (group commit), each acknowledged only after its transaction committed.
  */
 export function createSyncService(db: Database, instruments: InstrumentRegistry) {
-  const writer = new GroupCommit<PendingWrite, RecordStatus | 'refused' | 'id-taken'>(db, writeRecords);
+  const writer = new GroupCommit<PendingWrite, WriteStatus>((entries) => writeGroup(db, entries));
 
   /** Checks and stores one batch from one device; see the file comment for what each outcome means. */
   async function syncBatch(interviewer: User, body: unknown): Promise<SyncAnswer> {

@@ -4,8 +4,10 @@
  * it names addresses and is purged with the address frame; none of it is read
  * by the analysis.
  */
+import type { InstrumentChoice } from '../domain/study';
 import type { VisitOutcome } from '../domain/sync-record';
 import { insertRows, type Queryable } from './db';
+import { instrumentChoicesOf, readInstrumentChoices } from './studies';
 
 export interface NewVisit {
   id: string;
@@ -32,8 +34,9 @@ export async function linkInterviewsToAddresses(tx: Queryable, links: readonly {
 export async function findStoredHashes(db: Queryable, ids: { visits: string[]; interviews: string[] }): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const [table, list] of [['visits', ids.visits], ['interviews', ids.interviews]] as const) {
-    for (let start = 0; start < list.length; start += 500) {
-      const chunk = list.slice(start, start + 500);
+    // One statement for a whole group commit: SQLite takes up to 32,766 parameters.
+    for (let start = 0; start < list.length; start += 30_000) {
+      const chunk = list.slice(start, start + 30_000);
       const rows = await db.all<{ id: string; content_hash: string }>(
         `SELECT id, content_hash FROM ${table} WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk,
       );
@@ -66,6 +69,8 @@ export interface AssignedAddress {
   addressId: number;
   streetId: number;
   studyId: number;
+  /** The instrument versions of the address's study. */
+  studyInstruments: InstrumentChoice[];
 }
 
 /** Of these addresses, the ones on streets assigned to the interviewer, with their street and study. */
@@ -74,13 +79,19 @@ export async function findAssignedAddresses(db: Queryable, interviewerId: number
   const unique = [...new Set(addressIds)];
   for (let start = 0; start < unique.length; start += 500) {
     const chunk = unique.slice(start, start + 500);
-    const rows = await db.all<{ address_id: number; street_id: number; study_id: number }>(
-      `SELECT a.id AS address_id, a.street_id, a.study_id
+    const rows = await db.all<{ address_id: number; street_id: number; study_id: number; instruments: string | null }>(
+      `SELECT a.id AS address_id, a.street_id, a.study_id,
+              ${instrumentChoicesOf('a.study_id')} AS instruments
          FROM addresses a JOIN assignments x ON x.street_id = a.street_id AND x.interviewer_id = ?
         WHERE a.id IN (${chunk.map(() => '?').join(', ')})`,
       [interviewerId, ...chunk],
     );
-    for (const row of rows) found.set(row.address_id, { addressId: row.address_id, streetId: row.street_id, studyId: row.study_id });
+    for (const row of rows) {
+      found.set(row.address_id, {
+        addressId: row.address_id, streetId: row.street_id, studyId: row.study_id,
+        studyInstruments: readInstrumentChoices(row.instruments),
+      });
+    }
   }
   return found;
 }

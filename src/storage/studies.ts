@@ -1,6 +1,6 @@
 /** Studies, their instrument versions and their members: all SQL for them. */
 import type { User } from '../domain/account';
-import { splitInstrumentChoice, type Study, type StudyInput } from '../domain/study';
+import { splitInstrumentChoice, type InstrumentChoice, type Study, type StudyInput } from '../domain/study';
 import { withConstraints } from './constraint-errors';
 import type { Queryable } from './db';
 
@@ -24,10 +24,14 @@ interface StudyRow {
 /** A study's settings as stored; the demo study and benchmarks leave `followUpOf` out. */
 type NewStudy = Omit<StudyInput, 'followUpOf'> & { followUpOf?: number | null };
 
-const studySelect = `
-  SELECT s.*, (SELECT group_concat(instrument_id || '@' || instrument_version, ',')
-                 FROM study_instruments si WHERE si.study_id = s.id) AS instruments
-    FROM studies s`;
+/** SQL for the instrument versions of the study whose id is in `studyIdColumn`, as "id@version,…". */
+export const instrumentChoicesOf = (studyIdColumn: string) => `(SELECT group_concat(instrument_id || '@' || instrument_version, ',')
+                 FROM study_instruments si WHERE si.study_id = ${studyIdColumn})`;
+
+/** The list `instrumentChoicesOf` selects, read back in a stable order. */
+export const readInstrumentChoices = (list: string | null): InstrumentChoice[] => (list ?? '').split(',').filter(Boolean).sort().map(splitInstrumentChoice);
+
+const studySelect = `SELECT s.*, ${instrumentChoicesOf('s.id')} AS instruments FROM studies s`;
 
 function toStudy(row: StudyRow): Study {
   return {
@@ -42,7 +46,7 @@ function toStudy(row: StudyRow): Study {
     isDemo: row.is_demo === 1,
     followUpOf: row.follow_up_of,
     purgedAt: row.purged_at,
-    instruments: (row.instruments ?? '').split(',').filter(Boolean).sort().map(splitInstrumentChoice),
+    instruments: readInstrumentChoices(row.instruments),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -86,12 +90,12 @@ export async function getStudy(db: Queryable, studyId: number): Promise<Study | 
   return row && toStudy(row);
 }
 
-/** The studies a user may open: all of them for an admin, their own for everyone else. */
 /** The study's analysis revision: it changes with every change to what the analysis reads (0006-analysis-revision.sql). */
 export async function getAnalysisRevision(db: Queryable, studyId: number): Promise<number | undefined> {
   return (await db.get<{ analysis_revision: number }>('SELECT analysis_revision FROM studies WHERE id = ?', [studyId]))?.analysis_revision;
 }
 
+/** The studies a user may open: all of them for an admin, their own for everyone else. */
 export async function listStudiesFor(db: Queryable, user: User): Promise<Study[]> {
   const rows = user.role === 'admin'
     ? await db.all<StudyRow>(`${studySelect} ORDER BY s.fieldwork_start DESC, s.id DESC`)

@@ -85,6 +85,32 @@ describe('POST /api/sync', () => {
     expect(await countRows(db, 'interviews')).toBe(1);
   });
 
+  it('rejects only the record the database refuses, and stores the rest of the group', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    // Stands in for a refusal no check foresaw, such as an address purged while the batch was on its way.
+    await db.exec("CREATE TRIGGER refuse_for_test BEFORE INSERT ON interview_addresses WHEN NEW.address_id = (SELECT min(id) FROM addresses) BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+    const refused = interview(studyId, addressId('Rozenstraat', 1));
+    const batch = [visit(studyId, addressId('Rozenstraat', 1)), refused, interview(studyId, addressId('Rozenstraat', 2))];
+    const answer = await sync(interviewer, batch).expect(200);
+    expect(answer.body.results).toEqual([
+      { id: batch[0]!.id, status: 'stored' },
+      { id: refused.id, status: 'rejected', reason: 'storageRefused' },
+      { id: batch[2]!.id, status: 'stored' },
+    ]);
+    expect(await db.all('SELECT id FROM interviews')).toEqual([{ id: batch[2]!.id }]);
+    expect(await countRows(db, 'visits')).toBe(1);
+    expect(await countRows(db, 'interview_addresses')).toBe(1);
+    expect(await countRows(db, 'comments')).toBe(1);
+  });
+
+  it('rejects an interview on an instrument version the study does not use', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    await db.run("DELETE FROM study_instruments WHERE study_id = ? AND instrument_id = 'straatladder'", [studyId]);
+    const answer = await sync(interviewer, [interview(studyId, addressId('Rozenstraat', 1), { instrumentId: 'straatladder', instrumentVersion: 1 })]).expect(200);
+    expect(answer.body.results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'unknownInstrument', field: 'instrumentVersion' })]);
+    expect(await countRows(db, 'interviews')).toBe(0);
+  });
+
   it('answers a malformed or oversized batch as a whole, changing nothing', async () => {
     const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
     await interviewer.agent.post('/api/sync').set('x-csrf-token', interviewer.csrf).set('content-type', 'application/json').send('{"deviceId": "tablet-0001", "records": [').expect(400);

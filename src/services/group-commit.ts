@@ -1,10 +1,9 @@
 /**
- * Group commit: writes that arrive while a transaction is running wait and
+ * Group commit: writes that arrive while a group is being written wait and
  * are then written together, in one transaction with one sync to disk. A
  * hundred tablets syncing at once then cost a few transactions instead of a
  * hundred, and no write is acknowledged before its transaction has committed.
  */
-import type { Database, Queryable } from './db';
 
 interface Waiting<I, O> {
   items: I[];
@@ -16,8 +15,11 @@ export class GroupCommit<I, O> {
   private waiting: Waiting<I, O>[] = [];
   private draining = false;
 
-  /** `write` gets every waiting item in order and returns one outcome per item, in the same order. */
-  constructor(private readonly db: Database, private readonly write: (tx: Queryable, items: I[]) => Promise<O[]>) {}
+  /**
+   * `write` gets every waiting item in order, writes them in a transaction
+   * and, once it has committed, returns one outcome per item, in the same order.
+   */
+  constructor(private readonly write: (items: I[]) => Promise<O[]>) {}
 
   /** Resolves with the outcomes of these items once the transaction that wrote them has committed. */
   submit(items: I[]): Promise<O[]> {
@@ -32,7 +34,7 @@ export class GroupCommit<I, O> {
     while (this.waiting.length > 0) {
       const group = this.waiting.splice(0);
       try {
-        const outcomes = await this.db.transaction((tx) => this.write(tx, group.flatMap((entry) => entry.items)));
+        const outcomes = await this.write(group.flatMap((entry) => entry.items));
         let offset = 0;
         for (const entry of group) {
           entry.resolve(outcomes.slice(offset, offset + entry.items.length));
