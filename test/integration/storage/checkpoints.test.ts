@@ -1,0 +1,24 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { Database } from '../../../src/storage/db';
+
+describe('write-ahead log checkpoints of a file database', () => {
+  it('are left out of the commits and run in the background', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'checkpoints-')), 'buurtladder.sqlite');
+    const db = await Database.open(file);
+    expect(await db.get('PRAGMA wal_autocheckpoint')).toEqual({ wal_autocheckpoint: 0 });
+    await db.exec('CREATE TABLE answers (id INTEGER PRIMARY KEY, document TEXT NOT NULL)');
+    const document = 'x'.repeat(2000);
+    // About 6 MB: six times the log size at which SQLite would checkpoint inside a commit.
+    for (let batch = 0; batch < 6; batch++) {
+      await db.transaction(async (tx) => {
+        for (let row = 0; row < 500; row++) await tx.run('INSERT INTO answers (document) VALUES (?)', [document]);
+      });
+    }
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(5_000_000), { timeout: 5000, interval: 100 });
+    expect(await db.reader.get('SELECT count(*) AS n FROM answers')).toEqual({ n: 3000 });
+    await db.close();
+  });
+});
