@@ -69,16 +69,26 @@ export function expectedRatings(item: Item, instrument: Instrument): ExpectedRat
   }
 }
 
-const ratingTables = new WeakMap<Instrument, Map<string, Map<string, ExpectedRating>>>();
+interface AnswerTable {
+  /** Per answerable item, its ratings by name. */
+  ratings: Map<string, Map<string, ExpectedRating>>;
+  /** The free-text items by id. */
+  textItems: Map<string, Extract<Item, { kind: 'text' }>>;
+}
 
-/** Per answerable item, its ratings by name: worked out once per instrument, since every synced interview is checked against it. */
-function ratingTableOf(instrument: Instrument): Map<string, Map<string, ExpectedRating>> {
-  let table = ratingTables.get(instrument);
+const answerTables = new WeakMap<Instrument, AnswerTable>();
+
+/** What an instrument's answers may hold: worked out once per instrument, since every synced interview is checked against it. */
+function answerTableOf(instrument: Instrument): AnswerTable {
+  let table = answerTables.get(instrument);
   if (!table) {
-    table = new Map(instrument.items.filter((item) => item.kind !== 'text').map((item) => [
-      item.id, new Map(expectedRatings(item, instrument).map((expected) => [expected.rating, expected])),
-    ]));
-    ratingTables.set(instrument, table);
+    table = {
+      ratings: new Map(instrument.items.filter((item) => item.kind !== 'text').map((item) => [
+        item.id, new Map(expectedRatings(item, instrument).map((expected) => [expected.rating, expected])),
+      ])),
+      textItems: new Map(instrument.items.flatMap((item) => (item.kind === 'text' ? [[item.id, item] as const] : []))),
+    };
+    answerTables.set(instrument, table);
   }
   return table;
 }
@@ -105,7 +115,7 @@ export function isAnswerDocument(value: unknown): value is AnswerDocument {
  */
 export function checkAnswers(instrument: Instrument, answers: AnswerDocument, comments: Record<string, string>): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const table = ratingTableOf(instrument);
+  const { ratings: table, textItems } = answerTableOf(instrument);
   for (const itemId of Object.keys(answers)) {
     const allowed = table.get(itemId);
     if (!allowed) {
@@ -122,10 +132,9 @@ export function checkAnswers(instrument: Instrument, answers: AnswerDocument, co
       }
     }
   }
-  const items = new Map(instrument.items.map((item) => [item.id, item]));
   for (const [itemId, body] of Object.entries(comments)) {
-    const item = items.get(itemId);
-    if (item?.kind !== 'text') issues.push({ field: `comments.${itemId}`, reason: 'unknownItem' });
+    const item = textItems.get(itemId);
+    if (!item) issues.push({ field: `comments.${itemId}`, reason: 'unknownItem' });
     else if (body.length > item.maxLength) issues.push({ field: `comments.${itemId}`, reason: 'textTooLong' });
   }
   for (const item of instrument.items) {
