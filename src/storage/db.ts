@@ -90,7 +90,7 @@ class Checkpointer {
 
   constructor(private readonly connection: Connection, intervalMs = 1000) {
     this.timer = setInterval(() => {
-      // A checkpoint that fails (another one running, a reader in the way) is simply tried again next time.
+      // A checkpoint that fails (another connection checkpointing, a full disk) is tried again next time.
       this.running ??= this.connection.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined).finally(() => { this.running = undefined; });
     }, intervalMs).unref();
   }
