@@ -176,8 +176,7 @@ async function sendAsTablets(plan: string): Promise<void> {
       const sent = number === 0 ? began : performance.now();
       const { status, body } = await connection.send(request);
       latencies.push(performance.now() - sent);
-      const answer = JSON.parse(body) as { results?: { status: string }[] };
-      if (status !== 200 || answer.results?.some((result) => result.status !== 'stored')) failures++;
+      if (status !== 200 || (JSON.parse(body) as { results: { status: string }[] }).results.some((result) => result.status !== 'stored')) failures++;
     }
     connection.close();
   };
