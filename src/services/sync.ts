@@ -24,7 +24,6 @@ import { Problem } from '../domain/errors';
 import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type SyncRecord } from '../domain/sync-record';
 import { parseOrThrow } from '../domain/validation';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
-import { randomToken } from '../security/passwords';
 import type { Database, Queryable } from '../storage/db';
 import {
   findAssignedAddresses, findStoredHashes, insertVisits, keepConflict, linkInterviewsToAddresses,
@@ -151,7 +150,7 @@ function planWrites(entries: readonly PendingWrite[], stored: Map<string, string
       continue;
     }
     rows.interviews.push({
-      id: record.id, studyId: place.studyId, streetId: place.streetId, respondentKey: randomToken(16),
+      id: record.id, studyId: place.studyId, streetId: place.streetId, respondentKey: randomUUID(),
       instrumentId: record.instrumentId, instrumentVersion: record.instrumentVersion, interviewerId,
       startedAt: record.startedAt, endedAt: record.endedAt, appVersion: record.appVersion,
       answers: record.answers, comments: record.comments, deviceId, contentHash: hash,
