@@ -9,7 +9,9 @@
  * Two bursts: the first on a server just started (the target's case, with
  * code not yet optimised by the JavaScript engine), the second on the same
  * server once warm. Prints for each the throughput, request latency
- * percentiles and a check that exactly 5,000 interviews are stored; ends with
+ * percentiles as the tablets measured them, a check that exactly 5,000
+ * interviews are stored, and what the server saw itself (its own p95, and
+ * how fast it accepted the hundred connections: `watchServer`); ends with
  * one JSON line (the first burst's figures, the second's under `warm`).
  */
 import { createHash } from 'node:crypto';
