@@ -25,7 +25,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
-import { fieldworkRoutes } from './routes/fieldwork';
+import { fieldworkRoutes, syncPath } from './routes/fieldwork';
 import { followUpRoutes } from './routes/follow-ups';
 import { monitoringRoutes } from './routes/monitoring';
 import { purgeRoutes } from './routes/purge';
@@ -91,7 +91,10 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  app.use(express.json({ limit: '2mb' }));
+  // A sync batch reaches its route as text: it is parsed on the sync inspector's thread (services/sync-inspector.ts).
+  const json = express.json({ limit: '2mb' });
+  const syncBody = express.text({ type: 'application/json', limit: '2mb' });
+  app.use((req, res, next) => (req.path === syncPath ? syncBody(req, res, next) : json(req, res, next)));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } }).single('file'));
   app.use(verifyCsrf);

@@ -2,12 +2,14 @@
  * Storing what a tablet sends, exactly once (issue 3; product.md, "Every write
  * from a tablet carries a client-generated id").
  *
- * Each record of a batch is checked on its own: its shape, that its address
- * lies on a street assigned to this interviewer in the study it names, that
- * its instrument version belongs to the study, and its answers against that
- * version. Records that pass are written in one transaction (together with
- * those of other requests that arrived meanwhile: group commit), and inside
- * that same transaction each id is looked up first:
+ * Each record of a batch is checked on its own: its shape and its answers
+ * against the instrument version it names, on the inspector thread
+ * (sync-inspector.ts); then, here, that its address lies on a street
+ * assigned to this interviewer in the study it names and that its
+ * instrument version belongs to that study. Records that pass are written
+ * in one transaction (together with those of other requests that arrived
+ * meanwhile: group commit), and inside that same transaction each id is
+ * looked up first:
  *
  * - unknown id: stored (`stored`);
  * - known id, same content hash: a retry, nothing changes (`already-stored`);
@@ -19,10 +21,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../domain/account';
-import { checkAnswers } from '../domain/answer-document';
-import { Problem } from '../domain/errors';
-import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type SyncRecord } from '../domain/sync-record';
-import { parseOrThrow } from '../domain/validation';
+import type { InspectedBatch, InspectedRecord } from '../domain/sync-inspection';
+import type { SyncRecord } from '../domain/sync-record';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Database, Queryable } from '../storage/db';
 import {
@@ -31,6 +31,7 @@ import {
 } from '../storage/fieldwork';
 import { insertFollowUpContacts, type NewFollowUpContact } from '../storage/follow-up-contacts';
 import { GroupCommit } from './group-commit';
+import { syncInspector } from './sync-inspector';
 import { insertInterviews, type NewInterview } from '../storage/interviews';
 import { getStudy } from '../storage/studies';
 
@@ -51,42 +52,31 @@ interface CheckedRecord {
   hash: string;
 }
 
-function readableId(raw: unknown): string | null {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id.length <= 64 ? id : null;
-}
-
-/** Checks every record of the batch against the interviewer's assignments and the instruments. */
-async function checkRecords(db: Queryable, instruments: InstrumentRegistry, interviewer: User, rawRecords: unknown[], outcomes: RecordOutcome[]): Promise<CheckedRecord[]> {
-  const parsed: { index: number; record: SyncRecord }[] = [];
-  rawRecords.forEach((raw, index) => {
-    const result = syncRecordSchema.safeParse(raw);
-    if (result.success) parsed.push({ index, record: result.data });
-    else {
-      const issue = result.error.issues[0]!;
-      const reason = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'malformedRecord';
-      outcomes[index] = { id: readableId(raw), status: 'rejected', reason, field: issue.path.join('.') || undefined };
-    }
-  });
+/**
+ * Checks the inspected records of a batch against the interviewer's
+ * assignments and the study's instrument versions. Where a record is held
+ * is checked before what it says: a record for a street not assigned to
+ * this interviewer is refused as such, whatever its answers.
+ */
+async function checkRecords(db: Queryable, interviewer: User, batch: InspectedBatch, outcomes: RecordOutcome[]): Promise<CheckedRecord[]> {
+  for (const { index, id, reason, field } of batch.malformed) outcomes[index] = { id, status: 'rejected', reason, field };
 
   // One query for the batch: where each address lies, if assigned to this
   // interviewer, and the instrument versions of its study.
-  const places = await findAssignedAddresses(db, interviewer.id, parsed.map(({ record }) => record.addressId));
+  const places = await findAssignedAddresses(db, interviewer.id, batch.inspected.map(({ record }) => record.addressId));
 
   const checked: CheckedRecord[] = [];
-  const unplaced: { index: number; record: SyncRecord }[] = [];
-  for (const { index, record } of parsed) {
-    const reject = (reason: string, field?: string) => { outcomes[index] = { id: record.id, status: 'rejected', reason, field }; };
+  const unplaced: InspectedRecord[] = [];
+  for (const entry of batch.inspected) {
+    const { index, record, hash } = entry;
     const place = places.get(record.addressId);
-    if (!place || place.studyId !== record.studyId) { unplaced.push({ index, record }); continue; }
+    if (!place || place.studyId !== record.studyId) { unplaced.push(entry); continue; }
     if (record.kind === 'interview') {
-      const instrument = instruments.get(record.instrumentId, record.instrumentVersion);
       const inStudy = place.studyInstruments.some((choice) => choice.instrumentId === record.instrumentId && choice.version === record.instrumentVersion);
-      if (!instrument || !inStudy) { reject('unknownInstrument', 'instrumentVersion'); continue; }
-      const issue = checkAnswers(instrument, record.answers, record.comments)[0];
-      if (issue) { reject(issue.reason, issue.field); continue; }
+      if (!entry.instrumentKnown || !inStudy) { outcomes[index] = { id: record.id, status: 'rejected', reason: 'unknownInstrument', field: 'instrumentVersion' }; continue; }
+      if (entry.answerIssue) { outcomes[index] = { id: record.id, status: 'rejected', reason: entry.answerIssue.reason, field: entry.answerIssue.field }; continue; }
     }
-    checked.push({ index, record, place, hash: contentHash(record) });
+    checked.push({ index, record, place, hash });
   }
 
   if (unplaced.length > 0) await settleUnplaced(db, unplaced, outcomes);
@@ -100,14 +90,14 @@ async function checkRecords(db: Queryable, instruments: InstrumentRegistry, inte
  * interviewer: the tablet may clear it. The others are rejected, saying
  * whether the study or the address is wrong.
  */
-async function settleUnplaced(db: Queryable, unplaced: readonly { index: number; record: SyncRecord }[], outcomes: RecordOutcome[]): Promise<void> {
+async function settleUnplaced(db: Queryable, unplaced: readonly InspectedRecord[], outcomes: RecordOutcome[]): Promise<void> {
   const stored = await findStoredHashes(db, idsByKind(unplaced));
   const studyExists = new Map<number, boolean>();
   for (const { record } of unplaced) {
     if (!studyExists.has(record.studyId)) studyExists.set(record.studyId, (await getStudy(db, record.studyId)) !== undefined);
   }
-  for (const { index, record } of unplaced) {
-    outcomes[index] = stored.get(`${record.kind}:${record.id}`) === contentHash(record) ? { id: record.id, status: 'already-stored' }
+  for (const { index, record, hash } of unplaced) {
+    outcomes[index] = stored.get(`${record.kind}:${record.id}`) === hash ? { id: record.id, status: 'already-stored' }
       : studyExists.get(record.studyId) ? { id: record.id, status: 'rejected', reason: 'addressNotAssigned', field: 'addressId' }
         : { id: record.id, status: 'rejected', reason: 'unknownStudy', field: 'studyId' };
   }
@@ -222,14 +212,15 @@ export interface SyncAnswer {
  * together (group commit), each acknowledged only after its transaction committed.
  */
 export function createSyncService(db: Database, instruments: InstrumentRegistry) {
+  const inspector = syncInspector(instruments);
   const writer = new GroupCommit<PendingWrite, WriteStatus>((entries) => writeGroup(db, entries));
 
   /** Checks and stores one batch from one device; see the file comment for what each outcome means. */
   async function syncBatch(interviewer: User, body: unknown): Promise<SyncAnswer> {
-    const { deviceId, records } = parseOrThrow(syncBatchSchema, body);
-    if (records.length > maxRecordsPerBatch) throw new Problem('batchTooLarge', { limit: String(maxRecordsPerBatch) });
-    const outcomes: RecordOutcome[] = new Array(records.length);
-    const checked = await checkRecords(db.reader, instruments, interviewer, records, outcomes);
+    const batch = await inspector.inspect(body);
+    const deviceId = batch.deviceId;
+    const outcomes: RecordOutcome[] = new Array(batch.count);
+    const checked = await checkRecords(db.reader, interviewer, batch, outcomes);
     const statuses = await writer.submit(checked.map((entry) => ({ ...entry, interviewerId: interviewer.id, deviceId })));
     checked.forEach(({ index, record }, position) => {
       const status = statuses[position]!;

@@ -27,6 +27,9 @@ function fieldAppFiles(projectDir: string) {
   return { fieldDir, version, serviceWorker };
 }
 
+/** Where tablets send their outbox. */
+export const syncPath = '/api/sync';
+
 export function fieldworkRoutes({ db, instruments, translations, projectDir }: AppDeps): Router {
   const router = Router();
   const { fieldDir, version, serviceWorker } = fieldAppFiles(projectDir);
@@ -61,7 +64,7 @@ export function fieldworkRoutes({ db, instruments, translations, projectDir }: A
     res.set('Cache-Control', 'no-store').json(await buildFieldworkBundle(db, instruments, requireUser(res), csrfToken));
   });
 
-  router.post('/api/sync', allow('interviewer'), async (req, res) => {
+  router.post(syncPath, allow('interviewer'), async (req, res) => {
     res.set('Cache-Control', 'no-store').json(await sync.syncBatch(requireUser(res), req.body));
   });
 

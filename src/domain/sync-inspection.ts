@@ -1,0 +1,83 @@
+/**
+ * The first stage of a sync: what can be told about a batch from its text and
+ * the instruments alone, before the database is asked anything. The body is
+ * parsed, its envelope checked, and each record checked on its own: its
+ * shape, its answers against the instrument version it names, and its
+ * content hash. Pure and without I/O, so that it can run on a thread of its
+ * own (services/sync-inspector.ts) while the HTTP thread serves other tablets.
+ */
+import type { AnswerIssue } from './answer-document';
+import { checkAnswers } from './answer-document';
+import { Problem } from './errors';
+import type { Instrument } from './instrument';
+import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type SyncRecord } from './sync-record';
+import { parseOrThrow } from './validation';
+
+/** A record whose shape is right. Whether it may be stored also depends on where it was held (services/sync.ts). */
+export interface InspectedRecord {
+  index: number;
+  record: SyncRecord;
+  hash: string;
+  /** For an interview: false when no instrument of that id and version exists. */
+  instrumentKnown: boolean;
+  /** For an interview on a known instrument: the first thing wrong with its answers, if any. */
+  answerIssue?: AnswerIssue;
+}
+
+/** A record refused for its shape alone; `reason` is a key under `syncErrors.`. */
+export interface MalformedRecord {
+  index: number;
+  id: string | null;
+  reason: string;
+  field?: string;
+}
+
+export interface InspectedBatch {
+  deviceId: string;
+  count: number;
+  inspected: InspectedRecord[];
+  malformed: MalformedRecord[];
+}
+
+function readableId(raw: unknown): string | null {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 64 ? id : null;
+}
+
+/**
+ * Inspects one sync request's body: its JSON text, or the value already
+ * parsed. Throws a Problem when the batch as a whole is wrong (not JSON, no
+ * device id, too many records); a wrong record only marks that record.
+ */
+export function inspectBatch(body: unknown, instrumentOf: (id: string, version: number) => Instrument | undefined): InspectedBatch {
+  let value = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      throw new Problem('malformedRequest');
+    }
+  }
+  const { deviceId, records } = parseOrThrow(syncBatchSchema, value);
+  if (records.length > maxRecordsPerBatch) throw new Problem('batchTooLarge', { limit: String(maxRecordsPerBatch) });
+  const inspected: InspectedRecord[] = [];
+  const malformed: MalformedRecord[] = [];
+  records.forEach((raw, index) => {
+    const result = syncRecordSchema.safeParse(raw);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const reason = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'malformedRecord';
+      malformed.push({ index, id: readableId(raw), reason, field: issue.path.join('.') || undefined });
+      return;
+    }
+    const record = result.data;
+    const entry: InspectedRecord = { index, record, hash: contentHash(record), instrumentKnown: true };
+    if (record.kind === 'interview') {
+      const instrument = instrumentOf(record.instrumentId, record.instrumentVersion);
+      if (!instrument) entry.instrumentKnown = false;
+      else entry.answerIssue = checkAnswers(instrument, record.answers, record.comments)[0];
+    }
+    inspected.push(entry);
+  });
+  return { deviceId, count: records.length, inspected, malformed };
+}

@@ -1,0 +1,81 @@
+/**
+ * Where sync batches are inspected (domain/sync-inspection.ts): on a thread
+ * of its own. Parsing a batch, checking its answers and hashing its records
+ * is most of the work a sync request costs; on the HTTP thread it made every
+ * turn of the event loop long while a hundred tablets synced, and Node
+ * accepts one new connection per turn, so the last tablets to connect
+ * waited hundreds of milliseconds before a byte of theirs was read. The
+ * thread gets the request body as text and answers with the inspected
+ * batch; the HTTP thread then only asks the database and writes.
+ *
+ * One thread per instrument registry, shared by every app made with it
+ * (tests make many); it holds no state besides a copy of the instruments.
+ */
+import { Worker } from 'node:worker_threads';
+import { Problem, type ProblemCode, type ProblemDetails } from '../domain/errors';
+import type { InspectedBatch } from '../domain/sync-inspection';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
+
+export type InspectorReply =
+  | { id: number; batch: InspectedBatch }
+  | { id: number; problem: { code: ProblemCode; details: ProblemDetails } }
+  | { id: number; error: string };
+
+// The thread's entry is TypeScript, like the rest of the server: it is loaded through tsx.
+const bootstrap = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api').then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
+`;
+const threadEntry = new URL('./sync-inspector-thread.ts', import.meta.url).href;
+
+class InspectorThread {
+  private worker: Worker | undefined;
+  private readonly waiting = new Map<number, { resolve: (batch: InspectedBatch) => void; reject: (error: Error) => void }>();
+  private lastId = 0;
+
+  constructor(private readonly instruments: InstrumentRegistry) {
+    // Started at once, so that the first sync does not wait for the thread to load.
+    this.worker = this.start();
+  }
+
+  inspect(body: unknown): Promise<InspectedBatch> {
+    const worker = this.worker ??= this.start();
+    const id = ++this.lastId;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, body });
+    });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(bootstrap, { eval: true, workerData: { entry: threadEntry, instruments: this.instruments.list() } });
+    worker.on('message', (reply: InspectorReply) => {
+      const waiting = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if ('batch' in reply) waiting?.resolve(reply.batch);
+      else if ('problem' in reply) waiting?.reject(new Problem(reply.problem.code, reply.problem.details));
+      else waiting?.reject(new Error(reply.error));
+    });
+    // A thread that fails or stops fails what it had not answered (the
+    // tablets keep those records and send them again); the next batch starts a new one.
+    const stop = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', stop);
+    worker.on('exit', (code) => stop(new Error(`the sync inspector thread stopped with code ${code}`)));
+    // Requests waiting on it keep the server alive; an idle thread must not.
+    worker.unref();
+    return worker;
+  }
+}
+
+const threads = new WeakMap<InstrumentRegistry, InspectorThread>();
+
+/** The inspector thread that checks answers against these instruments. */
+export function syncInspector(instruments: InstrumentRegistry): { inspect(body: unknown): Promise<InspectedBatch> } {
+  let thread = threads.get(instruments);
+  if (!thread) threads.set(instruments, thread = new InspectorThread(instruments));
+  return thread;
+}
