@@ -21,12 +21,14 @@ export type InspectorReply =
   | { id: number; problem: { code: ProblemCode; details: ProblemDetails } }
   | { id: number; error: string };
 
-// The thread's entry is TypeScript, like the rest of the server: it is loaded through tsx.
+// The thread's entry is TypeScript, like the rest of the server: it is loaded
+// through tsx's API, found from here so that the server may run from any folder.
 const bootstrap = `
 const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
+import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
 `;
 const threadEntry = new URL('./sync-inspector-thread.ts', import.meta.url).href;
+const tsxApi = import.meta.resolve('tsx/esm/api');
 
 class InspectorThread {
   private worker: Worker | undefined;
@@ -48,7 +50,7 @@ class InspectorThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(bootstrap, { eval: true, workerData: { entry: threadEntry, instruments: this.instruments.list() } });
+    const worker = new Worker(bootstrap, { eval: true, workerData: { entry: threadEntry, tsx: tsxApi, instruments: this.instruments.list() } });
     worker.on('message', (reply: InspectorReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
