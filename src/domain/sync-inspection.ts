@@ -34,7 +34,7 @@ export interface MalformedRecord {
 
 export interface InspectedBatch {
   deviceId: string;
-  count: number;
+  /** Every record of the batch is in one of these two lists, by its index in the batch. */
   inspected: InspectedRecord[];
   malformed: MalformedRecord[];
 }
@@ -79,5 +79,5 @@ export function inspectBatch(body: unknown, instrumentOf: (id: string, version: 
     }
     inspected.push(entry);
   });
-  return { deviceId, count: records.length, inspected, malformed };
+  return { deviceId, inspected, malformed };
 }

@@ -219,7 +219,7 @@ export function createSyncService(db: Database, instruments: InstrumentRegistry)
   async function syncBatch(interviewer: User, body: unknown): Promise<SyncAnswer> {
     const batch = await inspector.inspect(body);
     const deviceId = batch.deviceId;
-    const outcomes: RecordOutcome[] = new Array(batch.count);
+    const outcomes: RecordOutcome[] = new Array(batch.inspected.length + batch.malformed.length);
     const checked = await checkRecords(db.reader, interviewer, batch, outcomes);
     const statuses = await writer.submit(checked.map((entry) => ({ ...entry, interviewerId: interviewer.id, deviceId })));
     checked.forEach(({ index, record }, position) => {

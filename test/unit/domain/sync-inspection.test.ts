@@ -23,7 +23,7 @@ describe('inspecting a sync batch', () => {
     const record = interview();
     const batch = inspectBatch(JSON.stringify({ deviceId: 'tablet-0001', records: [visit, record] }), instrumentOf);
     expect(batch.deviceId).toBe('tablet-0001');
-    expect(batch.count).toBe(2);
+    expect(batch.inspected.length + batch.malformed.length).toBe(2);
     expect(batch.malformed).toEqual([]);
     expect(batch.inspected.map(({ index, instrumentKnown, answerIssue }) => ({ index, instrumentKnown, answerIssue })))
       .toEqual([{ index: 0, instrumentKnown: true, answerIssue: undefined }, { index: 1, instrumentKnown: true, answerIssue: undefined }]);
