@@ -8,13 +8,19 @@ import { buildTestApp, createStudyAs, instruments } from '../../helpers/test-app
 const csv = 'straat;huisnummer;postcode;buurt\n'
   + ['Rozenstraat', 'Merelstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 20 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Noord`)).join('\n') + '\n';
 
+/** A coordinator's study with the three streets of `csv` imported, and the streets' ids by name. */
+async function studyWithFrame() {
+  const { db, loginAs } = await buildTestApp();
+  const coordinator = await loginAs('coordinator');
+  const studyId = await createStudyAs(coordinator);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+  const streets = new Map((await listStreets(db, studyId)).map((street) => [street.name, street.id]));
+  return { db, coordinator, studyId, streets };
+}
+
 describe('GET /api/studies/:id/analysis', () => {
   it('gives a coordinator the study\'s figures, with small streets merged and hidden and no address anywhere', async () => {
-    const { db, loginAs } = await buildTestApp();
-    const coordinator = await loginAs('coordinator');
-    const studyId = await createStudyAs(coordinator);
-    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
-    const streets = new Map((await listStreets(db, studyId)).map((street) => [street.name, street.id]));
+    const { db, coordinator, studyId, streets } = await studyWithFrame();
     await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 15], ['Merelstraat', 'ordinary', 12], ['Tulpstraat', 'ordinary', 4]]));
 
     const response = await coordinator.agent.get(`/api/studies/${studyId}/analysis`).expect(200);
@@ -32,11 +38,7 @@ describe('GET /api/studies/:id/analysis', () => {
   });
 
   it('keeps a study\'s analysis until something it reads changes: new interviews, a set-aside duplicate, settings', async () => {
-    const { db, loginAs } = await buildTestApp();
-    const coordinator = await loginAs('coordinator');
-    const studyId = await createStudyAs(coordinator);
-    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
-    const streets = new Map((await listStreets(db, studyId)).map((street) => [street.name, street.id]));
+    const { db, studyId, streets } = await studyWithFrame();
     // Each change counted: the study's two instruments, then from the frame one neighbourhood and three streets.
     expect(await getAnalysisRevision(db, studyId)).toBe(6);
     await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'ordinary', 12]]));
