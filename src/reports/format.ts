@@ -5,7 +5,7 @@
  * for counts and shares that rest on fewer than five residents.
  */
 import type { Translate } from '../i18n/translate';
-import { smallCountBelow, type DisclosedCount } from '../domain/analysis/disclosure-control';
+import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { FigureFormatter } from '../domain/recommendations/recommend';
 
 export const minus = '\u2212';
@@ -28,10 +28,6 @@ export function formatPercent(share: number): string {
 
 export function formatInterval(low: number | undefined, high: number | undefined, format: (value: number) => string = formatGap): string {
   return low === undefined || high === undefined ? '–' : `${format(low)} tot ${format(high)}`;
-}
-
-export function formatCount(count: DisclosedCount): string {
-  return count.kind === 'fewer-than' ? `< ${count.limit}` : String(count.n);
 }
 
 /** A share that rests on fewer than five residents is written as such, never as a percentage. */
