@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { quantileSorted } from 'simple-statistics';
 import type { Instrument } from '../src/domain/instrument';
 import { createApp } from '../src/http/app';
+import { defaultAcceptors, listen } from '../src/http/listen';
 import { Translations } from '../src/i18n/translate';
 import { loadInstruments } from '../src/instruments/load-instruments';
 import { loadReportDefinitions } from '../src/report-definitions/load-report-definitions';
@@ -44,6 +45,8 @@ const tablets = 100;
 const interviewsPerTablet = 50;
 // The field app's batch size (public/field/sync.js); BATCH=… tries another.
 const batchSize = Number(process.env.BATCH ?? 10);
+// How many descriptors accept connections (src/http/listen.ts); ACCEPTORS=1 shows a plain server.
+const acceptors = Number(process.env.ACCEPTORS ?? defaultAcceptors);
 const here = fileURLToPath(import.meta.url);
 const projectDir = path.resolve(path.dirname(here), '..');
 
@@ -192,17 +195,19 @@ async function sendAsTablets(plan: string): Promise<void> {
  * What the server itself sees, to tell its own work from waiting before it:
  * when each connection was accepted, and how long each request took from
  * being read to its answer being written. Node accepts one new connection
- * per turn of its event loop, so when a hundred tablets connect to a busy
- * server at once, the last ones wait in the kernel's queue before the server
- * reads a byte of their request.
+ * per descriptor per turn of its event loop, so when a hundred tablets
+ * connect to a busy server at once, the last ones wait in the kernel's queue
+ * before the server reads a byte of their request (src/http/listen.ts).
  */
-function watchServer(server: Server) {
+function watchServers(servers: readonly Server[]) {
   const seen = { acceptedAt: [] as number[], handlingMs: [] as number[], reset() { seen.acceptedAt = []; seen.handlingMs = []; } };
-  server.on('connection', () => seen.acceptedAt.push(performance.now()));
-  server.prependListener('request', (_request, response) => {
-    const began = performance.now();
-    response.once('finish', () => seen.handlingMs.push(performance.now() - began));
-  });
+  for (const server of servers) {
+    server.on('connection', () => seen.acceptedAt.push(performance.now()));
+    server.prependListener('request', (_request, response) => {
+      const began = performance.now();
+      response.once('finish', () => seen.handlingMs.push(performance.now() - began));
+    });
+  }
   return seen;
 }
 
@@ -214,13 +219,12 @@ export async function run(): Promise<void> {
     db, instruments, definitions: loadReportDefinitions(path.join(projectDir, 'reports'), instruments), translations: Translations.load(path.join(projectDir, 'locales')), projectDir,
     config: { secureCookies: false, maxUploadBytes: 10 * 1024 * 1024, dataDir: dir },
   });
-  const server = app.listen(0, '127.0.0.1');
-  const seen = watchServer(server);
+  const listening = await listen(app, { port: 0, host: '127.0.0.1', acceptors });
+  const seen = watchServers(listening.servers);
   try {
     await migrate(db);
     const bursts = await prepare(db, instruments.get('contactladder', 1)!);
-    if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sync`;
+    const url = `http://127.0.0.1:${listening.port}/api/sync`;
     const figures = [];
     for (const [number, devices] of bursts.entries()) {
       const plan = path.join(dir, `tablets-${number}.json`);
@@ -247,7 +251,7 @@ export async function run(): Promise<void> {
     // The first burst is the target's case; the second shows the same load on a server that has run a while.
     console.log(JSON.stringify({ bench: 'sync', tablets, interviews: tablets * interviewsPerTablet, ...figures[0], peakMB, warm: figures[1] }));
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await listening.close();
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   }

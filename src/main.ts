@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
 import { createApp } from './http/app';
+import { listen } from './http/listen';
 import { Translations } from './i18n/translate';
 import { loadInstruments } from './instruments/load-instruments';
 import { loadReportDefinitions } from './report-definitions/load-report-definitions';
@@ -49,13 +50,12 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ db, instruments, definitions, translations, projectDir, config });
-  const server = app.listen(config.port, config.host, () => {
-    console.log(`Buurtladder listens on http://localhost:${config.port} (data in ${config.dataDir})`);
-  });
+  const listening = await listen(app, { port: config.port, host: config.host });
+  console.log(`Buurtladder listens on http://localhost:${listening.port} (data in ${config.dataDir})`);
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: closing`);
-    server.close(() => void db.close().then(() => process.exit(0)));
+    void listening.close().then(() => db.close()).then(() => process.exit(0));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

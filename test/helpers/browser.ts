@@ -3,9 +3,9 @@
  * downloaded browser), against a Buurtladder server on a loopback port.
  */
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { listen } from '../../src/http/listen';
 import type { Database } from '../../src/storage/db';
 import { buildTestApp, projectDir, testPassword } from './test-app';
 
@@ -24,14 +24,14 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function startServer(options: { db?: Database; port?: number } = {}) {
   const context = await buildTestApp({ db: options.db });
-  const server = context.app.listen(options.port ?? 0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listen(context.app, { port: options.port ?? 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${listening.port}`;
   mkdirSync(screenshotDir, { recursive: true });
-  const stop = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  const stop = () => {
+    const closed = listening.close();
+    listening.closeAllConnections();
+    return closed;
+  };
   return { ...context, baseUrl, stop };
 }
 
