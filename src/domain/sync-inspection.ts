@@ -10,13 +10,21 @@ import type { AnswerIssue } from './answer-document';
 import { checkAnswers } from './answer-document';
 import { Problem } from './errors';
 import type { Instrument } from './instrument';
-import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type SyncRecord } from './sync-record';
+import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type InterviewRecord, type VisitRecord } from './sync-record';
 import { parseOrThrow } from './validation';
+
+/**
+ * An interview as it leaves the inspection: its answers already written as
+ * the JSON text that is stored. The HTTP thread, which receives it, then
+ * neither rebuilds the answers as objects nor writes them out again (about a
+ * tenth of its work per sync request, measured with bench/sync).
+ */
+export type InspectedInterview = Omit<InterviewRecord, 'answers'> & { answersJson: string };
 
 /** A record whose shape is right. Whether it may be stored also depends on where it was held (services/sync.ts). */
 export interface InspectedRecord {
   index: number;
-  record: SyncRecord;
+  record: VisitRecord | InspectedInterview;
   hash: string;
   /** For an interview: false when no instrument of that id and version exists. */
   instrumentKnown: boolean;
@@ -71,13 +79,17 @@ export function inspectBatch(body: unknown, instrumentOf: (id: string, version: 
       return;
     }
     const record = result.data;
-    const entry: InspectedRecord = { index, record, hash: contentHash(record), instrumentKnown: true };
-    if (record.kind === 'interview') {
-      const instrument = instrumentOf(record.instrumentId, record.instrumentVersion);
-      if (!instrument) entry.instrumentKnown = false;
-      else entry.answerIssue = checkAnswers(instrument, record.answers, record.comments)[0];
+    const hash = contentHash(record);
+    if (record.kind === 'visit') {
+      inspected.push({ index, record, hash, instrumentKnown: true });
+      return;
     }
-    inspected.push(entry);
+    const { answers, ...rest } = record;
+    const instrument = instrumentOf(record.instrumentId, record.instrumentVersion);
+    inspected.push({
+      index, record: { ...rest, answersJson: JSON.stringify(answers) }, hash, instrumentKnown: instrument !== undefined,
+      answerIssue: instrument && checkAnswers(instrument, answers, record.comments)[0],
+    });
   });
   return { deviceId, inspected, malformed };
 }

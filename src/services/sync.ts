@@ -21,6 +21,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../domain/account';
+import type { AnswerDocument } from '../domain/answer-document';
 import type { InspectedBatch, InspectedRecord } from '../domain/sync-inspection';
 import type { SyncRecord } from '../domain/sync-record';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
@@ -47,9 +48,16 @@ export interface RecordOutcome {
 
 interface CheckedRecord {
   index: number;
-  record: SyncRecord;
+  record: InspectedRecord['record'];
   place: AssignedAddress;
   hash: string;
+}
+
+/** A record as the tablet sent it (kept with a conflict, for the coordinator to compare). */
+function asSent(record: InspectedRecord['record']): SyncRecord {
+  if (record.kind === 'visit') return record;
+  const { answersJson, ...rest } = record;
+  return { ...rest, answers: JSON.parse(answersJson) as AnswerDocument };
 }
 
 /**
@@ -103,7 +111,7 @@ async function settleUnplaced(db: Queryable, unplaced: readonly InspectedRecord[
   }
 }
 
-function idsByKind(entries: readonly { record: SyncRecord }[]) {
+function idsByKind(entries: readonly { record: { kind: SyncRecord['kind']; id: string } }[]) {
   return {
     visits: entries.filter(({ record }) => record.kind === 'visit').map(({ record }) => record.id),
     interviews: entries.filter(({ record }) => record.kind === 'interview').map(({ record }) => record.id),
@@ -129,7 +137,7 @@ function planWrites(entries: readonly PendingWrite[], stored: Map<string, string
     const storedHash = stored.get(key);
     if (storedHash === hash) { statuses.push('already-stored'); continue; }
     if (storedHash !== undefined) {
-      rows.conflicts.push({ studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId, deviceId, contentHash: hash, payload: record });
+      rows.conflicts.push({ studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId, deviceId, contentHash: hash, payload: asSent(record) });
       statuses.push('conflict');
       continue;
     }
@@ -143,7 +151,7 @@ function planWrites(entries: readonly PendingWrite[], stored: Map<string, string
       id: record.id, studyId: place.studyId, streetId: place.streetId, respondentKey: randomUUID(),
       instrumentId: record.instrumentId, instrumentVersion: record.instrumentVersion, interviewerId,
       startedAt: record.startedAt, endedAt: record.endedAt, appVersion: record.appVersion,
-      answers: record.answers, comments: record.comments, deviceId, contentHash: hash,
+      answers: record.answersJson, comments: record.comments, deviceId, contentHash: hash,
     });
     rows.links.push({ interviewId: record.id, addressId: record.addressId });
     if (record.followUp) rows.followUps.push({ id: randomUUID(), studyId: place.studyId, streetId: place.streetId, ...record.followUp, consentedAt: record.endedAt });

@@ -21,8 +21,8 @@ export interface NewInterview {
   startedAt: string;
   endedAt: string;
   appVersion: string;
-  /** value null is "don't know / not applicable". */
-  answers: AnswerDocument;
+  /** value null is "don't know / not applicable"; or the document already written as JSON (a synced interview: domain/sync-inspection.ts). */
+  answers: AnswerDocument | string;
   /** Free-text answers, stored for review before any report shows them. */
   comments?: Record<string, string>;
   deviceId?: string;
@@ -36,7 +36,8 @@ const interviewColumns = ['id', 'study_id', 'street_id', 'respondent_key', 'inst
 export async function insertInterviews(tx: Queryable, interviews: readonly NewInterview[]): Promise<void> {
   await insertRows(tx, 'interviews', interviewColumns, interviews.map((interview) => [
     interview.id, interview.studyId, interview.streetId, interview.respondentKey, interview.instrumentId, interview.instrumentVersion,
-    interview.interviewerId, interview.startedAt, interview.endedAt, interview.appVersion, JSON.stringify(interview.answers),
+    interview.interviewerId, interview.startedAt, interview.endedAt, interview.appVersion,
+    typeof interview.answers === 'string' ? interview.answers : JSON.stringify(interview.answers),
     interview.deviceId ?? '', interview.contentHash ?? '',
   ]));
   const comments = interviews.flatMap((interview) => Object.entries(interview.comments ?? {})

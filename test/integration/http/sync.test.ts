@@ -41,6 +41,17 @@ describe('POST /api/sync', () => {
     expect(await db.all('SELECT record_id, kind FROM sync_conflicts')).toEqual([{ record_id: original.id, kind: 'visit' }]);
   });
 
+  it('keeps a conflicting interview as the tablet sent it, answers included', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const original = interview(studyId, addressId('Rozenstraat', 1));
+    await sync(interviewer, [original]).expect(200);
+    const changed = { ...original, answers: { ...original.answers, 'knock-for-help': { actual: 1, desired: 5, importance: 2 } } };
+    expect((await sync(interviewer, [changed]).expect(200)).body.results[0]).toMatchObject({ status: 'conflict' });
+    const kept = await db.get<{ payload: string }>('SELECT payload FROM sync_conflicts');
+    expect(JSON.parse(kept!.payload)).toEqual({ comments: {}, ...changed });
+    expect(JSON.parse((await db.get<{ answers: string }>('SELECT answers FROM interviews'))!.answers)).toEqual(original.answers);
+  });
+
   it('acknowledges a retry of a stored record after its street was taken off the interviewer', async () => {
     const { db, coordinator, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
     const rozen = addressId('Rozenstraat', 1);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Problem } from '../../../src/domain/errors';
 import { inspectBatch } from '../../../src/domain/sync-inspection';
-import { contentHash } from '../../../src/domain/sync-record';
+import { contentHash, syncRecordSchema } from '../../../src/domain/sync-record';
 import { loadInstruments } from '../../../src/instruments/load-instruments';
 import { randomAnswerDocument } from '../../../src/synthetic/answer-documents';
 import { seededRandom } from '../../../src/synthetic/generate-study';
@@ -27,7 +27,10 @@ describe('inspecting a sync batch', () => {
     expect(batch.malformed).toEqual([]);
     expect(batch.inspected.map(({ index, instrumentKnown, answerIssue }) => ({ index, instrumentKnown, answerIssue })))
       .toEqual([{ index: 0, instrumentKnown: true, answerIssue: undefined }, { index: 1, instrumentKnown: true, answerIssue: undefined }]);
-    expect(batch.inspected[1]!.hash).toBe(contentHash(batch.inspected[1]!.record));
+    expect(batch.inspected[1]!.hash).toBe(contentHash(syncRecordSchema.parse(record)));
+    // The answers leave as the JSON text that is stored.
+    expect(batch.inspected[1]!.record).toMatchObject({ id: 'interview-0001', answersJson: JSON.stringify(record.answers) });
+    expect(batch.inspected[1]!.record).not.toHaveProperty('answers');
     // The same content with its keys in another order is the same record.
     const reordered = Object.fromEntries(Object.entries(record).reverse());
     expect(inspectBatch({ deviceId: 'tablet-0001', records: [reordered] }, instrumentOf).inspected[0]!.hash).toBe(batch.inspected[1]!.hash);
