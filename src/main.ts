@@ -1,8 +1,8 @@
 /**
  * The composition root: read the configuration, open and migrate the
  * database, load and validate the instruments, report definitions and locale files, create the
- * first admin and the demo study, then start the HTTP server. Nothing else in
- * the code base reads the environment or listens on a port.
+ * first admin and the demo study, then start the HTTP server (http/listen.ts).
+ * Nothing else in the code base reads the environment or starts a server.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

@@ -14,14 +14,19 @@
  * turn accepts up to one connection per descriptor. Node has no dup(); the
  * extra descriptors are made by passing the socket to a short-lived helper
  * process and back (each pass over an IPC channel gives the receiver a new
- * descriptor), before the port is announced. A newer Node offers
+ * descriptor), before `listen` resolves. A newer Node offers
  * `listen({ reusePort })` for the same end.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How many descriptors accept connections: 16 lets a hundred tablets in within a few busy turns. */
+/**
+ * How many descriptors accept connections. With 16, bench/sync's hundred
+ * tablets were all let in within 80 ms (mostly 200–400 ms with one); 64 did
+ * no better, and each new connection then costs the idle descriptors a
+ * failed accept.
+ */
 export const defaultAcceptors = 16;
 
 /** What a started server offers to whoever started it. */

@@ -48,7 +48,7 @@ describe('POST /api/sync', () => {
     const changed = { ...original, answers: { ...original.answers, 'knock-for-help': { actual: 1, desired: 5, importance: 2 } } };
     expect((await sync(interviewer, [changed]).expect(200)).body.results[0]).toMatchObject({ status: 'conflict' });
     const kept = await db.get<{ payload: string }>('SELECT payload FROM sync_conflicts');
-    expect(JSON.parse(kept!.payload)).toEqual({ comments: {}, ...changed });
+    expect(JSON.parse(kept!.payload)).toEqual(changed);
     expect(JSON.parse((await db.get<{ answers: string }>('SELECT answers FROM interviews'))!.answers)).toEqual(original.answers);
   });
 
