@@ -32,7 +32,7 @@ const tsxApi = import.meta.resolve('tsx/esm/api');
 
 class InspectorThread {
   private worker: Worker | undefined;
-  private readonly waiting = new Map<number, { resolve: (batch: InspectedBatch) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { worker: Worker; resolve: (batch: InspectedBatch) => void; reject: (error: Error) => void }>();
   private lastId = 0;
 
   constructor(private readonly instruments: InstrumentRegistry) {
@@ -44,7 +44,7 @@ class InspectorThread {
     const worker = this.worker ??= this.start();
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { worker, resolve, reject });
       worker.postMessage({ id, body });
     });
   }
@@ -59,11 +59,16 @@ class InspectorThread {
       else waiting?.reject(new Error(reply.error));
     });
     // A thread that fails or stops fails what it had not answered (the
-    // tablets keep those records and send them again); the next batch starts a new one.
+    // tablets keep those records and send them again); the next batch starts
+    // a new one. A failing thread reports 'error' and then 'exit': by then
+    // its successor may hold batches, which are not this thread's to fail.
     const stop = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;
-      for (const { reject } of this.waiting.values()) reject(error);
-      this.waiting.clear();
+      for (const [id, waiting] of this.waiting) {
+        if (waiting.worker !== worker) continue;
+        this.waiting.delete(id);
+        waiting.reject(error);
+      }
     };
     worker.on('error', stop);
     worker.on('exit', (code) => stop(new Error(`the sync inspector thread stopped with code ${code}`)));
