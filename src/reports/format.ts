@@ -26,8 +26,11 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-export function formatInterval(low: number | undefined, high: number | undefined, format: (value: number) => string = formatGap): string {
-  return low === undefined || high === undefined ? '–' : `${format(low)} tot ${format(high)}`;
+/** A 95% interval in words ("−0,12 tot +0,31"), or a dash when there is none. */
+export function formatInterval(
+  low: number | undefined, high: number | undefined, say: Translate, format: (value: number) => string = formatGap,
+): string {
+  return low === undefined || high === undefined ? '–' : say('figures.interval', { low: format(low), high: format(high) });
 }
 
 /** A share that rests on fewer than five residents is written as such, never as a percentage. */

@@ -93,7 +93,7 @@ export function ladderView(summary: StreetLadderSummary, say: Translate): Ladder
     medianCurrent: summary.medianCurrent === undefined ? '–' : formatNumber(summary.medianCurrent, 1),
     medianDesired: summary.medianDesired === undefined ? '–' : formatNumber(summary.medianDesired, 1),
     gap: summary.gap ? say('street.rungs', { gap: formatGap(summary.gap.mean, 1) }) : '–',
-    gapInterval: summary.gap ? formatInterval(summary.gap.low, summary.gap.high, (value) => formatGap(value, 1)) : '–',
+    gapInterval: summary.gap ? formatInterval(summary.gap.low, summary.gap.high, say, (value) => formatGap(value, 1)) : '–',
     shareWantingHigher: summary.shareWantingHigher === undefined ? '–' : formatPercent(summary.shareWantingHigher),
     ...(summary.checklist ? { checklist: {
       n: summary.checklist.n, medianHighestApplying: formatNumber(summary.checklist.medianHighestApplying, 1), shareNotCumulative: formatPercent(summary.checklist.shareNotCumulative),
@@ -196,10 +196,10 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
       previous: analysis.waves.previous.name,
       rows: change.dimensions.map(({ dimension, change: delta }) => ({
         name: names.get(dimension) ?? dimension, previous: formatGap(delta.previous), current: formatGap(delta.current), change: formatGap(delta.change),
-        interval: formatInterval(delta.low, delta.high), clear: delta.clear,
+        interval: formatInterval(delta.low, delta.high, say), clear: delta.clear,
       })),
       ...(change.currentRung ? { currentRung: say('street.currentRung', {
-        change: formatGap(change.currentRung.change, 1), interval: formatInterval(change.currentRung.low, change.currentRung.high, (value) => formatGap(value, 1)),
+        change: formatGap(change.currentRung.change, 1), interval: formatInterval(change.currentRung.low, change.currentRung.high, say, (value) => formatGap(value, 1)),
       }) } : {}),
       interventions,
       interventionsSentence: interventions.length > 0

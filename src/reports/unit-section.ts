@@ -73,7 +73,7 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
       id: dimension.id, name: dimension.name.nl, n: gap.n,
       actual: formatNumber(gap.actual.mean, 1), desired: formatNumber(gap.desired.mean, 1),
       importance: gap.importance ? formatNumber(gap.importance.mean, 1) : '–',
-      weightedGap: formatGap(gap.weightedGap.mean), interval: formatInterval(gap.weightedGap.low, gap.weightedGap.high),
+      weightedGap: formatGap(gap.weightedGap.mean), interval: formatInterval(gap.weightedGap.low, gap.weightedGap.high, say),
       wantingImprovement: formatPercent(gap.shareWantingImprovement), satisfied: formatPercent(gap.shareSatisfied), wantingLess: formatPercent(gap.shareWantingLess),
       startingPoint: starting.has(dimension.id),
       values: { actual: gap.actual.mean, desired: gap.desired.mean, weightedGap: gap.weightedGap.mean, low: gap.weightedGap.low, high: gap.weightedGap.high },
