@@ -91,10 +91,10 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  // A sync batch reaches its route as text: it is parsed on the sync inspector's thread (services/sync-inspector.ts).
-  const json = express.json({ limit: '2mb' });
-  const syncBody = express.text({ type: 'application/json', limit: '2mb' });
-  app.use((req, res, next) => (req.path === syncPath ? syncBody(req, res, next) : json(req, res, next)));
+  // A sync batch reaches its route as text: it is parsed on the sync inspector's thread
+  // (services/sync-inspector.ts). A body read here is not read again by the parsers below.
+  app.use(syncPath, express.text({ type: 'application/json', limit: '2mb' }));
+  app.use(express.json({ limit: '2mb' }));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } }).single('file'));
   app.use(verifyCsrf);
