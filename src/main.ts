@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ db, instruments, definitions, translations, projectDir, config });
-  const listening = await listen(app, { port: config.port, host: config.host });
+  const listening = await listen(app, { port: config.port, host: config.host, warn: (message) => console.warn(`Buurtladder: ${message}`) });
   console.log(`Buurtladder listens on http://localhost:${listening.port} (data in ${config.dataDir})`);
 
   const shutdown = (signal: string) => {

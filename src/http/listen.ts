@@ -43,23 +43,31 @@ export interface Listening {
 /** The helper process: sends each listening handle it receives straight back, then lets go of its own copy. */
 const echoHandles = "process.on('message', (m, handle) => process.send(m, handle, () => handle.close()));";
 
-/** Starts `app` listening on host:port through `acceptors` descriptors of one socket. */
-export async function listen(app: RequestListener, options: { port: number; host: string; acceptors?: number }): Promise<Listening> {
+/**
+ * Starts `app` listening on host:port through `acceptors` descriptors of one
+ * socket. Should the extra descriptors not be made (no helper process can be
+ * started), the server listens through one, and `warn` says so: slower to let
+ * a crowd in, but serving.
+ */
+export async function listen(
+  app: RequestListener, options: { port: number; host: string; acceptors?: number; warn?: (message: string) => void },
+): Promise<Listening> {
   const first = createServer(app);
   await new Promise<void>((resolve, reject) => {
     first.once('error', reject);
     first.listen(options.port, options.host, () => { first.off('error', reject); resolve(); });
   });
   const servers = [first];
+  let copies: unknown[] = [];
   try {
-    for (const handle of await copyListeningHandle(first, (options.acceptors ?? defaultAcceptors) - 1)) {
-      const server = createServer(app);
-      await new Promise<void>((resolve) => server.listen(handle, resolve));
-      servers.push(server);
-    }
+    copies = await copyListeningHandle(first, (options.acceptors ?? defaultAcceptors) - 1);
   } catch (error) {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-    throw error;
+    options.warn?.(`listening through one descriptor only: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const handle of copies) {
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(handle, resolve));
+    servers.push(server);
   }
   return {
     servers,
@@ -79,19 +87,24 @@ async function copyListeningHandle(server: Server, count: number): Promise<unkno
   if (count <= 0) return [];
   const original = (server as unknown as { _handle: object })._handle as never;
   const helper = spawn(process.execPath, ['--eval', echoHandles], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const copies: unknown[] = [];
   try {
     return await new Promise((resolve, reject) => {
-      const copies: unknown[] = [];
       helper.on('message', (_message, handle) => {
         copies.push(handle);
         if (copies.length === count) resolve(copies);
       });
-      helper.once('error', reject);
+      helper.on('error', reject);
       helper.once('exit', (code) => reject(new Error(`the helper that copies the listening socket stopped (exit code ${code})`)));
-      for (let sent = 0; sent < count; sent++) helper.send('copy', original);
+      for (let sent = 0; sent < count; sent++) helper.send('copy', original, (error) => { if (error) reject(error); });
     });
+  } catch (error) {
+    for (const copy of copies) (copy as { close(): void }).close();
+    throw error;
   } finally {
     helper.removeAllListeners();
+    // Whatever the helper does from here on (it exits) must not throw in the server.
+    helper.on('error', () => undefined);
     if (helper.connected) helper.disconnect();
   }
 }

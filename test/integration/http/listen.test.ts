@@ -1,8 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listen, type Listening } from '../../../src/http/listen';
+
+// A test can make the helper process that copies the listening socket stop at once.
+const helper = vi.hoisted(() => ({ failing: false }));
+vi.mock('node:child_process', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:child_process')>();
+  const spawn = ((command: string, args: string[], options: object) => (helper.failing
+    ? actual.spawn(process.execPath, ['--eval', 'process.exit(3)'], options)
+    : actual.spawn(command, args, options))) as typeof actual.spawn;
+  return { ...actual, spawn };
+});
 
 const answerOk: RequestListener = (_request, response) => response.end('ok');
 const started: Listening[] = [];
@@ -73,6 +83,21 @@ describe('listening through several descriptors of one socket', () => {
 
   it('accepts up to one waiting connection per descriptor in each turn of the event loop', async () => {
     expect(await connectionsPerTurn(await start(4), 8)).toEqual([4, 4]);
+  });
+
+  it('still serves, through one descriptor, when the descriptors cannot be copied', async () => {
+    helper.failing = true;
+    const warnings: string[] = [];
+    try {
+      const listening = await listen(answerOk, { port: 0, host: '127.0.0.1', acceptors: 4, warn: (message) => warnings.push(message) });
+      started.push(listening);
+      expect(warnings).toEqual([expect.stringContaining('listening through one descriptor only')]);
+      expect(listening.servers).toHaveLength(1);
+      expect(descriptorsListeningOn(listening.port)).toBe(1);
+      expect(await (await fetch(`http://127.0.0.1:${listening.port}/`)).text()).toBe('ok');
+    } finally {
+      helper.failing = false;
+    }
   });
 
   it('with one descriptor, accepts one connection per turn (what the extra descriptors are for)', async () => {
