@@ -5,10 +5,7 @@
  */
 import { postcodeKey, streetKey, type AddressRow } from '../domain/address-frame';
 import type { LineError } from '../domain/errors';
-import type { Queryable } from './db';
-
-/** Rows per multi-row INSERT: keeps a 50,000-address import to a few hundred statements. */
-const insertBatchSize = 500;
+import { insertRows, type Queryable } from './db';
 
 /** Lines of the file whose address is already in the study's frame. */
 export async function findAddressesAlreadyInFrame(db: Queryable, studyId: number, rows: AddressRow[]): Promise<LineError[]> {
@@ -47,16 +44,9 @@ export async function insertAddresses(tx: Queryable, studyId: number, rows: Addr
   }
   const streetIds = await idsByName(tx, "SELECT id, neighbourhood_id || '|' || name AS name FROM streets WHERE study_id = ?", [studyId]);
 
-  for (let start = 0; start < rows.length; start += insertBatchSize) {
-    const batch = rows.slice(start, start + insertBatchSize);
-    const values = batch.flatMap((row) => [
-      studyId, streetIds.get(streetKeyOf(neighbourhoodIds.get(row.neighbourhood)!, row.street))!, row.houseNumber, row.addition, row.postcode,
-    ]);
-    await tx.run(
-      `INSERT INTO addresses (study_id, street_id, house_number, addition, postcode) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      values,
-    );
-  }
+  await insertRows(tx, 'addresses', ['study_id', 'street_id', 'house_number', 'addition', 'postcode'], rows.map((row) => [
+    studyId, streetIds.get(streetKeyOf(neighbourhoodIds.get(row.neighbourhood)!, row.street))!, row.houseNumber, row.addition, row.postcode,
+  ]));
 }
 
 export interface StreetSummary {

@@ -167,17 +167,23 @@ export class Database implements Queryable {
 }
 
 /**
- * Inserts many rows with multi-row INSERT statements, as many rows per
- * statement as SQLite's default limit of 32,766 parameters allows: far fewer
- * round trips than one statement per row. Each round trip passes through the
- * event loop, where under load it waits behind other requests' work.
+ * SQLite's default limit of parameters in one statement. Statements that take
+ * a list (multi-row INSERTs, `IN (…)`) go up to it: each statement is a round
+ * trip through the event loop, where under load it waits behind other
+ * requests' work.
  */
+export const maxParameters = 32_766;
+
+/** `items` in consecutive slices of at most `size`. */
+export function* slicesOf<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+/** Inserts many rows with multi-row INSERT statements, as many rows per statement as `maxParameters` allows. */
 export async function insertRows(db: Queryable, table: string, columns: readonly string[], rows: readonly Params[]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(32766 / columns.length));
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`, chunk.flat());
+  for (const slice of slicesOf(rows, Math.max(1, Math.floor(maxParameters / columns.length)))) {
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => placeholders).join(', ')}`, slice.flat());
   }
 }
 

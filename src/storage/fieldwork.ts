@@ -6,7 +6,7 @@
  */
 import type { InstrumentChoice } from '../domain/study';
 import type { VisitOutcome } from '../domain/sync-record';
-import { insertRows, type Queryable } from './db';
+import { insertRows, maxParameters, slicesOf, type Queryable } from './db';
 import { instrumentChoicesOf, readInstrumentChoices } from './studies';
 
 export interface NewVisit {
@@ -34,9 +34,8 @@ export async function linkInterviewsToAddresses(tx: Queryable, links: readonly {
 export async function findStoredHashes(db: Queryable, ids: { visits: string[]; interviews: string[] }): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const [table, list] of [['visits', ids.visits], ['interviews', ids.interviews]] as const) {
-    // One statement for a whole group commit: SQLite takes up to 32,766 parameters.
-    for (let start = 0; start < list.length; start += 30_000) {
-      const chunk = list.slice(start, start + 30_000);
+    // One statement for a whole group commit.
+    for (const chunk of slicesOf(list, maxParameters)) {
       const rows = await db.all<{ id: string; content_hash: string }>(
         `SELECT id, content_hash FROM ${table} WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk,
       );
@@ -77,8 +76,7 @@ export interface AssignedAddress {
 export async function findAssignedAddresses(db: Queryable, interviewerId: number, addressIds: number[]): Promise<Map<number, AssignedAddress>> {
   const found = new Map<number, AssignedAddress>();
   const unique = [...new Set(addressIds)];
-  for (let start = 0; start < unique.length; start += 500) {
-    const chunk = unique.slice(start, start + 500);
+  for (const chunk of slicesOf(unique, maxParameters - 1)) {
     const rows = await db.all<{ address_id: number; street_id: number; study_id: number; instruments: string | null }>(
       `SELECT a.id AS address_id, a.street_id, a.study_id,
               ${instrumentChoicesOf('a.study_id')} AS instruments

@@ -4,7 +4,7 @@
  * token is stored.
  */
 import type { User } from '../domain/account';
-import type { Queryable } from './db';
+import { maxParameters, slicesOf, type Queryable } from './db';
 import { toUser } from './users';
 
 export interface SessionRecord {
@@ -33,8 +33,7 @@ export async function findSession(db: Queryable, tokenHash: string, now: Date): 
 
 /** Gives these sessions a new expiry, in one statement; a session deleted meanwhile is left deleted. */
 export async function extendSessions(db: Queryable, tokenHashes: readonly string[], expiresAt: Date): Promise<void> {
-  for (let start = 0; start < tokenHashes.length; start += 500) {
-    const chunk = tokenHashes.slice(start, start + 500);
+  for (const chunk of slicesOf(tokenHashes, maxParameters - 1)) {
     await db.run(`UPDATE sessions SET expires_at = ? WHERE token_hash IN (${chunk.map(() => '?').join(', ')})`, [expiresAt.toISOString(), ...chunk]);
   }
 }
