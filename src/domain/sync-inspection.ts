@@ -6,11 +6,11 @@
  * content hash. Pure and without I/O, so that it can run on a thread of its
  * own (services/sync-inspector.ts) while the HTTP thread serves other tablets.
  */
-import type { AnswerIssue } from './answer-document';
+import type { AnswerDocument, AnswerIssue } from './answer-document';
 import { checkAnswers } from './answer-document';
 import { Problem } from './errors';
 import type { Instrument } from './instrument';
-import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type InterviewRecord, type VisitRecord } from './sync-record';
+import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type InterviewRecord, type SyncRecord, type VisitRecord } from './sync-record';
 import { parseOrThrow } from './validation';
 
 /**
@@ -20,6 +20,13 @@ import { parseOrThrow } from './validation';
  * tenth of its work per sync request, measured with bench/sync).
  */
 export type InspectedInterview = Omit<InterviewRecord, 'answers'> & { answersJson: string };
+
+/** A record as the tablet sent it, answers as objects again (kept with a conflict, for the coordinator to compare). */
+export function recordAsSent(record: InspectedRecord['record']): SyncRecord {
+  if (record.kind === 'visit') return record;
+  const { answersJson, ...rest } = record;
+  return { ...rest, answers: JSON.parse(answersJson) as AnswerDocument };
+}
 
 /** A record whose shape is right. Whether it may be stored also depends on where it was held (services/sync.ts). */
 export interface InspectedRecord {

@@ -21,8 +21,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../domain/account';
-import type { AnswerDocument } from '../domain/answer-document';
-import type { InspectedBatch, InspectedRecord } from '../domain/sync-inspection';
+import { recordAsSent, type InspectedBatch, type InspectedRecord } from '../domain/sync-inspection';
 import type { SyncRecord } from '../domain/sync-record';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Database, Queryable } from '../storage/db';
@@ -51,13 +50,6 @@ interface CheckedRecord {
   record: InspectedRecord['record'];
   place: AssignedAddress;
   hash: string;
-}
-
-/** A record as the tablet sent it (kept with a conflict, for the coordinator to compare). */
-function asSent(record: InspectedRecord['record']): SyncRecord {
-  if (record.kind === 'visit') return record;
-  const { answersJson, ...rest } = record;
-  return { ...rest, answers: JSON.parse(answersJson) as AnswerDocument };
 }
 
 /**
@@ -137,7 +129,7 @@ function planWrites(entries: readonly PendingWrite[], stored: Map<string, string
     const storedHash = stored.get(key);
     if (storedHash === hash) { statuses.push('already-stored'); continue; }
     if (storedHash !== undefined) {
-      rows.conflicts.push({ studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId, deviceId, contentHash: hash, payload: asSent(record) });
+      rows.conflicts.push({ studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId, deviceId, contentHash: hash, payload: recordAsSent(record) });
       statuses.push('conflict');
       continue;
     }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Problem } from '../../../src/domain/errors';
-import { inspectBatch } from '../../../src/domain/sync-inspection';
+import { inspectBatch, recordAsSent } from '../../../src/domain/sync-inspection';
 import { contentHash, syncRecordSchema } from '../../../src/domain/sync-record';
 import { loadInstruments } from '../../../src/instruments/load-instruments';
 import { randomAnswerDocument } from '../../../src/synthetic/answer-documents';
@@ -31,6 +31,8 @@ describe('inspecting a sync batch', () => {
     // The answers leave as the JSON text that is stored.
     expect(batch.inspected[1]!.record).toMatchObject({ id: 'interview-0001', answersJson: JSON.stringify(record.answers) });
     expect(batch.inspected[1]!.record).not.toHaveProperty('answers');
+    // And come back as the record the tablet sent (what a conflict keeps).
+    expect(recordAsSent(batch.inspected[1]!.record)).toEqual(syncRecordSchema.parse(record));
     // The same content with its keys in another order is the same record.
     const reordered = Object.fromEntries(Object.entries(record).reverse());
     expect(inspectBatch({ deviceId: 'tablet-0001', records: [reordered] }, instrumentOf).inspected[0]!.hash).toBe(batch.inspected[1]!.hash);
