@@ -12,20 +12,23 @@ export function binary(res: Response, callback: (error: Error | null, body: Buff
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-/** The text of a PDF, as pdftotext (poppler-utils) extracts it. */
-export function pdfText(pdf: Buffer, layout = false): string {
+/** What pdftotext (poppler-utils) prints for a PDF, with these options. */
+function pdftotext(pdf: Buffer, options: string[]): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', [...options, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** The text of a PDF, as pdftotext extracts it. */
+export function pdfText(pdf: Buffer, layout = false): string {
+  return pdftotext(pdf, layout ? ['-layout'] : []);
 }
 
 export interface PdfWord { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number }
 
 /** Every word of a PDF with its box in points (pdftotext -bbox), and the page width. */
 export function pdfWords(pdf: Buffer): { pageWidth: number; words: PdfWord[] } {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
-  writeFileSync(file, pdf);
-  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const xml = pdftotext(pdf, ['-bbox']);
   const words: PdfWord[] = [];
   let page = 0;
   let pageWidth = 0;
