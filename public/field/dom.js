@@ -6,10 +6,16 @@ const strings = JSON.parse(document.getElementById('field-strings').textContent)
 export const locale = document.getElementById('field-app').dataset.locale;
 export const appVersion = document.getElementById('field-app').dataset.appVersion;
 
-/** Interface wording by dotted key, with {name} placeholders filled in. */
+const plurals = new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'nl-NL');
+
+/**
+ * Interface wording by dotted key, with {name} placeholders filled in; a
+ * message of plural forms ({ one, other }) is chosen by the `count` parameter.
+ */
 export function t(key, params = {}) {
   let node = strings;
   for (const part of key.split('.')) node = node && typeof node === 'object' ? node[part] : undefined;
+  if (node && typeof node === 'object' && typeof node.other === 'string') node = node[typeof params.count === 'number' ? plurals.select(params.count) : 'other'] ?? node.other;
   if (typeof node !== 'string') return key;
   return node.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }

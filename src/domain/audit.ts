@@ -7,7 +7,7 @@
 export const auditActions = [
   'account.created', 'account.disabled', 'account.enabled', 'account.password-reset',
   'study.created', 'study.changed', 'address-frame.imported', 'street.assigned', 'street.unassigned',
-  'duplicate.resolved', 'intervention.recorded', 'report.published',
+  'duplicate.resolved', 'intervention.recorded', 'report.published', 'report.withdrawn', 'member.added', 'member.removed',
   'comment.reviewed', 'export.downloaded', 'follow-up.handled', 'address-frame.purged',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -9,7 +9,8 @@ import { Problem } from '../domain/errors';
 import { roleAllows, type Role } from '../domain/roles';
 import type { Study } from '../domain/study';
 import type { Queryable } from '../storage/db';
-import { getStudy, isStudyMember } from '../storage/studies';
+import { studyRoleAllows } from '../domain/study-membership';
+import { getStudy, studyRoleOf } from '../storage/studies';
 import { getContext } from './context';
 
 export type Guard = ((req: Request, res: Response, next: NextFunction) => void) & { allowedRoles: readonly Role[] | 'anyone' };
@@ -29,12 +30,22 @@ export function allow(...allowedRoles: Role[]): Guard {
 export const allowAnyone: Guard = Object.assign((_req: Request, _res: Response, next: NextFunction) => next(), { allowedRoles: 'anyone' as const });
 
 /**
- * Loads a study the user may work on: an admin any study, a coordinator or
- * reader only the studies they are a member of. Others get `forbidden`.
+ * Loads a study the user may work on: an admin any study, others only a study
+ * they are a member of, in a role that allows what the route does (`manage`,
+ * the default, is a coordinator's work; `read` is seeing published reports).
+ * Checked on every request, so a member removed loses access at once, open
+ * sessions included. Others get `forbidden`.
  */
-export async function requireStudy(db: Queryable, user: User, studyId: number): Promise<Study> {
+export async function requireStudy(db: Queryable, user: User, studyId: number, need: 'manage' | 'read' = 'manage'): Promise<Study> {
   const study = await getStudy(db, studyId);
   if (!study) throw new Problem('notFound', { entity: 'study' });
-  if (user.role !== 'admin' && !(await isStudyMember(db, studyId, user.id))) throw new Problem('forbidden');
+  if (user.role === 'admin') return study;
+  const role = await studyRoleOf(db, studyId, user.id);
+  if (!role || !studyRoleAllows(role, need)) throw new Problem('forbidden');
   return study;
+}
+
+/** Whether the user may manage the study (an admin, or a coordinator member); for pages that readers see too. */
+export async function mayManageStudy(db: Queryable, user: User, studyId: number): Promise<boolean> {
+  return user.role === 'admin' || (user.role === 'coordinator' && (await studyRoleOf(db, studyId, user.id)) === 'coordinator');
 }

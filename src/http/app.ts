@@ -27,6 +27,7 @@ import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { fieldworkRoutes, syncPath } from './routes/fieldwork';
 import { followUpRoutes } from './routes/follow-ups';
+import { memberRoutes } from './routes/members';
 import { monitoringRoutes } from './routes/monitoring';
 import { purgeRoutes } from './routes/purge';
 import { studyRoutes } from './routes/studies';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(studyRoutes(deps));
+  app.use(memberRoutes(deps));
   app.use(addressFrameRoutes(deps));
   app.use(walkListRoutes(deps));
   app.use(fieldworkRoutes(deps));

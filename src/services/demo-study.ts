@@ -69,7 +69,7 @@ export async function ensureDemoStudy(
       maxVisitAttempts: 3,
     }, coordinator.id, true);
     await addStudyMember(tx, studyId, admin.id);
-    await addStudyMember(tx, studyId, reader.id);
+    await addStudyMember(tx, studyId, reader.id, 'reader');
     await insertAddresses(tx, studyId, demoAddressRows());
     const bloemenbuurt = (await listStreets(tx, studyId)).filter((street) => street.neighbourhood.startsWith('Bloemenbuurt'));
     for (const street of bloemenbuurt) await assignStreet(tx, street.id, interviewer.id);

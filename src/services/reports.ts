@@ -21,11 +21,11 @@ import { buildStreetReport } from '../reports/street-report';
 import type { User } from '../domain/account';
 import { recordAudit } from '../storage/audit-log';
 import type { Database } from '../storage/db';
-import { getPublishedReport, insertPublishedReport, listInterventions, studyDataVersion, type PublishedReport } from '../storage/reports';
+import { getPublishedReport, insertPublishedReport, listInterventions, studyDataVersion, withdrawPublishedReport, type PublishedReport } from '../storage/reports';
 import { listStreets } from '../storage/address-frame';
 import { listApprovedComments } from '../storage/comments';
 import { getStudy } from '../storage/studies';
-import { analyseStoredStudy } from './analysis';
+import { analyseStoredStudy, studyResponse } from './analysis';
 
 export type ReportKind = 'street' | 'neighbourhood';
 
@@ -106,9 +106,13 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     });
   }
 
-  /** A published report's HTML, PDF or aggregate tables, exactly as written when it was published. */
-  async function published(study: Study, reportId: number, format: 'html' | 'pdf' | 'csv'): Promise<{ report: PublishedReport; content: Buffer }> {
-    const report = await getPublishedReport(db, study.id, reportId);
+  /**
+   * A published report's HTML, PDF or aggregate tables, exactly as written
+   * when it was published. Readers get only a unit's current publication, and
+   * not once it is withdrawn; coordinators get every version.
+   */
+  async function published(study: Study, reportId: number, format: 'html' | 'pdf' | 'csv', audience: 'readers' | 'coordinators'): Promise<{ report: PublishedReport; content: Buffer }> {
+    const report = await getPublishedReport(db, study.id, reportId, audience);
     if (!report) throw new Problem('notFound', { entity: 'report' });
     const file = format === 'html' ? report.htmlFile : format === 'pdf' ? report.pdfFile : report.htmlFile.replace(/\.html$/, '.csv');
     const content = await readFile(path.join(dataDir, 'reports', file)).catch(() => undefined);
@@ -116,20 +120,50 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     return { report, content };
   }
 
-  /** Publishes every neighbourhood and street report of a study (the demo study starts with them ready). */
-  async function publishAll(study: Study, publisher: User): Promise<number> {
-    const streets = await listStreets(db, study.id);
-    const units: [ReportKind, number][] = [
+  /** Takes a report back from the readers (its files stay, for the audit). */
+  async function withdraw(study: Study, reportId: number, user: User): Promise<PublishedReport> {
+    const report = await getPublishedReport(db, study.id, reportId, 'coordinators');
+    if (!report) throw new Problem('notFound', { entity: 'report' });
+    await db.transaction(async (tx) => {
+      if (!(await withdrawPublishedReport(tx, study.id, reportId, user.id))) throw new Problem('notFound', { entity: 'report' });
+      await recordAudit(tx, { actor: user, action: 'report.withdrawn', studyId: study.id, subject: report.title, detail: `data version ${report.dataVersion}` });
+    });
+    return report;
+  }
+
+  /** The study's data version now: a published report with another one is out of date. */
+  async function currentDataVersion(study: Study): Promise<string> {
+    return studyDataVersion(db, study.id, await studyResponse(db, study));
+  }
+
+  /** The reports of a study, or of one neighbourhood: the neighbourhood reports first, then the streets. */
+  async function unitsOf(study: Study, neighbourhoodId?: number): Promise<[ReportKind, number][]> {
+    const streets = (await listStreets(db, study.id)).filter((street) => neighbourhoodId === undefined || street.neighbourhoodId === neighbourhoodId);
+    return [
       ...[...new Set(streets.map((street) => street.neighbourhoodId))].map((id) => ['neighbourhood', id] as [ReportKind, number]),
       ...streets.map((street) => ['street', street.id] as [ReportKind, number]),
     ];
+  }
+
+  /**
+   * Publishes every neighbourhood and street report of a study, or of one of
+   * its neighbourhoods, all from one data version; `onProgress` hears after
+   * each report. The demo study starts with them ready.
+   */
+  async function publishAll(study: Study, publisher: User, options: { neighbourhoodId?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+    const units = await unitsOf(study, options.neighbourhoodId);
     // One context for all: the analysis, response figures and data version are the same for every unit.
     const reportContext = await context(study);
-    for (const [kind, unitId] of units) await publish(study, kind, unitId, publisher, reportContext);
+    let done = 0;
+    options.onProgress?.(done, units.length);
+    for (const [kind, unitId] of units) {
+      await publish(study, kind, unitId, publisher, reportContext);
+      options.onProgress?.(++done, units.length);
+    }
     return units.length;
   }
 
-  return { context, model, html, pdf, publish, publishAll, published };
+  return { context, model, html, pdf, publish, unitsOf, publishAll, published, withdraw, currentDataVersion };
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

@@ -6,7 +6,7 @@ import { parseOrThrow } from '../domain/validation';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { auditedChange } from '../storage/audit-log';
 import type { Database, Queryable } from '../storage/db';
-import { createStudy, getStudy, isStudyMember, updateStudy } from '../storage/studies';
+import { createStudy, getStudy, studyRoleOf, updateStudy } from '../storage/studies';
 
 const choicesOf = (instruments: InstrumentRegistry) => instruments.list().map((instrument) => `${instrument.id}@${instrument.version}`);
 
@@ -23,7 +23,7 @@ async function checkFollowUpOf(db: Queryable, user: User, followUpOf: number | n
   if (followUpOf === null) return;
   if (followUpOf === studyId) reject('followUpOfItself');
   const earlier = await getStudy(db, followUpOf);
-  if (!earlier || (user.role !== 'admin' && !(await isStudyMember(db, earlier.id, user.id)))) reject('unknownStudy');
+  if (!earlier || (user.role !== 'admin' && (await studyRoleOf(db, earlier.id, user.id)) !== 'coordinator')) reject('unknownStudy');
   for (let wave = earlier, steps = 0; wave && wave.followUpOf !== null && steps < 100; steps++) {
     if (wave.followUpOf === studyId) reject('followUpOfItself');
     wave = await getStudy(db, wave.followUpOf);

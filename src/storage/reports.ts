@@ -70,33 +70,66 @@ export interface PublishedReport {
   htmlFile: string;
   pdfFile: string;
   publishedAt: string;
+  /** When a coordinator took it back from the readers; the row and its files stay for the audit. */
+  withdrawnAt: string | null;
 }
 
-type PublishedRow = { id: number; study_id: number; kind: PublishedReport['kind']; unit_id: number; title: string; data_version: string; html_file: string; pdf_file: string; published_at: string };
+type PublishedRow = {
+  id: number; study_id: number; kind: PublishedReport['kind']; unit_id: number; title: string; data_version: string;
+  html_file: string; pdf_file: string; published_at: string; withdrawn_at: string | null;
+};
 const toPublished = (row: PublishedRow): PublishedReport => ({
   id: row.id, studyId: row.study_id, kind: row.kind, unitId: row.unit_id, title: row.title, dataVersion: row.data_version,
-  htmlFile: row.html_file, pdfFile: row.pdf_file, publishedAt: row.published_at,
+  htmlFile: row.html_file, pdfFile: row.pdf_file, publishedAt: row.published_at, withdrawnAt: row.withdrawn_at,
 });
 
-export async function insertPublishedReport(db: Queryable, report: Omit<PublishedReport, 'id' | 'publishedAt'> & { publishedBy: number }): Promise<number> {
-  const { lastId } = await db.run(
+/**
+ * Records a publication and returns its id. Publishing a data version that was
+ * published before makes that row the unit's current publication again (and
+ * no longer withdrawn).
+ */
+export async function insertPublishedReport(db: Queryable, report: Omit<PublishedReport, 'id' | 'publishedAt' | 'withdrawnAt'> & { publishedBy: number }): Promise<number> {
+  const row = await db.get<{ id: number }>(
     `INSERT INTO published_reports (study_id, kind, unit_id, title, data_version, html_file, pdf_file, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (study_id, kind, unit_id, data_version) DO UPDATE SET published_at = excluded.published_at`,
+     ON CONFLICT (study_id, kind, unit_id, data_version) DO UPDATE
+       SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), published_by = excluded.published_by, withdrawn_at = NULL, withdrawn_by = NULL
+     RETURNING id`,
     [report.studyId, report.kind, report.unitId, report.title, report.dataVersion, report.htmlFile, report.pdfFile, report.publishedBy],
   );
-  return lastId;
+  return row!.id;
 }
 
-/** The latest publication of each report of a study. */
-export async function listPublishedReports(db: Queryable, studyId: number): Promise<PublishedReport[]> {
+/** SQL for "this row is its unit's current publication": the one published last. */
+const isCurrent = `p.id = (SELECT q.id FROM published_reports q WHERE q.study_id = p.study_id AND q.kind = p.kind AND q.unit_id = p.unit_id
+                           ORDER BY q.published_at DESC, q.id DESC LIMIT 1)`;
+
+/**
+ * The current publication of each report of a study. Readers get only those
+ * not withdrawn; coordinators get the withdrawn ones too, marked.
+ */
+export async function listPublishedReports(db: Queryable, studyId: number, audience: 'readers' | 'coordinators' = 'readers'): Promise<PublishedReport[]> {
   const rows = await db.all<PublishedRow>(
-    `SELECT * FROM published_reports p WHERE study_id = ?
-       AND id = (SELECT max(id) FROM published_reports q WHERE q.study_id = p.study_id AND q.kind = p.kind AND q.unit_id = p.unit_id)
-     ORDER BY kind DESC, title`, [studyId]);
+    `SELECT * FROM published_reports p WHERE p.study_id = ? AND ${isCurrent} ${audience === 'readers' ? 'AND p.withdrawn_at IS NULL' : ''}
+     ORDER BY p.kind DESC, p.title`, [studyId]);
   return rows.map(toPublished);
 }
 
-export async function getPublishedReport(db: Queryable, studyId: number, reportId: number): Promise<PublishedReport | undefined> {
-  const row = await db.get<PublishedRow>('SELECT * FROM published_reports WHERE study_id = ? AND id = ?', [studyId, reportId]);
+/**
+ * One publication. For readers only a unit's current, not withdrawn one: an
+ * older version stays for the coordinator and the audit, but a reader never
+ * gets two versions to set side by side.
+ */
+export async function getPublishedReport(db: Queryable, studyId: number, reportId: number, audience: 'readers' | 'coordinators' = 'readers'): Promise<PublishedReport | undefined> {
+  const row = await db.get<PublishedRow>(
+    `SELECT * FROM published_reports p WHERE p.study_id = ? AND p.id = ? ${audience === 'readers' ? `AND ${isCurrent} AND p.withdrawn_at IS NULL` : ''}`,
+    [studyId, reportId]);
   return row && toPublished(row);
+}
+
+/** Takes a unit's current publication back from its readers; returns false when it is not current or already withdrawn. */
+export async function withdrawPublishedReport(db: Queryable, studyId: number, reportId: number, userId: number): Promise<boolean> {
+  const { changes } = await db.run(
+    `UPDATE published_reports AS p SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), withdrawn_by = ?
+      WHERE p.study_id = ? AND p.id = ? AND p.withdrawn_at IS NULL AND ${isCurrent}`, [userId, studyId, reportId]);
+  return changes > 0;
 }

@@ -1,8 +1,10 @@
 /** Studies, their instrument versions and their members: all SQL for them. */
 import type { User } from '../domain/account';
+import type { StudyMember, StudyRole } from '../domain/study-membership';
 import { splitInstrumentChoice, type InstrumentChoice, type Study, type StudyInput } from '../domain/study';
 import { withConstraints } from './constraint-errors';
 import type { Queryable } from './db';
+import { toUser, userColumns, type UserRow } from './users';
 
 interface StudyRow {
   id: number;
@@ -106,12 +108,34 @@ export async function listStudiesFor(db: Queryable, user: User): Promise<Study[]
   return rows.map(toStudy);
 }
 
-export async function isStudyMember(db: Queryable, studyId: number, userId: number): Promise<boolean> {
-  return (await db.get('SELECT 1 FROM study_members WHERE study_id = ? AND user_id = ?', [studyId, userId])) !== undefined;
+/** A user's role in a study, or undefined when they are not a member. */
+export async function studyRoleOf(db: Queryable, studyId: number, userId: number): Promise<StudyRole | undefined> {
+  return (await db.get<{ role: StudyRole }>('SELECT role FROM study_members WHERE study_id = ? AND user_id = ?', [studyId, userId]))?.role;
 }
 
-export async function addStudyMember(db: Queryable, studyId: number, userId: number): Promise<void> {
-  await db.run('INSERT OR IGNORE INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, userId]);
+/** A user's role in each study they are a member of. */
+export async function listStudyRolesOf(db: Queryable, userId: number): Promise<Map<number, StudyRole>> {
+  const rows = await db.all<{ study_id: number; role: StudyRole }>('SELECT study_id, role FROM study_members WHERE user_id = ?', [userId]);
+  return new Map(rows.map((row) => [row.study_id, row.role]));
+}
+
+/** Makes a user a member of a study in this role, or changes the role of a member. */
+export async function addStudyMember(db: Queryable, studyId: number, userId: number, role: StudyRole = 'coordinator'): Promise<void> {
+  await db.run('INSERT INTO study_members (study_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (study_id, user_id) DO UPDATE SET role = excluded.role', [studyId, userId, role]);
+}
+
+/** Returns false when the user was not a member. */
+export async function removeStudyMember(db: Queryable, studyId: number, userId: number): Promise<boolean> {
+  return (await db.run('DELETE FROM study_members WHERE study_id = ? AND user_id = ?', [studyId, userId])).changes > 0;
+}
+
+/** The members of a study, coordinators first, each by name. */
+export async function listStudyMembers(db: Queryable, studyId: number): Promise<StudyMember[]> {
+  const rows = await db.all<UserRow & { member_role: StudyRole }>(
+    `SELECT ${userColumns.split(', ').map((column) => `u.${column}`).join(', ')}, m.role AS member_role
+       FROM study_members m JOIN users u ON u.id = m.user_id WHERE m.study_id = ?
+      ORDER BY m.role = 'reader', u.display_name, u.username`, [studyId]);
+  return rows.map((row) => ({ user: toUser(row), role: row.member_role }));
 }
 
 export async function findDemoStudy(db: Queryable): Promise<number | undefined> {

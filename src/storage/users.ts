@@ -4,7 +4,7 @@ import type { Role } from '../domain/roles';
 import { withConstraints } from './constraint-errors';
 import type { Queryable } from './db';
 
-interface UserRow {
+export interface UserRow {
   id: number;
   username: string;
   display_name: string;
@@ -13,7 +13,7 @@ interface UserRow {
   disabled_at: string | null;
 }
 
-const userColumns = 'id, username, display_name, role, locale, disabled_at';
+export const userColumns = 'id, username, display_name, role, locale, disabled_at';
 
 export function toUser(row: UserRow): User {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, locale: row.locale, disabled: row.disabled_at !== null };
@@ -45,6 +45,11 @@ export async function findLogin(db: Queryable, username: string): Promise<{ user
     `SELECT ${userColumns}, password_hash FROM users WHERE username = ?`, [username],
   );
   return row && { user: toUser(row), passwordHash: row.password_hash };
+}
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<User | undefined> {
+  const row = await db.get<UserRow>(`SELECT ${userColumns} FROM users WHERE username = ?`, [username]);
+  return row && toUser(row);
 }
 
 export async function listUsers(db: Queryable, role?: Role): Promise<User[]> {

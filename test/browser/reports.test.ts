@@ -17,10 +17,11 @@ beforeAll(async () => {
   server = await startServer();
   await ensureAdmin(server.db, { username: 'admin' });
   studyId = (await ensureDemoStudy(server.db, 'admin', new Date(), instruments)).studyId!;
-  for (const [username, role] of [['anna', 'coordinator'], ['ruud', 'reader']] as const) {
-    const user = await createAccount(server.db, { username, displayName: username, role, password: testPassword });
-    await addStudyMember(server.db, studyId, user.id);
-  }
+  const anna = await createAccount(server.db, { username: 'anna', displayName: 'Anna', role: 'coordinator', password: testPassword });
+  await addStudyMember(server.db, studyId, anna.id, 'coordinator');
+  // Ruud has an account but not yet the study: the admin gives it to him in the test.
+  await createAccount(server.db, { username: 'ruud', displayName: 'Ruud Lezer', role: 'reader', password: testPassword });
+  await createAccount(server.db, { username: 'beheer', displayName: 'Beheer', role: 'admin', password: testPassword });
   browser = await launchChromium();
 });
 
@@ -36,12 +37,24 @@ function watchConsole(page: Page): string[] {
 }
 
 describe('reports in Chromium', () => {
-  it('a coordinator previews a street report and publishes it; a reader on a tablet reads it', async () => {
+  it('an admin gives a reader the study; a coordinator previews a street report and publishes it; the reader on a tablet reads it', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(admin, server.baseUrl, 'beheer');
+    await admin.goto(`${server.baseUrl}/studies/${studyId}`);
+    await admin.getByRole('link', { name: 'Leden' }).click();
+    await admin.getByLabel('Gebruikersnaam').fill('ruud');
+    await admin.getByLabel('Rol in dit onderzoek').selectOption('reader');
+    await admin.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => admin.getByRole('status').textContent()).toContain('ruud is lid van dit onderzoek.');
+    expect(await admin.getByRole('row', { name: /Ruud Lezer/ }).textContent()).toContain('lezer');
+    await admin.screenshot({ path: path.join(screenshotDir, 'study-members.png'), fullPage: true });
+
     const coordinator = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const coordinatorErrors = watchConsole(coordinator);
     await logIn(coordinator, server.baseUrl, 'anna');
     await coordinator.goto(`${server.baseUrl}/studies/${studyId}/reports`);
-    await coordinator.locator('li', { hasText: 'Rozenstraat' }).getByRole('link', { name: 'Voorbeeld' }).click();
+    await coordinator.screenshot({ path: path.join(screenshotDir, 'reports-page-coordinator.png'), fullPage: true });
+    await coordinator.getByRole('row', { name: /^Rozenstraat/ }).getByRole('link', { name: 'Voorbeeld' }).click();
     expect(await coordinator.getByRole('heading', { level: 1 }).textContent()).toBe('Straatrapport: Rozenstraat (Bloemenbuurt (demo))');
     await coordinator.screenshot({ path: path.join(screenshotDir, 'report-street-preview.png'), fullPage: true });
     await coordinator.getByRole('button', { name: 'Publiceren voor lezers' }).click();

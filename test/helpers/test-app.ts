@@ -18,7 +18,8 @@ import { migrate } from '../../src/storage/migrate';
 
 export const projectDir = path.resolve(import.meta.dirname, '../..');
 export const instruments = loadInstruments(path.join(projectDir, 'surveys'));
-export const translations = Translations.load(path.join(projectDir, 'locales'));
+// Strict: a page that asks for wording missing in both languages fails its test instead of printing the key.
+export const translations = Translations.load(path.join(projectDir, 'locales'), { strict: true });
 export const testPassword = 'correct horse battery';
 
 export async function openTestDatabase(filename = ':memory:'): Promise<Database> {

@@ -6,6 +6,7 @@ import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
 import { describeProblem } from '../error-handler';
+import { frameCounts } from '../i18n-counts';
 import { idParam } from '../parse';
 
 /** How many rejected lines the page lists; the count says how many more there are. */
@@ -28,7 +29,7 @@ export function addressFrameRoutes({ db, config }: AppDeps): Router {
       if (!req.file) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'chooseFile' }] });
       const summary = await importAddressFrame(db, study.id, req.file.buffer, requireUser(res));
       if (req.accepts(['html', 'json']) === 'json') return res.json({ imported: summary });
-      res.render('studies/import', { title: t('import.title'), study, maxMegabytes, problem: undefined, summary });
+      res.render('studies/import', { title: t('import.title'), study, maxMegabytes, problem: undefined, summary: t('import.done', frameCounts(t, summary)) });
     } catch (error) {
       if (!(error instanceof Problem) || !['csvRejected', 'invalidInput'].includes(error.code)) throw error;
       if (req.accepts(['html', 'json']) === 'json') throw error;

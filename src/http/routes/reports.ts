@@ -1,22 +1,26 @@
 /**
  * Reports of a study. Coordinators see every street and neighbourhood, preview
- * a report from the current data (HTML and PDF), publish it, and record
- * interventions per street; readers see the published reports of the studies
- * they are given, exactly as they were published.
+ * a report from the current data (HTML and PDF), publish it (one report, a
+ * neighbourhood's or all of them), see which publications are out of date,
+ * withdraw one, and record interventions per street; readers see the current
+ * publication of each report of the studies they are given, exactly as it was
+ * published, and nothing older.
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { Problem } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { exportFileTypes } from '../../services/exports';
+import { createPublishingJobs } from '../../services/publishing-jobs';
 import { createReportService, type ReportKind } from '../../services/reports';
 import { listStreets } from '../../storage/address-frame';
 import { listInterventions, listPublishedReports } from '../../storage/reports';
 import { recordIntervention } from '../../services/interventions';
-import { allow, requireStudy } from '../access';
+import { allow, mayManageStudy, requireStudy } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
-import { idParam } from '../parse';
+import { formBody, idParam } from '../parse';
+import { reportsPage } from '../view-models/reports';
 
 const kindSchema = z.enum(['street', 'neighbourhood']);
 
@@ -44,21 +48,49 @@ export function reportRoutes(deps: AppDeps): Router {
   }).superRefine((value, ctx) => {
     if (value.kind === 'method' && !value.methodId) ctx.addIssue({ code: 'custom', path: ['methodId'], message: 'required' });
   });
+  const jobs = createPublishingJobs(reports, deps.log ?? ((message, error) => console.error(message, error)));
   const router = Router();
+
+  /** Readers get only current publications; a coordinator of the study every version. */
+  const audienceOf = async (res: Response, studyId: number) => ((await mayManageStudy(db, requireUser(res), studyId)) ? 'coordinators' as const : 'readers' as const);
 
   router.get('/studies/:id/reports', allow('coordinator', 'reader'), async (req, res) => {
     const user = requireUser(res);
-    const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
-    const { t, csrfToken } = getContext(res);
-    const streets = user.role === 'reader' ? [] : await listStreets(db, study.id);
-    const neighbourhoods = [...new Map(streets.map((street) => [street.neighbourhoodId, { id: street.neighbourhoodId, name: street.neighbourhood, streets: streets.filter((s) => s.neighbourhoodId === street.neighbourhoodId) }])).values()];
-    res.set('Cache-Control', 'no-store').render('studies/reports', {
-      title: t('reports.title'), study, neighbourhoods, canManage: user.role !== 'reader', csrfToken,
-      published: await listPublishedReports(db, study.id),
-      interventions: user.role === 'reader' ? [] : await listInterventions(db, study.id),
-      streetNames: new Map(streets.map((street) => [street.id, street.name])),
-      methods: definitions.catalogue.methods,
+    const study = await requireStudy(db, user, idParam(req.params.id, 'study'), 'read');
+    const { t, locale } = getContext(res);
+    const canManage = await mayManageStudy(db, user, study.id);
+    const job = canManage ? jobs.get(study.id) : undefined;
+    const page = reportsPage({
+      studyId: study.id, streets: await listStreets(db, study.id), t, locale, methods: definitions.catalogue.methods, job,
+      published: await listPublishedReports(db, study.id, canManage ? 'coordinators' : 'readers'),
+      interventions: canManage ? await listInterventions(db, study.id) : [],
+      ...(canManage ? { currentDataVersion: await reports.currentDataVersion(study) } : {}),
     });
+    res.set('Cache-Control', 'no-store').render('studies/reports', {
+      title: t('reports.title'), study, canManage, page,
+      // While a publication runs, the page looks again every two seconds to show how far it is.
+      ...(page.job?.running ? { headExtra: '<meta http-equiv="refresh" content="2">' } : {}),
+    });
+  });
+
+  /** Publishes all reports of the study, or of one neighbourhood (`neighbourhoodId`), in the background. */
+  router.post('/studies/:id/reports/publish-all', allow('coordinator'), async (req, res) => {
+    const user = requireUser(res);
+    const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
+    const body = formBody(req.body);
+    const neighbourhoodId = body.neighbourhoodId === undefined || body.neighbourhoodId === '' ? undefined : idParam(body.neighbourhoodId, 'neighbourhood');
+    if (neighbourhoodId !== undefined && !(await listStreets(db, study.id)).some((street) => street.neighbourhoodId === neighbourhoodId)) {
+      throw new Problem('notFound', { entity: 'neighbourhood' });
+    }
+    jobs.start(study, user, neighbourhoodId);
+    res.redirect(303, `/studies/${study.id}/reports#publishing`);
+  });
+
+  router.post('/studies/:id/published/:reportId/withdraw', allow('coordinator'), async (req, res) => {
+    const user = requireUser(res);
+    const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
+    await reports.withdraw(study, idParam(req.params.reportId, 'report'), user);
+    res.redirect(303, `/studies/${study.id}/reports#published`);
   });
 
   router.get('/studies/:id/reports/:kind/:unitId', allow('coordinator'), async (req, res) => {
@@ -88,21 +120,21 @@ export function reportRoutes(deps: AppDeps): Router {
   });
 
   router.get('/studies/:id/published/:reportId', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html');
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
+    const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html', await audienceOf(res, study.id));
     res.set('Cache-Control', 'no-store').type('html').send(content);
   });
 
   router.get('/studies/:id/published/:reportId/pdf', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf');
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf', await audienceOf(res, study.id));
     sendPdf(res, content, report.title);
   });
 
   /** The aggregate tables of a published report, written when it was published: what readers may take away. */
   router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv');
+    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv', await audienceOf(res, study.id));
     res.set('Cache-Control', 'no-store').type(exportFileTypes.tables.contentType)
       .attachment(`${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}.csv`).send(content);
   });

@@ -8,12 +8,13 @@ import type { Study } from '../../domain/study';
 import { changeAssignment } from '../../services/assignments';
 import { createStudyFor, editStudy } from '../../services/studies';
 import { countAddresses, listStreets } from '../../storage/address-frame';
-import { listStudiesFor } from '../../storage/studies';
+import { listStudiesFor, listStudyRolesOf } from '../../storage/studies';
 import { listUsers } from '../../storage/users';
 import { allow, requireStudy } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
+import { frameCounts } from '../i18n-counts';
 import { formBody, idParam } from '../parse';
 import { instrumentOptions, neighbourhoodGroups, studyFormValues, studySummary, submittedFormValues, type StudyFormValues } from '../view-models/study';
 
@@ -34,7 +35,11 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
   router.get('/studies', allow('coordinator', 'reader'), async (_req, res) => {
     const { t, locale } = getContext(res);
     const user = requireUser(res);
-    const studies = (await listStudiesFor(db, user)).map((study) => studySummary(study, instruments, locale));
+    const roles = await listStudyRolesOf(db, user.id);
+    const studies = (await listStudiesFor(db, user)).map((study) => ({
+      ...studySummary(study, instruments, locale),
+      manages: user.role === 'admin' || (user.role === 'coordinator' && roles.get(study.id) === 'coordinator'),
+    }));
     res.render('studies/list', { title: t('studies.title'), studies, canCreate: user.role !== 'reader' });
   });
 
@@ -51,15 +56,16 @@ export function studyRoutes({ db, instruments }: AppDeps): Router {
   });
 
   router.get('/studies/:id', allow('coordinator'), async (req, res) => {
-    const { locale } = getContext(res);
+    const { locale, t } = getContext(res);
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const streets = await listStreets(db, study.id);
+    const neighbourhoods = neighbourhoodGroups(streets);
+    const addressCount = await countAddresses(db, study.id);
     res.render('studies/show', {
       title: study.name,
       study: studySummary(study, instruments, locale),
-      neighbourhoods: neighbourhoodGroups(streets),
-      addressCount: await countAddresses(db, study.id),
-      streetCount: streets.length,
+      neighbourhoods,
+      frameCounts: t('studies.frameCounts', frameCounts(t, { addresses: addressCount, streets: streets.length, neighbourhoods: neighbourhoods.length })),
       interviewers: (await listUsers(db, 'interviewer')).filter((user) => !user.disabled),
     });
   });

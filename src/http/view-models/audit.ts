@@ -10,6 +10,7 @@ function actionLabels(t: Translate): Record<AuditAction, string> {
     'address-frame.imported': t('audit.frameImported'), 'street.assigned': t('audit.streetAssigned'),
     'street.unassigned': t('audit.streetUnassigned'), 'duplicate.resolved': t('audit.duplicateResolved'),
     'intervention.recorded': t('audit.interventionRecorded'), 'report.published': t('audit.reportPublished'),
+    'report.withdrawn': t('audit.reportWithdrawn'), 'member.added': t('audit.memberAdded'), 'member.removed': t('audit.memberRemoved'),
     'comment.reviewed': t('audit.commentReviewed'), 'export.downloaded': t('audit.exportDownloaded'),
     'follow-up.handled': t('audit.followUpHandled'),
     'address-frame.purged': t('audit.framePurged'),

@@ -1,5 +1,6 @@
 /** View-models for the study pages: plain values the views print, nothing to compute in EJS. */
 import type { Study } from '../../domain/study';
+import { formatCalendarDate } from '../../i18n/dates';
 import type { Translate } from '../../i18n/translate';
 import type { Locale } from '../../i18n/translate';
 import type { InstrumentRegistry } from '../../instruments/load-instruments';
@@ -52,10 +53,6 @@ export function instrumentOptions(instruments: InstrumentRegistry, locale: Local
   }));
 }
 
-export function formatDate(iso: string, locale: Locale): string {
-  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 export function studySummary(study: Study, instruments: InstrumentRegistry, locale: Locale) {
   return {
     id: study.id,
@@ -63,7 +60,7 @@ export function studySummary(study: Study, instruments: InstrumentRegistry, loca
     commissioner: study.commissioner,
     area: study.area,
     isDemo: study.isDemo,
-    period: `${formatDate(study.fieldworkStart, locale)} – ${formatDate(study.fieldworkEnd, locale)}`,
+    period: `${formatCalendarDate(study.fieldworkStart, locale)} – ${formatCalendarDate(study.fieldworkEnd, locale)}`,
     instruments: study.instruments.map((choice) => {
       const instrument = instruments.get(choice.instrumentId, choice.version);
       return `${instrument?.title[locale] ?? choice.instrumentId} v${choice.version}`;

@@ -44,6 +44,9 @@ const matrix: Record<string, Access> = {
   'GET /studies/:id/edit': ['admin', 'coordinator'],
   'POST /studies/:id': ['admin', 'coordinator'],
   'POST /studies/:id/assignments': ['admin', 'coordinator'],
+  'GET /studies/:id/members': ['admin', 'coordinator'],
+  'POST /studies/:id/members': ['admin', 'coordinator'],
+  'POST /studies/:id/members/:userId/remove': ['admin', 'coordinator'],
   'GET /studies/:id/addresses/import': ['admin', 'coordinator'],
   'POST /studies/:id/addresses/import': ['admin', 'coordinator'],
   'GET /studies/:id/fieldwork': ['admin', 'coordinator'],
@@ -53,6 +56,8 @@ const matrix: Record<string, Access> = {
   'GET /studies/:id/reports/:kind/:unitId': ['admin', 'coordinator'],
   'GET /studies/:id/reports/:kind/:unitId/pdf': ['admin', 'coordinator'],
   'POST /studies/:id/reports/:kind/:unitId/publish': ['admin', 'coordinator'],
+  'POST /studies/:id/reports/publish-all': ['admin', 'coordinator'],
+  'POST /studies/:id/published/:reportId/withdraw': ['admin', 'coordinator'],
   'GET /studies/:id/published/:reportId': ['admin', 'coordinator', 'reader'],
   'GET /studies/:id/published/:reportId/pdf': ['admin', 'coordinator', 'reader'],
   'GET /studies/:id/published/:reportId/tables': ['admin', 'coordinator', 'reader'],
@@ -111,7 +116,8 @@ describe('the authorisation matrix', () => {
     }
   });
 
-  it('gives every kind of user exactly the answer the matrix says, on every route', async () => {
+  // A long walk (every route as every kind of user), not a timing: it may take longer than the default five seconds.
+  it('gives every kind of user exactly the answer the matrix says, on every route', { timeout: 60_000 }, async () => {
     const { app, db, deps, loginAs } = await buildTestApp();
     const coordinator = await loginAs('coordinator');
     const studyId = await createStudyAs(coordinator);
@@ -122,7 +128,7 @@ describe('the authorisation matrix', () => {
     const reportId = await reports.publish((await getStudy(db, studyId))!, 'street', street.id, coordinator.user);
     const account = async (role: Role, member: boolean) => {
       const user = await createAccount(db, { username: `${role}-${member ? 'in' : 'out'}`, displayName: role, role, password: testPassword });
-      if (member) await db.run('INSERT INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, user.id]);
+      if (member) await db.run('INSERT INTO study_members (study_id, user_id, role) VALUES (?, ?, ?)', [studyId, user.id, role === 'reader' ? 'reader' : 'coordinator']);
       return user;
     };
     const target = await account('interviewer', false);

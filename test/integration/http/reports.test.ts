@@ -112,7 +112,7 @@ describe('neighbourhood report and publishing', () => {
 
     const reader = await loginAs('reader');
     const readerId = (await db.get<{ id: number }>("SELECT id FROM users WHERE role = 'reader' ORDER BY id DESC LIMIT 1"))!.id;
-    await db.run('INSERT INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, readerId]);
+    await db.run("INSERT INTO study_members (study_id, user_id, role) VALUES (?, ?, 'reader')", [studyId, readerId]);
     // Nothing published yet: the reader sees no report and cannot open a preview.
     expect((await reader.agent.get(`/studies/${studyId}/reports`).expect(200)).text).toContain('Er zijn nog geen rapporten gepubliceerd.');
     await reader.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(403);
@@ -157,7 +157,7 @@ describe('neighbourhood report and publishing', () => {
     expect(bad.text).toContain('Methode');
     expect(bad.text).toContain('Datum');
     const page = (await coordinator.agent.get(`/studies/${studyId}/reports`).expect(200)).text;
-    expect(page).toContain('2026-05-01 · Rozenstraat · Methode uit de catalogus: Buurthulpmethoden – Start burenhulp');
+    expect(page).toContain('1 mei 2026 · Rozenstraat · Methode uit de catalogus: Buurthulpmethoden – Start burenhulp');
   });
 });
 

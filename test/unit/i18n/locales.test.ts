@@ -5,7 +5,7 @@ import { problemCatalogue } from '../../../src/domain/errors';
 import { Translations } from '../../../src/i18n/translate';
 
 const projectDir = path.resolve(import.meta.dirname, '../../..');
-const translations = Translations.load(path.join(projectDir, 'locales'));
+const translations = Translations.load(path.join(projectDir, 'locales'), { strict: true });
 
 function filesUnder(dir: string, extension: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,9 +48,22 @@ describe('locale files', () => {
     expect(missing).toEqual([]);
   });
 
-  it('fills in named parameters', () => {
-    expect(translations.for('nl')('import.done', { addresses: 3, streets: 2, neighbourhoods: 1 }))
-      .toBe('3 adressen geïmporteerd in 2 straten en 1 buurten.');
+  it('fills in named parameters, each count with its own plural', () => {
+    const t = translations.for('nl');
+    const counts = (addresses: number, streets: number, neighbourhoods: number) => ({
+      addresses: t('counts.addresses', { count: addresses }), streets: t('counts.streets', { count: streets }), neighbourhoods: t('counts.neighbourhoods', { count: neighbourhoods }),
+    });
+    expect(t('import.done', counts(3, 2, 1))).toBe('3 adressen geïmporteerd in 2 straten en 1 buurt.');
+    expect(t('import.done', counts(1, 1, 2))).toBe('1 adres geïmporteerd in 1 straat en 2 buurten.');
+    expect(translations.for('en')('import.done', { addresses: translations.for('en')('counts.addresses', { count: 1 }), streets: '1 street', neighbourhoods: '1 neighbourhood' }))
+      .toBe('Imported 1 address in 1 street and 1 neighbourhood.');
+    expect(t('field.visitCount', { count: 1 })).toBe('1 bezoek');
+    expect(t('field.visitCount', { count: 0 })).toBe('0 bezoeken');
+  });
+
+  it('throws on a key missing in both languages when loaded strictly, and shows the key otherwise', () => {
+    expect(() => translations.for('en')('studies.noSuchKey')).toThrow('no wording for "studies.noSuchKey"');
+    expect(Translations.load(path.join(projectDir, 'locales')).for('nl')('studies.noSuchKey')).toBe('studies.noSuchKey');
   });
 });
 

@@ -1,0 +1,59 @@
+/**
+ * Publishing all reports of a study or a neighbourhood in one action. A study
+ * of 2,000 streets takes minutes, longer than a request should wait, so the
+ * publication runs in the background and the coordinator's page shows how far
+ * it is. One job per study at a time; a second request while one runs gets
+ * the running job. Each report is committed as it is published, so a server
+ * that stops halfway keeps what was done, and starting again publishes the
+ * rest (a version already published is not written twice).
+ */
+import type { User } from '../domain/account';
+import type { Study } from '../domain/study';
+import type { ReportService } from './reports';
+
+export interface PublishingJob {
+  studyId: number;
+  /** The neighbourhood published, or undefined for the whole study. */
+  neighbourhoodId?: number;
+  total: number;
+  done: number;
+  startedAt: Date;
+  finishedAt?: Date;
+  /** Set when the job stopped on an error; the reports before it stay published. */
+  failed: boolean;
+}
+
+export function createPublishingJobs(reports: ReportService, log: (message: string, error?: unknown) => void) {
+  const jobs = new Map<number, PublishingJob>();
+  const finishing = new Map<number, Promise<void>>();
+
+  /** Starts publishing, or returns the job already running for this study. */
+  function start(study: Study, publisher: User, neighbourhoodId?: number): PublishingJob {
+    const running = jobs.get(study.id);
+    if (running && !running.finishedAt) return running;
+    const job: PublishingJob = { studyId: study.id, ...(neighbourhoodId === undefined ? {} : { neighbourhoodId }), total: 0, done: 0, startedAt: new Date(), failed: false };
+    jobs.set(study.id, job);
+    const finished = reports.publishAll(study, publisher, { ...(neighbourhoodId === undefined ? {} : { neighbourhoodId }), onProgress: (done, total) => { job.done = done; job.total = total; } })
+      .catch((error: unknown) => {
+        job.failed = true;
+        log(`publishing the reports of study ${study.id} stopped after ${job.done} of ${job.total}`, error);
+      })
+      .finally(() => { job.finishedAt = new Date(); });
+    finishing.set(study.id, finished.then(() => undefined));
+    return job;
+  }
+
+  /** The study's latest job, running or finished, while the server runs. */
+  function get(studyId: number): PublishingJob | undefined {
+    return jobs.get(studyId);
+  }
+
+  /** Resolves when the study's job has finished (for tests and the demo). */
+  async function settled(studyId: number): Promise<void> {
+    await finishing.get(studyId);
+  }
+
+  return { start, get, settled };
+}
+
+export type PublishingJobs = ReturnType<typeof createPublishingJobs>;

@@ -1,0 +1,97 @@
+/**
+ * Publishing for readers: a reader only ever gets a unit's current
+ * publication (older versions answer 404 to readers and stay for the
+ * coordinator), a withdrawn report is gone for readers at once, a publication
+ * made from older data is marked out of date for the coordinator, and all
+ * reports of a neighbourhood or the study are published in one action.
+ */
+import { describe, expect, it } from 'vitest';
+import { storeInterviews, studyWithInterviews } from '../../helpers/interviews';
+
+const csv = 'straat;huisnummer;postcode;buurt\n'
+  + ['Rozenstraat', 'Merelstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 30 }, (_, i) => `${street};${i + 1};${1234 + s}AB;${s < 2 ? 'Bloemenbuurt' : 'Vogelwijk'}`)).join('\n') + '\n';
+
+async function publishedStudy() {
+  const app = await studyWithInterviews(csv, [['Rozenstraat', 'wants-mutual-help', 20], ['Merelstraat', 'much-annoyance', 15], ['Tulpstraat', 'quiet-content', 12]]);
+  const reader = await app.loginAs('reader', 'lezer-gemeente');
+  await app.coordinator.agent.post(`/studies/${app.studyId}/members`).type('form').send({ _csrf: app.coordinator.csrf, username: 'lezer-gemeente', role: 'reader' }).expect(200);
+  const publish = (streetName: string) => app.coordinator.agent.post(`/studies/${app.studyId}/reports/street/${app.streets.get(streetName)}/publish`).type('form').send({ _csrf: app.coordinator.csrf }).expect(303);
+  const readerLinks = async () => [...(await reader.agent.get(`/studies/${app.studyId}/reports`).expect(200)).text.matchAll(/href="(\/studies\/\d+\/published\/\d+)"/g)].map((match) => match[1]!);
+  const coordinatorPage = async () => (await app.coordinator.agent.get(`/studies/${app.studyId}/reports`).expect(200)).text;
+  return { ...app, reader, publish, readerLinks, coordinatorPage };
+}
+
+describe('publishing for readers', () => {
+  it('gives readers only the current version, and marks a publication out of date once the data change', async () => {
+    const { db, studyId, streets, reader, coordinator, publish, readerLinks, coordinatorPage } = await publishedStudy();
+    await publish('Rozenstraat');
+    const [first] = await readerLinks();
+    await reader.agent.get(first!).expect(200);
+    expect(await coordinatorPage()).not.toContain('verouderd');
+
+    // One more interview: what was published is now out of date.
+    await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 1]], 77));
+    const page = await coordinatorPage();
+    expect(page).toContain('<span class="badge warning">verouderd</span>');
+    expect(page).toContain('Nieuwe versie publiceren');
+    expect(page).toContain('1 gepubliceerd rapport is gemaakt uit oudere gegevens');
+    // Readers are not told; they keep the current publication until a new one is made.
+    expect(await readerLinks()).toEqual([first]);
+
+    await publish('Rozenstraat');
+    const links = await readerLinks();
+    expect(links).toHaveLength(1);
+    expect(links[0]).not.toBe(first);
+    // The older version is gone for readers in every format, and stays for the coordinator.
+    for (const suffix of ['', '/pdf', '/tables']) await reader.agent.get(`${first}${suffix}`).expect(404);
+    await coordinator.agent.get(first!).expect(200);
+    await reader.agent.get(links[0]!).expect(200);
+    expect(await coordinatorPage()).not.toContain('verouderd');
+  });
+
+  it('takes a withdrawn report away from readers at once, keeps it for the audit, and shows it again when published again', async () => {
+    const { db, studyId, reader, coordinator, publish, readerLinks, coordinatorPage } = await publishedStudy();
+    await publish('Merelstraat');
+    const [link] = await readerLinks();
+    const reportId = Number(link!.split('/').at(-1));
+    await coordinator.agent.post(`/studies/${studyId}/published/${reportId}/withdraw`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    await reader.agent.get(link!).expect(404);
+    expect(await readerLinks()).toEqual([]);
+    expect(await coordinatorPage()).toContain('<span class="badge">ingetrokken</span>');
+    await coordinator.agent.get(link!).expect(200);
+    expect(await db.all("SELECT action, subject FROM audit_log WHERE action = 'report.withdrawn'")).toEqual([{ action: 'report.withdrawn', subject: 'Merelstraat (Bloemenbuurt)' }]);
+    // Withdrawing twice finds nothing to withdraw.
+    await coordinator.agent.post(`/studies/${studyId}/published/${reportId}/withdraw`).type('form').send({ _csrf: coordinator.csrf }).expect(404);
+
+    await publish('Merelstraat');
+    expect(await readerLinks()).toEqual([link]);
+    await reader.agent.get(link!).expect(200);
+  });
+
+  it('publishes all reports of a neighbourhood, then of the study, in one action, and shows readers them grouped by neighbourhood', async () => {
+    const { db, studyId, coordinator, reader, readerLinks } = await publishedStudy();
+    const bloemenbuurt = (await db.get<{ id: number }>("SELECT id FROM neighbourhoods WHERE study_id = ? AND name = 'Bloemenbuurt'", [studyId]))!.id;
+    const finished = async () => {
+      // Each look at the page is a request of its own; the publication runs between them.
+      for (let attempt = 0; attempt < 2000; attempt++) {
+        const page = (await coordinator.agent.get(`/studies/${studyId}/reports`).expect(200)).text;
+        if (!page.includes('bezig met publiceren')) return page;
+        expect(page).toContain('<meta http-equiv="refresh" content="2">');
+      }
+      throw new Error('the publication did not finish');
+    };
+    await coordinator.agent.post(`/studies/${studyId}/reports/publish-all`).type('form').send({ _csrf: coordinator.csrf, neighbourhoodId: bloemenbuurt }).expect(303);
+    expect(await finished()).toContain('Bloemenbuurt: klaar: 3 van 3 rapporten gepubliceerd.');
+    expect(await readerLinks()).toHaveLength(3);
+
+    await coordinator.agent.post(`/studies/${studyId}/reports/publish-all`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    expect(await finished()).toContain('Het hele onderzoek: klaar: 5 van 5 rapporten gepubliceerd.');
+    const page = (await reader.agent.get(`/studies/${studyId}/reports`).expect(200)).text;
+    expect([...page.matchAll(/<h3>([^<]+)<\/h3>|>(Buurtrapport|Straatrapport): ([^<]+)</g)].map((match) => match[1] ?? `${match[2]}: ${match[3]}`)).toEqual([
+      'Bloemenbuurt', 'Buurtrapport: Bloemenbuurt', 'Straatrapport: Merelstraat (Bloemenbuurt)', 'Straatrapport: Rozenstraat (Bloemenbuurt)',
+      'Vogelwijk', 'Buurtrapport: Vogelwijk', 'Straatrapport: Tulpstraat (Vogelwijk)',
+    ]);
+    // An unknown neighbourhood publishes nothing.
+    await coordinator.agent.post(`/studies/${studyId}/reports/publish-all`).type('form').send({ _csrf: coordinator.csrf, neighbourhoodId: 99999 }).expect(404);
+  });
+});
