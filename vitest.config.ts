@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // Integration tests render reports and PDFs; on a loaded two-core machine that can take longer than the default five seconds.
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'browser',

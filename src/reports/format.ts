@@ -51,8 +51,3 @@ export function figureFormatter(say: Translate): FigureFormatter {
     }
   };
 }
-
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-');
-  return `${Number(day)}-${Number(month)}-${year}`;
-}

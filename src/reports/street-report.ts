@@ -10,7 +10,8 @@
 import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
 import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { ResponseFigures } from '../domain/response-figures';
-import { formatDate, formatGap, formatInterval, formatNumber, formatPercent } from './format';
+import { formatCalendarDate } from '../i18n/dates';
+import { formatGap, formatInterval, formatNumber, formatPercent } from './format';
 import { actualDesiredChart, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
 import type { Translate } from '../i18n/translate';
 import type { ReportContext } from './report-context';
@@ -167,7 +168,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   const change = analysis.waves?.streets.find((candidate) => candidate.streetId === streetId);
   const methodName = new Map(definitions.catalogue.methods.map((method) => [method.id, method.name]));
   const interventions = context.previousInterventions.filter((intervention) => intervention.streetName === street.name && intervention.neighbourhood === neighbourhood.name).map((intervention) => ({
-    date: formatDate(intervention.heldOn),
+    date: formatCalendarDate(intervention.heldOn, 'nl'),
     what: intervention.kind === 'method'
       ? say('street.interventionMethod', { kind: say('street.interventionKinds.method'), method: methodName.get(intervention.methodId ?? '') ?? intervention.methodId ?? '' })
       : say(`street.interventionKinds.${intervention.kind}`),

@@ -25,7 +25,14 @@ export interface DimensionRow {
   importance: string;
   weightedGap: string;
   interval: string;
+  /** The share that wants improvement, whatever the theme's direction (for the starting-point sentences). */
   wantingImprovement: string;
+  /**
+   * The shares in the theme's own direction: on a theme of negative contacts
+   * (polarity −1) improvement is wanting less, so "wants less" holds the share
+   * wanting improvement and "wants more" those who want more of it.
+   */
+  wantingMore: string;
   satisfied: string;
   wantingLess: string;
   startingPoint: boolean;
@@ -56,6 +63,12 @@ export type UnitSection =
     recommendations: RecommendationView[];
   };
 
+/** A theme's direction: −1 when its items are negative contacts (more of it is worse). */
+export function dimensionPolarity(instrument: Instrument, dimensionId: string): 1 | -1 {
+  const item = instrument.items.find((candidate) => candidate.kind === 'paired' && candidate.dimension === dimensionId);
+  return item?.kind === 'paired' ? item.polarity : 1;
+}
+
 export function dimensionNames(instrument: Instrument): Map<string, string> {
   return new Map(instrument.dimensions.map((dimension) => [dimension.id, dimension.name.nl]));
 }
@@ -69,12 +82,16 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
   const dimensions = instrument.dimensions.flatMap((dimension): DimensionRow[] => {
     const gap = figures.dimensions.get(dimension.id);
     if (!gap) return [];
+    const improvement = formatPercent(gap.shareWantingImprovement);
+    const opposite = formatPercent(gap.shareWantingLess);
+    const negative = dimensionPolarity(instrument, dimension.id) === -1;
     return [{
       id: dimension.id, name: dimension.name.nl, n: gap.n,
       actual: formatNumber(gap.actual.mean, 1), desired: formatNumber(gap.desired.mean, 1),
       importance: gap.importance ? formatNumber(gap.importance.mean, 1) : '–',
       weightedGap: formatGap(gap.weightedGap.mean), interval: formatInterval(gap.weightedGap.low, gap.weightedGap.high, say),
-      wantingImprovement: formatPercent(gap.shareWantingImprovement), satisfied: formatPercent(gap.shareSatisfied), wantingLess: formatPercent(gap.shareWantingLess),
+      wantingImprovement: improvement, satisfied: formatPercent(gap.shareSatisfied),
+      wantingMore: negative ? opposite : improvement, wantingLess: negative ? improvement : opposite,
       startingPoint: starting.has(dimension.id),
       values: { actual: gap.actual.mean, desired: gap.desired.mean, weightedGap: gap.weightedGap.mean, low: gap.weightedGap.low, high: gap.weightedGap.high },
     }];

@@ -12,10 +12,11 @@ import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import { aggregateRows } from '../exports/aggregate-tables';
 import { csvText } from '../exports/csv';
-import { formatDate } from '../reports/format';
+import { formatDayOf } from '../i18n/dates';
 import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
 import type { ReportContext } from '../reports/report-context';
-import { renderCharts, renderReportHtml, type PreviewLinks, type ReportModel } from '../reports/render-html';
+import { reportDocument, type ReportModel } from '../reports/report-document';
+import { renderCharts, renderReportHtml, withNavigation, type PreviewLinks } from '../reports/render-html';
 import { renderReportPdf } from '../reports/render-pdf';
 import { buildStreetReport } from '../reports/street-report';
 import type { User } from '../domain/account';
@@ -53,7 +54,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
       instruments: study.instruments.flatMap((choice) => instruments.get(choice.instrumentId, choice.version) ?? []),
       header: {
         studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: study.isDemo,
-        generatedOn: formatDate(now.toISOString()), dataVersion: await studyDataVersion(db, study.id, analysis.response.streets),
+        generatedOn: formatDayOf(now, 'nl'), dataVersion: await studyDataVersion(db, study.id, analysis.response.streets),
       },
     };
   }
@@ -69,11 +70,13 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   }
 
   async function html(report: ReportModel, preview?: PreviewLinks): Promise<string> {
-    return renderReportHtml(report, await renderCharts(report, definitions), viewsDir, preview);
+    const doc = reportDocument(report, definitions.say);
+    return renderReportHtml(doc, await renderCharts(doc, definitions), viewsDir, definitions.say, preview);
   }
 
   async function pdf(report: ReportModel): Promise<Buffer> {
-    return renderReportPdf(report, await renderCharts(report, definitions), definitions.say);
+    const doc = reportDocument(report, definitions.say);
+    return renderReportPdf(doc, await renderCharts(doc, definitions));
   }
 
   /**
@@ -90,9 +93,10 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     const base = `${kind}-${unitId}-${report.header.dataVersion}`;
     const written = await Promise.all(['html', 'pdf', 'csv'].map((extension) => access(path.join(folder, `${base}.${extension}`)).then(() => true, () => false)));
     if (!written.every(Boolean)) {
-      const charts = await renderCharts(report, definitions);
-      await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(report, charts, viewsDir));
-      await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(report, charts, definitions.say));
+      const doc = reportDocument(report, definitions.say);
+      const charts = await renderCharts(doc, definitions);
+      await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(doc, charts, viewsDir, definitions.say));
+      await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(doc, charts));
       const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, definitions.exportWording, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
       await writeFile(path.join(folder, `${base}.csv`), await csvText(definitions.exportWording.tables.columns, tables));
     }
@@ -117,7 +121,11 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     const file = format === 'html' ? report.htmlFile : format === 'pdf' ? report.pdfFile : report.htmlFile.replace(/\.html$/, '.csv');
     const content = await readFile(path.join(dataDir, 'reports', file)).catch(() => undefined);
     if (!content) throw new Problem('notFound', { entity: 'report' });
-    return { report, content };
+    if (format !== 'html') return { report, content };
+    // The page as stored, with the links around it: back to the study's reports, the PDF and the tables.
+    const base = `/studies/${study.id}/published/${report.id}`;
+    const page = await withNavigation(content.toString('utf8'), { back: `/studies/${study.id}/reports`, pdf: `${base}/pdf`, tables: `${base}/tables` }, viewsDir, definitions.say);
+    return { report, content: Buffer.from(page, 'utf8') };
   }
 
   /** Takes a report back from the readers (its files stay, for the audit). */

@@ -19,6 +19,13 @@ function pdftotext(pdf: Buffer, options: string[]): string {
   return execFileSync('pdftotext', [...options, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
+/** What pdfinfo (poppler-utils) says of a PDF; with `-struct-text`, its structure tree with the text of each element, in reading order. */
+export function pdfInfo(pdf: Buffer, options: string[] = []): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-pdf-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdfinfo', [...options, file], { encoding: 'utf8' });
+}
+
 /** The text of a PDF, as pdftotext extracts it. */
 export function pdfText(pdf: Buffer, layout = false): string {
   return pdftotext(pdf, layout ? ['-layout'] : []);

@@ -26,15 +26,20 @@ describe('publishing for readers', () => {
     const { db, studyId, streets, reader, coordinator, publish, readerLinks, coordinatorPage } = await publishedStudy();
     await publish('Rozenstraat');
     const [first] = await readerLinks();
-    await reader.agent.get(first!).expect(200);
+    const page = (await reader.agent.get(first!).expect(200)).text;
+    // The published page leads back to the study's reports and on to its PDF and tables.
+    expect(page).toContain(`<nav class="report-nav" aria-label="Rapport">`);
+    expect(page).toContain(`href="/studies/${studyId}/reports">← Alle rapporten van dit onderzoek</a>`);
+    expect(page).toContain(`href="${first}/pdf">PDF</a>`);
+    expect(page).toContain(`href="${first}/tables" download>Tabellen (CSV)</a>`);
     expect(await coordinatorPage()).not.toContain('verouderd');
 
     // One more interview: what was published is now out of date.
     await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 1]], 77));
-    const page = await coordinatorPage();
-    expect(page).toContain('<span class="badge warning">verouderd</span>');
-    expect(page).toContain('Nieuwe versie publiceren');
-    expect(page).toContain('1 gepubliceerd rapport is gemaakt uit oudere gegevens');
+    const outdated = await coordinatorPage();
+    expect(outdated).toContain('<span class="badge warning">verouderd</span>');
+    expect(outdated).toContain('Nieuwe versie publiceren');
+    expect(outdated).toContain('1 gepubliceerd rapport is gemaakt uit oudere gegevens');
     // Readers are not told; they keep the current publication until a new one is made.
     expect(await readerLinks()).toEqual([first]);
 

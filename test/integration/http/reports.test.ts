@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
-import { binary, overlappingWords, pdfText, pdfWords } from '../../helpers/files';
+import { binary, overlappingWords, pdfInfo, pdfText, pdfWords } from '../../helpers/files';
 import { storeInterviews, studyWithInterviews } from '../../helpers/interviews';
 import { createStudyAs } from '../../helpers/test-app';
 
@@ -34,8 +34,8 @@ describe('street reports', () => {
     expect(html).not.toContain('<script');
 
     const text = pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`));
-    // Every fixed word comes from reports/wording.json: a missing one would print its key.
-    expect(text).not.toMatch(/\b(pdf|report)\.[a-zA-Z]/);
+    // Every fixed word comes from reports/wording.json, looked up strictly: no key is ever printed.
+    expect(text).not.toMatch(/\b(document|unit|street|neighbourhood|appendix|figures)\.[a-zA-Z]/);
     expect(text).toContain('Rozenstraat');
     expect(text).toContain('Buurthulpmethoden');
     expect(text).toContain('Zorgvoorelkaar');
@@ -59,6 +59,26 @@ describe('street reports', () => {
       // Table headings stay whole words in their columns.
       expect(words.map((word) => word.text)).toEqual(expect.arrayContaining(['Gewenst', 'Belang', 'Tevreden']));
     }
+  });
+
+  it('is a tagged PDF in Dutch: headings, tables with header cells and charts with their text alternative, in reading order', async () => {
+    const { studyId, streets, getPdf } = await studyWithAnswers();
+    const pdf = await getPdf(`/studies/${studyId}/reports/street/${streets.get('Rozenstraat')}/pdf`);
+    const info = pdfInfo(pdf);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(pdf.toString('latin1')).toContain('/Lang (nl-NL)');
+    const structure = pdfInfo(pdf, ['-struct-text']);
+    // The title is the one H1; the sections are H2, in the order the HTML page has them.
+    expect([...structure.matchAll(/^\s*(H\d) \(block\)\n\s*"([^"]+)"/gm)].map((match) => `${match[1]} ${match[2]}`).slice(0, 6)).toEqual([
+      'H1 Straatrapport: Rozenstraat (Bloemenbuurt)', 'H2 Respons', 'H2 Contactladder per thema', 'H2 Straatladder', 'H2 Aangrijpingspunten en aanbevolen methoden', 'H3 Buurthulpmethoden',
+    ]);
+    expect(structure).toMatch(/Table \(block\)\n\s*Caption\n\s*"Per thema[^"]*"\n\s*TR\n\s*TH:\n\s*\/Scope \/Column\n\s*"Thema"/);
+    expect(structure).toMatch(/TH:\n\s*\/Scope \/Row\n\s*"Latente contacten en onderlinge hulp \(aangrijpingspunt\)"/);
+    expect(structure.match(/^\s*Figure:/gm)).toHaveLength(3);
+    expect(pdf.toString('latin1').match(/\/S \/Figure[^>]*\/Alt/g)?.length ?? 0).toBe(3);
+    // Running headers and page numbers are artifacts, outside the structure.
+    expect(structure).not.toContain('pagina 1 van');
   });
 
   it('says plainly that a street without starting points has no need, and recommends nothing', async () => {
@@ -99,10 +119,10 @@ describe('neighbourhood report and publishing', () => {
     const { db, coordinator, studyId, loginAs, getPdf } = await studyWithAnswers();
     const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
     const html = (await coordinator.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(200)).text;
-    for (const heading of ['Methode en respons', 'Wie deden er mee', 'Straten en straattypen', 'Methodebijlage', 'niet getoetst aan de oorspronkelijke vragenlijst']) expect(html).toContain(heading);
+    for (const heading of ['Methode en respons', 'Wie deden er mee', 'Straten en straattypen', 'Methodebijlage', 'Niet getoetst aan de oorspronkelijke vragenlijst']) expect(html).toContain(heading);
     const text = pdfText(await getPdf(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/pdf`), true);
-    // Every fixed word comes from reports/wording.json: a missing one would print its key.
-    expect(text).not.toMatch(/\b(pdf|report)\.[a-zA-Z]/);
+    // Every fixed word comes from reports/wording.json, looked up strictly: no key is ever printed.
+    expect(text).not.toMatch(/\b(document|unit|street|neighbourhood|appendix|figures)\.[a-zA-Z]/);
     expect(text).toContain('Inhoud');
     // The table of contents gives the appendix's page, and that page has the appendix.
     const page = Number(/Methodebijlage\s+(\d+)/.exec(text)![1]);
@@ -174,11 +194,11 @@ describe('a follow-up wave', () => {
     const url = `/studies/${second}/reports/street/${streets.get('Rozenstraat')}`;
     const html = (await coordinator.agent.get(url).expect(200)).text;
     expect(html).toContain('Verandering sinds Buurtonderzoek Oosterpark');
-    expect(html).toMatch(/Latente contacten en onderlinge hulp<\/th><td>\+0,\d\d<\/td><td>[^<]+<\/td><td>−0,\d\d \(duidelijk\)/);
-    expect(html).toContain('Interventies tussen de metingen: 1-5-2026: Methode: Buurthulpmethoden – Start burenhulp.');
+    expect(html).toMatch(/Latente contacten en onderlinge hulp<\/th><td>\+0,\d\d<\/td><td>[^<]+<\/td><td class="num">−0,\d\d \(duidelijk\)/);
+    expect(html).toContain('Interventies tussen de metingen: 1 mei 2026: Methode: Buurthulpmethoden – Start burenhulp.');
     const text = pdfText(await getPdf(`${url}/pdf`));
-    // Every fixed word comes from reports/wording.json: a missing one would print its key.
-    expect(text).not.toMatch(/\b(pdf|report)\.[a-zA-Z]/);
+    // Every fixed word comes from reports/wording.json, looked up strictly: no key is ever printed.
+    expect(text).not.toMatch(/\b(document|unit|street|neighbourhood|appendix|figures)\.[a-zA-Z]/);
     expect(text).toContain('Verandering sinds Buurtonderzoek Oosterpark');
     expect(text).toContain('Buurthulpmethoden – Start burenhulp');
   });

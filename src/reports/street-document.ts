@@ -1,0 +1,45 @@
+/**
+ * The street report as a document (document.ts): response, the contactladder
+ * per theme with its charts, the street beside its neighbourhood and its
+ * street type, the straatladder, for a follow-up wave the change since the
+ * earlier wave, and last the starting points with the recommended methods.
+ */
+import type { Translate } from '../i18n/translate';
+import type { Block } from './document';
+import type { StreetReportModel } from './street-report';
+import { startingPointBlocks, unitFigureBlocks } from './unit-blocks';
+
+export function streetBlocks(report: StreetReportModel, say: Translate): Block[] {
+  const charts = (which: (name: string) => boolean): Block[] => report.charts.filter((chart) => which(chart.chart)).map((chart) => ({ kind: 'chart', chart }));
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: say('document.response') },
+    { kind: 'paragraph', text: report.responseSentence },
+    { kind: 'heading', level: 2, text: say('document.contactladder') },
+    ...unitFigureBlocks(report.section, say),
+    ...charts((name) => name !== 'street-ladder'),
+    ...(report.comparison ? [{ kind: 'paragraph', text: report.comparison.sentence } as const] : []),
+    ...(report.streetType ? [{ kind: 'paragraph', text: report.streetType.sentence } as const] : []),
+  ];
+  if (report.ladder) {
+    blocks.push({ kind: 'heading', level: 2, text: say('document.streetLadder') });
+    if (report.ladder.kind === 'suppressed') blocks.push({ kind: 'paragraph', text: report.ladder.reason, style: 'suppressed' });
+    else blocks.push({ kind: 'paragraph', text: report.ladder.view.sentence }, ...charts((name) => name === 'street-ladder'));
+  }
+  if (report.waves) {
+    const { waves } = report;
+    blocks.push(
+      { kind: 'heading', level: 2, text: say('document.changeSince', { previous: waves.previous }) },
+      {
+        kind: 'table', header: ['theme', 'then', 'now', 'change', 'interval'].map((column) => say(`document.changeTable.${column}`)),
+        rows: waves.rows.map((row) => ({ cells: [row.name, row.previous, row.current, `${row.change}${row.clear ? say('document.changeTable.clear') : ''}`, row.interval] })),
+        widths: [0.3, 0.12, 0.12, 0.2, 0.26], emphasis: [3],
+      },
+      ...(waves.currentRung ? [{ kind: 'paragraph', text: waves.currentRung } as const] : []),
+      { kind: 'paragraph', text: waves.interventionsSentence },
+    );
+  }
+  if (report.section.kind === 'shown') {
+    blocks.push({ kind: 'heading', level: 2, text: say('document.startingPoints') }, ...startingPointBlocks(report.section, 3, 'full', say));
+  }
+  return blocks;
+}

@@ -1,0 +1,68 @@
+/**
+ * The blocks every report repeats for a unit: its figures per theme as a
+ * table (or the reason they are not shown), and its starting points with the
+ * recommended methods (or what the report says where there is no need).
+ */
+import type { Translate } from '../i18n/translate';
+import type { Block } from './document';
+import type { RecommendationView, UnitSection } from './unit-section';
+
+const themeColumns = ['theme', 'actual', 'desired', 'importance', 'weightedGap', 'interval', 'wantingMore', 'satisfied', 'wantingLess'] as const;
+
+export function unitFigureBlocks(section: UnitSection, say: Translate): Block[] {
+  if (section.kind === 'suppressed') return [{ kind: 'paragraph', text: section.reason, style: 'suppressed' }];
+  return [
+    { kind: 'paragraph', text: section.summary },
+    {
+      kind: 'table', caption: say('document.themeTable.caption'),
+      header: themeColumns.map((column) => say(`document.themeTable.${column}`)),
+      rows: section.dimensions.map((row) => ({
+        cells: [row.name, row.actual, row.desired, row.importance, row.weightedGap, row.interval, row.wantingMore, row.satisfied, row.wantingLess],
+        ...(row.startingPoint ? { badge: say('document.startingPointBadge') } : {}),
+      })),
+      widths: [0.22, 0.06, 0.09, 0.08, 0.1, 0.17, 0.09, 0.09, 0.1],
+      emphasis: [4],
+    },
+  ];
+}
+
+function recommendationBlocks(recommendation: RecommendationView, headingLevel: 3 | 4, detail: 'full' | 'short', say: Translate): Block {
+  const tags = say('document.tags', {
+    confidence: recommendation.confidence === 'high' ? say('document.confidenceHigh') : say('document.confidenceLow'),
+    scope: recommendation.scope === 'collective' ? say('document.scopeCollective') : say('document.scopeReferral'), rule: recommendation.ruleId,
+  });
+  const methods: Block[] = recommendation.methods.map((method) => (detail === 'short'
+    ? { kind: 'paragraph', lead: `${method.name}:`, text: method.goal }
+    : {
+      kind: 'group', role: 'method', blocks: [
+        { kind: 'heading', level: headingLevel, text: method.name, inContents: false },
+        { kind: 'paragraph', text: `${method.goal} ${method.approach}` },
+        { kind: 'details', items: [
+          { term: say('document.method.forWhom'), value: method.forWhom }, { term: say('document.method.byWhom'), value: method.byWhom },
+          { term: say('document.method.time'), value: method.investment.time }, { term: say('document.method.training'), value: method.investment.training },
+          { term: say('document.method.more'), value: say('document.method.guide', { page: method.page }) },
+        ] },
+      ],
+    }));
+  return {
+    kind: 'group', role: 'recommendation', blocks: [
+      { kind: 'paragraph', text: `${recommendation.rationale}${recommendation.methods.length === 0 ? say('document.seeAbove') : ''}` },
+      { kind: 'paragraph', text: tags, style: 'tags' },
+      ...methods,
+    ],
+  };
+}
+
+/**
+ * The starting points, ranked, and every rule that fired with its methods; or,
+ * without a starting point, the one statement of why there is no need, and
+ * nothing else (recommendations.md).
+ */
+export function startingPointBlocks(section: UnitSection, headingLevel: 3 | 4, detail: 'full' | 'short', say: Translate): Block[] {
+  if (section.kind !== 'shown') return [];
+  if (section.noNeed) return [{ kind: 'paragraph', lead: section.noNeed.lead, text: section.noNeed.text, style: 'no-need' }];
+  return [
+    { kind: 'list', ordered: true, items: section.startingPoints.map((point) => ({ text: `${point.text}.` })) },
+    ...section.recommendations.map((recommendation) => recommendationBlocks(recommendation, headingLevel, detail, say)),
+  ];
+}
