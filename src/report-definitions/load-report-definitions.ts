@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { translator, type Messages, type Translate } from '../i18n/translate';
 import { catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
 import { exportWordingSchema, type ExportWording } from '../exports/wording';
-import { conditionParts, placeholderPattern, rulesSchema, type Rule } from '../domain/recommendations/rules';
+import { conditionalPassagePattern, conditionParts, measurePattern, optionalMeasures, placeholderPattern, rulesSchema, type Rule } from '../domain/recommendations/rules';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 
 export interface ReportDefinitions {
@@ -67,6 +67,12 @@ export function checkRules(rules: readonly Rule[], catalogue: Catalogue, instrum
     const measureDimensions = measures.flatMap((measure) => /^dimension:([a-z0-9-]+)\./.exec(measure)?.[1] ?? []);
     const unknownDimension = [...parts.dimensions, ...measureDimensions].find((id) => !dimensions.has(id));
     if (unknownDimension) throw new ReportDefinitionError(file, `rule "${rule.id}" names unknown dimension "${unknownDimension}"`);
+    const unknownMeasure = placeholders.find((measure) => !measurePattern.test(measure));
+    if (unknownMeasure) throw new ReportDefinitionError(file, `rule "${rule.id}" cites unknown measure "${unknownMeasure}"`);
+    // A figure that one branch of an `any` can fire without may only stand in a [[passage]], printed when it met its test.
+    const outside = [...rule.rationale.replace(conditionalPassagePattern, '').matchAll(placeholderPattern)].map((match) => match[1]!);
+    const unguarded = outside.find((measure) => optionalMeasures(rule.when).includes(measure));
+    if (unguarded) throw new ReportDefinitionError(file, `rule "${rule.id}" cites "${unguarded}" outside a [[passage]], though it can fire without it`);
     const unknownQuestion = measures.flatMap((measure) => /^share:([a-z0-9-]+)=/.exec(measure)?.[1] ?? []).find((id) => !questions.has(id));
     if (unknownQuestion) throw new ReportDefinitionError(file, `rule "${rule.id}" names unknown question "${unknownQuestion}"`);
   }

@@ -39,11 +39,17 @@ export function formatShare(count: number, total: number): string {
   return total > 0 ? formatPercent(count / total) : '–';
 }
 
-/** Fills a rule's rationale with figures; a share that rests on fewer than five residents is said in words, not as a number. */
-export function figureFormatter(say: Translate): FigureFormatter {
+/**
+ * Fills a rule's rationale with figures; a share that rests on fewer than five
+ * residents is said in words, not as a number. `names` gives a theme's name
+ * for {measure|name}.
+ */
+export function figureFormatter(say: Translate, names: ReadonlyMap<string, string> = new Map()): FigureFormatter {
   return (figure, style) => {
+    if (style === 'name') return (names.get(figure.label ?? '') ?? figure.label ?? '').toLowerCase();
     if (figure.count !== undefined && figure.count > 0 && figure.count < smallCountBelow) return say('figures.fewerThan', { n: smallCountBelow });
     switch (style) {
+      case 'count': return String(Math.round(figure.value));
       case 'percent': return formatPercent(figure.value);
       case 'gap': return formatGap(figure.value);
       case 'rungs': return say('figures.rungs', { gap: formatGap(figure.value, 1) });

@@ -6,6 +6,9 @@
  * instrument content is not verified against the original questionnaire.
  */
 import { indicativeBelow, smallCountBelow } from '../domain/analysis/disclosure-control';
+import type { ReliabilityResult } from '../domain/analysis/reliability';
+import type { Instrument } from '../domain/instrument';
+import type { Translate } from '../i18n/translate';
 import { maxStreetTypes, minimumSilhouette } from '../domain/analysis/street-types';
 import { formatNumber, formatPercent } from './format';
 import type { ReportContext } from './report-context';
@@ -16,6 +19,13 @@ export interface MethodAppendix {
   thresholds: { label: string; value: string }[];
   reliability: { name: string; actual: string; desired: string; note: string }[];
   provenance: { instrument: string; verified: boolean; basis: string; note: string }[];
+}
+
+function reliabilityNote(results: readonly ReliabilityResult['actual'][], thresholds: NonNullable<Instrument['thresholds']>, say: Translate): string {
+  const flags = results.flatMap((result) => (result.kind === 'value' && result.flag ? [result.flag] : []));
+  if (flags.includes('flagged')) return say('appendix.lowAlpha', { threshold: formatNumber(thresholds.alphaFlagBelow) });
+  if (flags.includes('indicative')) return say('appendix.indicativeAlpha', { threshold: formatNumber(thresholds.alphaIndicativeBelow) });
+  return '';
 }
 
 export function methodAppendix(context: ReportContext): MethodAppendix {
@@ -40,11 +50,13 @@ export function methodAppendix(context: ReportContext): MethodAppendix {
       { label: say('appendix.thresholds.minimum'), value: String(minReportSize) },
       { label: say('appendix.thresholds.indicative'), value: say('appendix.thresholds.indicativeValue', { n: indicativeBelow }) },
       { label: say('appendix.thresholds.alpha'), value: formatNumber(thresholds.alphaFlagBelow) },
+      { label: say('appendix.thresholds.alphaIndicative'), value: formatNumber(thresholds.alphaIndicativeBelow) },
     ],
     reliability: analysis.result.reliability.map((row) => ({
       name: names.get(row.dimension) ?? row.dimension,
       actual: alpha(row.actual), desired: alpha(row.desired),
-      note: [row.actual, row.desired].some((result) => result.kind === 'value' && result.flag) ? say('appendix.lowAlpha') : '',
+      // A note only below the thresholds it names: below .60 flagged, below .70 indicative, otherwise none.
+      note: reliabilityNote([row.actual, row.desired], thresholds, say),
     })),
     provenance: context.instruments.map((candidate) => ({
       instrument: say('appendix.instrument', { title: candidate.title.nl, version: candidate.version }), verified: candidate.provenance.verified,

@@ -5,10 +5,12 @@
  * residents' comments; recommendations summarised across streets; a short
  * section per street; and the method appendix (method-appendix.ts).
  */
+import { wrapLabel } from './chart-labels';
 import { formatGap, formatShare } from './format';
 import { methodAppendix, type MethodAppendix } from './method-appendix';
 import type { ReportContext } from './report-context';
-import { buildStreetReport, responseView, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
+import { hasStreetTypes } from '../domain/analysis/street-types';
+import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
 import { sumResponseFigures } from '../domain/response-figures';
 import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section';
 
@@ -48,16 +50,18 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const names = dimensionNames(instrument);
   const streets = result.streets.filter((street) => street.neighbourhoodId === neighbourhoodId);
   const ladder = result.streetLadder?.neighbourhoods.find((candidate) => candidate.neighbourhoodId === neighbourhoodId)?.result;
-  const section = unitSection(neighbourhood.result, instrument, definitions, ladder?.kind === 'shown' ? ladder.figures : undefined);
   const streetReports = streets.map((street) => buildStreetReport(context, street.streetId)!);
   const shownStreets = streetReports.filter((report) => report.section.kind === 'shown');
+  // A neighbourhood without a starting point of its own says so only if its streets have none either.
+  const streetsWithStartingPoint = shownStreets.filter((report) => report.section.kind === 'shown' && report.section.startingPoints.length > 0).length;
+  const section = unitSection(neighbourhood.result, instrument, definitions, ladder?.kind === 'shown' ? ladder.figures : undefined, { streetsWithStartingPoint });
   const charts: ChartData[] = [];
   if (section.kind === 'shown') charts.push(weightedGapChart(section, say));
   for (let start = 0; start < shownStreets.length; start += streetsPerHeatmap) {
     const chunk = shownStreets.slice(start, start + streetsPerHeatmap);
     charts.push({
       chart: 'streets-heatmap',
-      values: chunk.flatMap((report) => (report.section.kind === 'shown' ? report.section.dimensions.map((row) => ({ street: report.street.name, dimension: row.name, weightedGap: row.values.weightedGap })) : [])),
+      values: chunk.flatMap((report) => (report.section.kind === 'shown' ? report.section.dimensions.map((row) => ({ street: report.street.name, dimension: wrapLabel(row.name, 12), weightedGap: row.values.weightedGap, label: row.weightedGap })) : [])),
       alt: say('neighbourhood.heatmapAlt', { from: start + 1, to: start + chunk.length }),
     });
   }
@@ -106,13 +110,13 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
         ...(ranked.length > 0 ? { ranking: say('neighbourhood.ranking', { list: ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? say('neighbourhood.startingPointTag') : ''}`).join('; ') }) } : {}),
       };
     }),
-    streetTypes: result.streetTypes.types.flatMap((type) => {
+    streetTypes: !hasStreetTypes(result.streetTypes) ? [] : result.streetTypes.types.flatMap((type) => {
       const members = streets.filter((street) => type.streetIds.includes(street.streetId)).map((street) => street.name);
       if (members.length === 0) return [];
       const profile = Object.entries(type.profile).map(([dimension, value]) => `${names.get(dimension) ?? dimension} ${formatGap(value)}`).join('; ');
       return [{
         number: type.number, streets: members,
-        heading: say('neighbourhood.streetTypeHeading', { number: type.number, strongest: (names.get(type.strongestDimension) ?? type.strongestDimension).toLowerCase() }),
+        heading: say('neighbourhood.streetTypeHeading', { number: type.number, character: typeCharacterText(type.profile, names, say) }),
         text: say('neighbourhood.streetTypeText', { profile, streets: members.join(', ') }),
       }];
     }),

@@ -23,11 +23,14 @@ export async function renderChart(spec: TopLevelSpec, values: readonly object[])
   const filled = {
     ...spec,
     data: { values: values as object[] },
-    config: { font: chartFont, background: 'white', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 260 }, legend: { labelFontSize: 11 } },
+    // Labels are never cut (labelLimit 0): long ones come in already wrapped (chart-labels.ts).
+    config: { aria: false, font: chartFont, background: 'white', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0 }, legend: { labelFontSize: 11, labelLimit: 0 } },
   } as TopLevelSpec;
   const view = new View(parse(compile(filled).spec), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
+    // No ARIA inside the SVG (vega marks its groups and symbols): the page gives each chart one
+    // text alternative on its role="img" wrapper, and the SVG itself is hidden from assistive technology.
+    const svg = (await view.toSVG()).replace(/\s(?:role|aria-[a-z]+)="[^"]*"/g, '').replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
     return { svg, description: spec.description ?? '' };
   } finally {
     view.finalize();

@@ -8,11 +8,13 @@
  * page, the charts and the PDF.
  */
 import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
+import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types';
 import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { ResponseFigures } from '../domain/response-figures';
 import { formatCalendarDate } from '../i18n/dates';
 import { formatGap, formatInterval, formatNumber, formatPercent } from './format';
-import { actualDesiredChart, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
+import { wrapLabel } from './chart-labels';
+import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
 import type { Translate } from '../i18n/translate';
 import type { ReportContext } from './report-context';
 
@@ -55,7 +57,7 @@ export interface StreetReportModel {
   section: UnitSection;
   ladder?: { kind: 'shown'; view: LadderView } | { kind: 'suppressed'; reason: string };
   comparison?: { rows: { name: string; street: string; neighbourhood: string }[]; sentence: string };
-  streetType?: { number: number; streets: number; strongest: string; sentence: string };
+  streetType?: { number: number; streets: number; character: string; sentence: string };
   waves?: {
     previous: string;
     rows: { name: string; previous: string; current: string; change: string; interval: string; clear: boolean }[];
@@ -117,8 +119,17 @@ export function ladderChart(summary: StreetLadderSummary, say: Translate): Chart
   return {
     chart: 'street-ladder',
     values: [...bars(summary.currentDistribution, 'Nu'), ...bars(summary.desiredDistribution, 'Gewenst')],
-    alt: say('street.ladderAlt', { current: summary.medianCurrent ?? '–', desired: summary.medianDesired ?? '–' }),
+    alt: say('street.ladderAlt', {
+      current: summary.medianCurrent === undefined ? '–' : formatNumber(summary.medianCurrent, 1), desired: summary.medianDesired === undefined ? '–' : formatNumber(summary.medianDesired, 1),
+    }),
   };
+}
+
+/** A type's character in words: "vooral latente contacten en onderlinge hulp", or that it has no clear profile. */
+export function typeCharacterText(profile: Readonly<Record<string, number>>, names: ReadonlyMap<string, string>, say: Translate): string {
+  const dimensions = typeCharacter(profile).map((dimension) => (names.get(dimension) ?? dimension).toLowerCase());
+  if (dimensions.length === 0) return say('street.typeWithoutProfile');
+  return say('street.typeCharacter', { list: dimensions.join(say('street.typeCharacterAnd')) });
 }
 
 export function buildStreetReport(context: ReportContext, streetId: number): StreetReportModel | undefined {
@@ -149,7 +160,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     };
     charts.push({
       chart: 'street-vs-neighbourhood',
-      values: rows.flatMap((row) => [{ dimension: row.name, unit: street.name, weightedGap: row.values[0] }, { dimension: row.name, unit: neighbourhood.name, weightedGap: row.values[1] }]),
+      values: rows.flatMap((row) => [{ dimension: wrapLabel(row.name, chartLabelWidth), unit: street.name, weightedGap: row.values[0] }, { dimension: wrapLabel(row.name, chartLabelWidth), unit: neighbourhood.name, weightedGap: row.values[1] }]),
       alt: say('street.comparisonAlt', { street: street.name, neighbourhood: neighbourhood.name, list: rows.map((row) => say('street.comparisonAltItem', { name: row.name, street: row.street, neighbourhood: row.neighbourhood })).join('; ') }),
     });
   }
@@ -176,12 +187,12 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   }));
   const response = responseView(analysis.response.streets.get(streetId), say);
   let streetType: StreetReportModel['streetType'];
-  if (type && section.kind === 'shown') {
-    const strongest = names.get(type.strongestDimension) ?? type.strongestDimension;
+  if (type && section.kind === 'shown' && hasStreetTypes(result.streetTypes)) {
     const streets = type.streetIds.length;
+    const character = typeCharacterText(type.profile, names, say);
     streetType = {
-      number: type.number, streets, strongest,
-      sentence: say(streets === 1 ? 'street.streetTypeOne' : 'street.streetTypeMany', { number: type.number, streets, strongest: strongest.toLowerCase() }),
+      number: type.number, streets, character,
+      sentence: say(streets === 1 ? 'street.streetTypeOne' : 'street.streetTypeMany', { number: type.number, streets, character }),
     };
   }
   return {

@@ -10,10 +10,11 @@ import type { Disclosed } from '../domain/analysis/disclosure-control';
 import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
 import type { Instrument } from '../domain/instrument';
 import type { Method } from '../domain/recommendations/catalogue';
-import { diagnose } from '../domain/recommendations/diagnosis';
+import { diagnose, type DiagnosisContext } from '../domain/recommendations/diagnosis';
 import { recommend } from '../domain/recommendations/recommend';
 import type { Translate } from '../i18n/translate';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import { wrapLabel } from './chart-labels';
 import { figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format';
 
 export interface DimensionRow {
@@ -59,7 +60,7 @@ export type UnitSection =
     dimensions: DimensionRow[];
     startingPoints: { name: string; weightedGap: string; wantingImprovement: string; text: string }[];
     /** What the report says where the unit has no starting point; absent where it has one. */
-    noNeed?: { lead: string; text: string };
+    noNeed?: { lead: string; text: string; ruleId: string };
     recommendations: RecommendationView[];
   };
 
@@ -73,7 +74,9 @@ export function dimensionNames(instrument: Instrument): Map<string, string> {
   return new Map(instrument.dimensions.map((dimension) => [dimension.id, dimension.name.nl]));
 }
 
-export function unitSection(result: Disclosed<UnitResult>, instrument: Instrument, definitions: ReportDefinitions, ladder?: StreetLadderSummary): UnitSection {
+export function unitSection(
+  result: Disclosed<UnitResult>, instrument: Instrument, definitions: ReportDefinitions, ladder?: StreetLadderSummary, context: DiagnosisContext = {},
+): UnitSection {
   const { say } = definitions;
   if (result.kind === 'suppressed') return { kind: 'suppressed', reason: say(`unit.hidden.${result.reason}`) };
   const names = dimensionNames(instrument);
@@ -96,7 +99,9 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
       values: { actual: gap.actual.mean, desired: gap.desired.mean, weightedGap: gap.weightedGap.mean, low: gap.weightedGap.low, high: gap.weightedGap.high },
     }];
   });
-  const diagnosis = diagnose(result.figures, result.n, instrument, ladder);
+  const diagnosis = diagnose(result.figures, result.n, instrument, ladder, context);
+  const recommendations = recommend(diagnosis, definitions.rules, definitions.catalogue, figureFormatter(say, names))
+    .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods }));
   return {
     kind: 'shown', n: result.n, indicative: result.indicative, dimensions,
     summary: `${say('unit.respondents', { n: result.n })}${result.indicative ? say('unit.indicative') : ''}`,
@@ -106,21 +111,27 @@ export function unitSection(result: Disclosed<UnitResult>, instrument: Instrumen
       const wantingImprovement = formatPercent(point.shareWantingImprovement);
       return { name, weightedGap, wantingImprovement, text: say('unit.startingPoint', { name, gap: weightedGap, share: wantingImprovement }) };
     }) : [],
-    ...(startingPoints.kind === 'no-need' ? { noNeed: { lead: say('unit.noNeedLead'), text: say('unit.noNeedText') } } : {}),
-    recommendations: recommend(diagnosis, definitions.rules, definitions.catalogue, figureFormatter(say))
-      .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods })),
+    // Without a starting point the report says why in one statement: the first no-need rule that holds (reports/rules.json).
+    ...(startingPoints.kind === 'no-need' ? { noNeed: { lead: say('unit.noNeedLead'), text: recommendations[0]?.rationale ?? '', ruleId: recommendations[0]?.ruleId ?? '' } } : {}),
+    recommendations,
   };
 }
+
+/** Theme names longer than this are broken over lines in the charts. */
+export const chartLabelWidth = 22;
 
 /** Values for the weighted-gaps chart, and its text alternative. The category values match the chart spec's domain. */
 export function weightedGapChart(section: Extract<UnitSection, { kind: 'shown' }>, say: Translate) {
   return {
     chart: 'weighted-gaps',
     values: section.dimensions.map((row) => ({
-      dimension: row.name, weightedGap: row.values.weightedGap, low: row.values.low ?? row.values.weightedGap, high: row.values.high ?? row.values.weightedGap,
+      dimension: wrapLabel(row.name, chartLabelWidth), weightedGap: row.values.weightedGap, low: row.values.low ?? row.values.weightedGap, high: row.values.high ?? row.values.weightedGap,
       startingPoint: row.startingPoint ? 'aangrijpingspunt' : 'geen aangrijpingspunt',
     })),
-    alt: say('unit.weightedGapAlt', { list: section.dimensions.map((row) => `${row.name} ${row.weightedGap}`).join('; ') }),
+    // The alternative says what the colours say: which themes are starting points.
+    alt: say('unit.weightedGapAlt', { list: section.dimensions.map((row) => say(row.startingPoint ? 'unit.weightedGapAltStartingPoint' : 'unit.weightedGapAltItem', {
+      name: row.name, gap: row.weightedGap, interval: row.interval,
+    })).join('; ') }),
   };
 }
 
@@ -128,8 +139,8 @@ export function actualDesiredChart(section: Extract<UnitSection, { kind: 'shown'
   return {
     chart: 'actual-desired',
     values: section.dimensions.flatMap((row, order) => [
-      { dimension: row.name, order, kind: 'Nu', mean: row.values.actual },
-      { dimension: row.name, order, kind: 'Gewenst', mean: row.values.desired },
+      { dimension: wrapLabel(row.name, chartLabelWidth), order, kind: 'Nu', mean: row.values.actual },
+      { dimension: wrapLabel(row.name, chartLabelWidth), order, kind: 'Gewenst', mean: row.values.desired },
     ]),
     alt: say('unit.actualDesiredAlt', { list: section.dimensions.map((row) => say('unit.actualDesiredItem', { name: row.name, actual: row.actual, desired: row.desired })).join('; ') }),
   };

@@ -27,6 +27,8 @@ const ladderOf: Record<StreetCharacter, { current: [number, number]; wantedHighe
   'wants-mutual-help': { current: [3, 4], wantedHigher: [1, 3] },
   'quiet-content': { current: [2, 3], wantedHigher: [0, 0] },
   'much-annoyance': { current: [2, 3], wantedHigher: [1, 3] },
+  'close-knit-content': { current: [6, 8], wantedHigher: [0, 0] },
+  'wants-more-unimportant': { current: [2, 4], wantedHigher: [0, 1] },
 };
 
 /**

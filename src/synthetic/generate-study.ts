@@ -17,7 +17,13 @@ import type { RespondentAnswers } from '../domain/analysis/respondent-table';
 import type { PairedAnswer } from '../domain/analysis/weighted-gap';
 import type { ContributionItem, Instrument, PairedItem } from '../domain/instrument';
 
-export type StreetCharacter = 'wants-mutual-help' | 'quiet-content' | 'much-annoyance' | 'ordinary';
+/**
+ * What a synthetic street is like: residents who want more mutual help; quiet
+ * and content with little contact; much annoyance; close-knit and content with
+ * much contact; wanting more surface contact but finding it unimportant; or
+ * ordinary (small gaps everywhere).
+ */
+export type StreetCharacter = 'wants-mutual-help' | 'quiet-content' | 'much-annoyance' | 'close-knit-content' | 'wants-more-unimportant' | 'ordinary';
 
 export interface SyntheticStreet {
   name: string;
@@ -61,6 +67,13 @@ function answerFor(character: StreetCharacter, item: PairedItem, points: number,
   }
   if (character === 'much-annoyance' && (item.dimension === 'negative-contacts')) {
     return { actual: pick(4, points), desired: pick(1, 2), importance: pick(4, 5) };
+  }
+  if (character === 'close-knit-content') {
+    const actual = item.polarity === -1 ? 1 : pick(4, points);
+    return { actual, desired: actual, importance: pick(3, 5) };
+  }
+  if (character === 'wants-more-unimportant' && item.dimension === 'surface-contact') {
+    return { actual: pick(1, 2), desired: pick(4, points), importance: 1 };
   }
   if (character === 'quiet-content') {
     const actual = item.polarity === -1 ? 1 : pick(1, 2);

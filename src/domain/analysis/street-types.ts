@@ -27,6 +27,25 @@ export const maxStreetTypes = 5;
 /** Below this mean silhouette the streets show no real structure; Kaufman & Rousseeuw call < 0.25 "no substantial structure". */
 export const minimumSilhouette = 0.25;
 
+/** A mean weighted gap below this is "near zero": no gap worth naming a type after. */
+export const noticeableWeightedGap = 0.05;
+
+/**
+ * What a type is named after: the dimensions of its highest profile values,
+ * at most two and highest first, among those clearly above zero. None when its
+ * whole profile is near zero or below (a type of streets with no clear wish),
+ * so no type is ever named after a gap of 0,00.
+ */
+export function typeCharacter(profile: Readonly<Record<string, number>>): string[] {
+  return Object.entries(profile).filter(([, value]) => value >= noticeableWeightedGap)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 2).map(([dimension]) => dimension);
+}
+
+/** Whether the streets fell into types at all: without structure, all of them form one "type" that says nothing. */
+export function hasStreetTypes(result: StreetTypesResult): boolean {
+  return result.silhouette !== undefined;
+}
+
 export interface StreetProfile {
   streetId: number;
   /** WG per dimension, in the order of `dimensions`. */

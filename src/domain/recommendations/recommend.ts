@@ -9,15 +9,20 @@
  * (disclosure-control.ts, smallCountBelow): a rule never fires on, or prints,
  * the answers of fewer people. Rules are tried in file order; a method named
  * by several rules is listed once, under the first. A unit without any
- * starting point gets only the rules about "no need": the survey found no
- * need, so the report recommends no method (recommendations.md).
+ * starting point gets only the first rule about "no need" that holds: the
+ * survey found no need, so the report says why in one statement and
+ * recommends no method (recommendations.md).
+ *
+ * A rationale prints only figures that met the condition: a [[passage]] with
+ * a figure whose test did not pass (an `any` branch that did not fire) is
+ * left out (rules.ts).
  */
 import { smallCountBelow } from '../analysis/disclosure-control';
 import type { Catalogue, Method } from './catalogue';
 import type { Diagnosis, MeasureValue } from './diagnosis';
-import { placeholderPattern, type Condition, type Rule } from './rules';
+import { conditionalPassagePattern, conditionParts, placeholderPattern, type Condition, type Rule } from './rules';
 
-export type FigureFormat = 'percent' | 'gap' | 'rungs' | 'number';
+export type FigureFormat = 'percent' | 'gap' | 'rungs' | 'number' | 'count' | 'name';
 
 export interface Recommendation {
   ruleId: string;
@@ -47,13 +52,31 @@ export function holds(condition: Condition, diagnosis: Diagnosis): boolean {
   return 'atLeast' in condition ? value.value >= condition.atLeast : value.value < condition.below;
 }
 
+/** The measures whose own test passed, inside the parts of the condition that held. */
+export function metMeasures(condition: Condition, diagnosis: Diagnosis): Set<string> {
+  if ('all' in condition || 'any' in condition) {
+    const parts = 'all' in condition ? condition.all : condition.any;
+    return new Set(parts.filter((part) => holds(part, diagnosis)).flatMap((part) => [...metMeasures(part, diagnosis)]));
+  }
+  return 'measure' in condition && holds(condition, diagnosis) ? new Set([condition.measure]) : new Set();
+}
+
+/** Whether the rule's condition is only about "no need" at its top: a no-need rule, tried only for units without a starting point. */
+const isNoNeedRule = (rule: Rule) => 'noNeed' in rule.when || ('all' in rule.when && rule.when.all.some((part) => 'noNeed' in part));
+
 export function recommend(diagnosis: Diagnosis, rules: readonly Rule[], catalogue: Catalogue, format: FigureFormatter): Recommendation[] {
   const methods = new Map(catalogue.methods.map((method) => [method.id, method]));
   const listed = new Set<string>();
-  const applicable = diagnosis.noNeed ? rules.filter((rule) => 'noNeed' in rule.when) : rules;
-  return applicable.filter((rule) => holds(rule.when, diagnosis)).map((rule) => {
+  const fired = rules.filter((rule) => isNoNeedRule(rule) === diagnosis.noNeed && holds(rule.when, diagnosis));
+  // Without a starting point, one statement: the first no-need rule that holds.
+  return (diagnosis.noNeed ? fired.slice(0, 1) : fired).map((rule) => {
     const figures: Recommendation['figures'] = [];
-    const rationale = rule.rationale.replace(placeholderPattern, (_match, name: string, style: FigureFormat) => {
+    const tested = new Set(conditionParts(rule.when).measures);
+    const met = metMeasures(rule.when, diagnosis);
+    const placeholders = (text: string) => [...text.matchAll(placeholderPattern)].map((match) => match[1]!);
+    const kept = rule.rationale.replace(conditionalPassagePattern, (_match, passage: string) => (
+      placeholders(passage).every((name) => !tested.has(name) || met.has(name)) ? passage : ''));
+    const rationale = kept.replace(placeholderPattern, (_match, name: string, style: FigureFormat) => {
       const value = diagnosis.measure(name);
       if (!value) return '–';
       figures.push({ measure: name, value: value.value, ...(value.count === undefined ? {} : { count: value.count }) });

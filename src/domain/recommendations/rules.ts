@@ -9,11 +9,18 @@
  * Conditions: { noNeed: true } | { startingPoint: dimension } |
  * { measure, atLeast } | { measure, below } | { all: [...] } | { any: [...] }.
  * Measures are named in diagnosis.ts. Placeholders in a rationale are
- * {measure|format}, format one of percent, gap, rungs, number.
+ * {measure|format}, format one of percent, gap, rungs, number, count, or name
+ * (what the value is about, such as the theme of `wish.*`).
+ *
+ * A rationale cites only the figures that met the condition that fired: a
+ * passage in [[double brackets]] is printed only when every figure in it that
+ * the condition tests passed its test. A figure tested only inside an `any`
+ * (one branch may fire without it) must stand in such a passage; the loader
+ * checks that (load-report-definitions.ts).
  */
 import { z } from 'zod';
 
-export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|share:[a-z0-9-]+=\d+(,\d+)*)$/;
+export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|share:[a-z0-9-]+=\d+(,\d+)*|contact\.(actual|desired)|wish\.(shareWantingImprovement|importance)|startingPoints\.count|streets\.withStartingPoint)$/;
 const measure = z.string().regex(measurePattern, 'unknown measure');
 
 export type Condition =
@@ -33,7 +40,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
   z.object({ any: z.array(conditionSchema).min(1) }).strict(),
 ]));
 
-export const placeholderPattern = /\{([^{}|]+)\|(percent|gap|rungs|number)\}/g;
+export const placeholderPattern = /\{([^{}|]+)\|(percent|gap|rungs|number|count|name)\}/g;
+
+/** A passage that is printed only when the figures in it met the condition. */
+export const conditionalPassagePattern = /\[\[((?:(?!\]\]).)*)\]\]/gs;
 
 const ruleSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -47,6 +57,14 @@ const ruleSchema = z.object({
 export const rulesSchema = z.object({ about: z.string(), rules: z.array(ruleSchema).min(1) }).strict();
 
 export type Rule = z.output<typeof ruleSchema>;
+
+/** The measures a condition tests only inside an `any`, where a branch can fire without them. */
+export function optionalMeasures(condition: Condition, insideAny = false): string[] {
+  if ('all' in condition) return condition.all.flatMap((part) => optionalMeasures(part, insideAny));
+  if ('any' in condition) return condition.any.flatMap((part) => optionalMeasures(part, true));
+  if ('measure' in condition) return insideAny ? [condition.measure] : [];
+  return [];
+}
 
 /** Every measure a condition reads, and every dimension it names. */
 export function conditionParts(condition: Condition): { measures: string[]; dimensions: string[] } {

@@ -84,7 +84,9 @@ describe('street reports', () => {
   it('says plainly that a street without starting points has no need, and recommends nothing', async () => {
     const { coordinator, studyId, streets } = await studyWithAnswers();
     const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${streets.get('Tulpstraat')}`).expect(200)).text;
-    expect(html).toContain('Geen behoefte aan een interventie.');
+    // Tulpstraat is quiet and content: little contact, and no wish for more.
+    expect(html).toContain('<p class="no-need"><strong>Geen aangrijpingspunt.</strong> Bewoners hebben weinig contact met elkaar');
+    expect(html).toContain('Weinig contact is hier geen probleem: bewoners willen het zo.');
     expect(html).not.toContain('class="method"');
   });
 

@@ -13,6 +13,7 @@ function diagnosis(startingPoints: string[], measures: Record<string, number | [
   return {
     n: 40, noNeed: startingPoints.length === 0, startingPoints,
     measure: (name) => {
+      if (name === 'startingPoints.count' && !(name in measures)) return { value: startingPoints.length };
       const value = measures[name];
       if (value === undefined) return undefined;
       return Array.isArray(value) ? { value: value[0], count: value[1] } : { value };
@@ -69,6 +70,15 @@ describe('recommendation rules', () => {
     ['older-residents-contact',
       diagnosis(['surface-contact'], { 'share:age-class=5': [0.3, 12] }),
       diagnosis(['negative-contacts'], { 'share:age-class=5': [0.3, 12] })],
+    ['negative-contacts-alone',
+      diagnosis(['negative-contacts'], { 'dimension:negative-contacts.weightedGap': 0.3, 'dimension:negative-contacts.shareWantingImprovement': 0.6 }),
+      diagnosis(['negative-contacts', 'living-together'], { 'dimension:negative-contacts.weightedGap': 0.3 })],
+    ['no-need-streets-differ', diagnosis([], { 'streets.withStartingPoint': 2 }), diagnosis([], { 'streets.withStartingPoint': 0 })],
+    ['no-need-wants-more-unimportant',
+      diagnosis([], { 'wish.shareWantingImprovement': 0.8, 'wish.importance': 0.1 }),
+      diagnosis([], { 'wish.shareWantingImprovement': 0.8, 'wish.importance': 0.7 })],
+    ['no-need-good-contact', diagnosis([], { 'contact.actual': 0.75, 'contact.desired': 0.78 }), diagnosis([], { 'contact.actual': 0.3, 'contact.desired': 0.3 })],
+    ['no-need-content-with-little', diagnosis([], { 'contact.actual': 0.2, 'contact.desired': 0.25 }), diagnosis([], { 'contact.actual': 0.75, 'contact.desired': 0.78 })],
     ['small-network-wants-more',
       diagnosis(['attachment'], { 'share:household=1': [0.5, 20], 'dimension:surface-contact.shareWantingImprovement': 0.3, 'dimension:surface-contact.actual': 0.2 }),
       diagnosis(['attachment'], { 'share:household=1': [0.5, 20], 'dimension:surface-contact.shareWantingImprovement': 0.3, 'dimension:surface-contact.actual': 0.6 })],
@@ -81,6 +91,36 @@ describe('recommendation rules', () => {
 
   it('covers every rule in rules.json with a case', () => {
     expect([...cases.map(([id]) => id), 'no-need'].sort()).toEqual(definitions.rules.map((rule) => rule.id).sort());
+  });
+
+  it('says one thing where there is no starting point: the first no-need rule that holds', () => {
+    // Streets that differ come first, then a wish that is not important, then good or little contact, then the plain statement.
+    expect(ruleIds(diagnosis([], { 'streets.withStartingPoint': 1, 'contact.actual': 0.8, 'contact.desired': 0.8 }))).toEqual(['no-need-streets-differ']);
+    expect(ruleIds(diagnosis([], { 'wish.shareWantingImprovement': 1, 'wish.importance': 0, 'contact.actual': 0.2, 'contact.desired': 0.2 }))).toEqual(['no-need-wants-more-unimportant']);
+    expect(ruleIds(diagnosis([], { 'contact.actual': 0.75, 'contact.desired': 0.8 }))).toEqual(['no-need-good-contact']);
+    // Actual low but desired at the middle or above: neither "content with little" nor "good contact".
+    expect(ruleIds(diagnosis([], { 'contact.actual': 0.3, 'contact.desired': 0.55 }))).toEqual(['no-need']);
+    // Where there is a starting point, no no-need rule speaks.
+    expect(ruleIds(diagnosis(['surface-contact'], { 'contact.actual': 0.2, 'contact.desired': 0.2 })).filter((id) => id.startsWith('no-need'))).toEqual([]);
+  });
+
+  it('cites only the figures of the branch that fired', () => {
+    const byAnnoyance = recommend(diagnosis(['living-together'], { 'dimension:negative-contacts.weightedGap': 0.2, 'ladder.gapMean': 0.4, 'ladder.shareWantingHigher': 0.3 }),
+      definitions.rules, definitions.catalogue, format).find((r) => r.ruleId === 'living-together-or-ladder-gap')!;
+    expect(byAnnoyance.rationale).toContain('ergernis en last van elkaar (gewogen kloof negatieve contacten 0.20)');
+    expect(byAnnoyance.rationale).not.toContain('straatladder wil');
+    expect(byAnnoyance.figures.map((figure) => figure.measure)).toEqual(['dimension:negative-contacts.weightedGap']);
+    // The case of the review: the ladder fired, annoyance was +0,01 and is not cited as evidence.
+    const byLadder = recommend(diagnosis(['attachment'], { 'dimension:negative-contacts.weightedGap': 0.01, 'ladder.gapMean': 1.8, 'ladder.shareWantingHigher': 1 }),
+      definitions.rules, definitions.catalogue, format).find((r) => r.ruleId === 'living-together-or-ladder-gap')!;
+    expect(byLadder.rationale).toContain('Op de straatladder wil 1.00 een hogere trede');
+    expect(byLadder.rationale).not.toContain('0.01');
+  });
+
+  it('refuses a rule that cites a figure of an `any` branch outside a [[passage]]', () => {
+    const rule = definitions.rules.find((candidate) => candidate.id === 'living-together-or-ladder-gap')!;
+    const unguarded = [{ ...rule, rationale: rule.rationale.replace(/\[\[|\]\]/g, '') }];
+    expect(() => checkRules(unguarded, definitions.catalogue, instruments)).toThrow(/cites "dimension:negative-contacts.weightedGap" outside a \[\[passage\]\]/);
   });
 
   it('fills the rationale with the unit\'s own figures and keeps them for tracing', () => {
