@@ -9,6 +9,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import multer from 'multer';
+import { formatDayOf } from '../i18n/dates';
 import { isLocale, type Translations } from '../i18n/translate';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import { reportRoutes } from './routes/reports';
@@ -88,7 +89,9 @@ export function createApp(deps: AppDeps): Express {
       context.locale = context.user.locale;
       context.t = deps.translations.for(context.locale);
     }
-    Object.assign(res.locals, { t: context.t, locale: context.locale, user: context.user, csrfToken: context.csrfToken, currentPath: req.path });
+    // `day` writes a stored moment as its Amsterdam date in the user's language, for every view.
+    const locale = context.locale;
+    Object.assign(res.locals, { t: context.t, locale, day: (moment: string) => formatDayOf(moment, locale), user: context.user, csrfToken: context.csrfToken, currentPath: req.path });
     next();
   });
 

@@ -58,7 +58,7 @@ export async function withNavigation(html: string, links: PublishedLinks, viewsD
   if (!html.includes(navigationMark)) return html;
   const navigation = await ejs.renderFile(path.join(viewsDir, 'reports', 'navigation.ejs'), { navigation: {
     ...links, label: say('document.navigation.label'), backText: say('document.navigation.back'),
-    pdfText: say('document.navigation.pdf'), tablesText: say('document.navigation.tables'),
+    pdfText: say('document.navigation.pdf'), tablesText: say('document.navigation.tables'), tablesExcelText: say('document.navigation.tablesExcel'),
   } }, { async: false });
   return html.replace(navigationMark, navigation);
 }

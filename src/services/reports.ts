@@ -11,7 +11,7 @@ import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import { aggregateRows } from '../exports/aggregate-tables';
-import { csvText } from '../exports/csv';
+import { csvText, toDutchExcelCsv } from '../exports/csv';
 import { formatDayOf } from '../i18n/dates';
 import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
 import type { ReportContext } from '../reports/report-context';
@@ -115,12 +115,16 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
    * when it was published. Readers get only a unit's current publication, and
    * not once it is withdrawn; coordinators get every version.
    */
-  async function published(study: Study, reportId: number, format: 'html' | 'pdf' | 'csv', audience: 'readers' | 'coordinators'): Promise<{ report: PublishedReport; content: Buffer }> {
+  async function published(
+    study: Study, reportId: number, format: 'html' | 'pdf' | 'csv' | 'csv-excel-nl', audience: 'readers' | 'coordinators',
+  ): Promise<{ report: PublishedReport; content: Buffer }> {
     const report = await getPublishedReport(db, study.id, reportId, audience);
     if (!report) throw new Problem('notFound', { entity: 'report' });
     const file = format === 'html' ? report.htmlFile : format === 'pdf' ? report.pdfFile : report.htmlFile.replace(/\.html$/, '.csv');
     const content = await readFile(path.join(dataDir, 'reports', file)).catch(() => undefined);
     if (!content) throw new Problem('notFound', { entity: 'report' });
+    // The tables for Dutch Excel are the stored file in another dialect: the same cells, semicolons and decimal commas.
+    if (format === 'csv-excel-nl') return { report, content: Buffer.from(toDutchExcelCsv(content.toString('utf8')), 'utf8') };
     if (format !== 'html') return { report, content };
     // The page as stored, with the links around it: back to the study's reports, the PDF and the tables.
     const base = `/studies/${study.id}/published/${report.id}`;

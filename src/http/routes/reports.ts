@@ -23,6 +23,7 @@ import { formBody, idParam } from '../parse';
 import { reportsPage } from '../view-models/reports';
 
 const kindSchema = z.enum(['street', 'neighbourhood']);
+const tablesQuerySchema = z.object({ dialect: z.enum(['comma', 'excel-nl'], { message: 'invalid' }).default('comma') });
 
 function reportKind(value: unknown): ReportKind {
   const parsed = kindSchema.safeParse(value);
@@ -131,12 +132,16 @@ export function reportRoutes(deps: AppDeps): Router {
     sendPdf(res, content, report.title);
   });
 
-  /** The aggregate tables of a published report, written when it was published: what readers may take away. */
+  /**
+   * The aggregate tables of a published report, written when it was published: what readers may take away.
+   * `?dialect=excel-nl` gives the same file for Dutch Excel (semicolon, decimal comma).
+   */
   router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'csv', await audienceOf(res, study.id));
-    res.set('Cache-Control', 'no-store').type(exportFileTypes.tables.contentType)
-      .attachment(`${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}.csv`).send(content);
+    const { dialect } = parseOrThrow(tablesQuerySchema, req.query);
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), dialect === 'excel-nl' ? 'csv-excel-nl' : 'csv', await audienceOf(res, study.id));
+    const name = `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}${dialect === 'excel-nl' ? '-excel' : ''}.csv`;
+    res.set('Cache-Control', 'no-store').type(exportFileTypes.tables.contentType).attachment(name).send(content);
   });
 
   router.post('/studies/:id/interventions', allow('coordinator'), async (req, res) => {

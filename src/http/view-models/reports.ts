@@ -18,6 +18,8 @@ export interface PublishedView {
   url: string;
   pdf: string;
   tables: string;
+  /** The same tables for Dutch Excel: semicolons and decimal commas. */
+  tablesExcel: string;
   publishedOn: string;
   dataVersion: string;
   /** Made from other data than the study has now. */
@@ -43,7 +45,7 @@ export function reportsPage({ studyId, streets, published, currentDataVersion, i
   const publishedView = (report: PublishedReport): PublishedView => ({
     id: report.id, title: report.title,
     kind: report.kind === 'street' ? t('reports.streetReport') : t('reports.neighbourhoodReport'),
-    url: `${base}/published/${report.id}`, pdf: `${base}/published/${report.id}/pdf`, tables: `${base}/published/${report.id}/tables`,
+    url: `${base}/published/${report.id}`, pdf: `${base}/published/${report.id}/pdf`, tables: `${base}/published/${report.id}/tables`, tablesExcel: `${base}/published/${report.id}/tables?dialect=excel-nl`,
     publishedOn: formatMoment(report.publishedAt, locale), dataVersion: report.dataVersion,
     outdated: currentDataVersion !== undefined && report.dataVersion !== currentDataVersion,
     withdrawn: report.withdrawnAt !== null,

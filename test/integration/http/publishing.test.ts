@@ -32,6 +32,17 @@ describe('publishing for readers', () => {
     expect(page).toContain(`href="/studies/${studyId}/reports">← Alle rapporten van dit onderzoek</a>`);
     expect(page).toContain(`href="${first}/pdf">PDF</a>`);
     expect(page).toContain(`href="${first}/tables" download>Tabellen (CSV)</a>`);
+    // The tables in the comma dialect and in Dutch Excel's: the same cells, semicolons and decimal commas.
+    const comma = (await reader.agent.get(`${first}/tables`).expect(200)).text;
+    const excel = (await reader.agent.get(`${first}/tables?dialect=excel-nl`).expect(200).expect('Content-Disposition', /-excel\.csv$/)).text;
+    expect(excel.charCodeAt(0)).toBe(0xfeff);
+    const commaRows = comma.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const excelRows = excel.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(excelRows).toHaveLength(commaRows.length);
+    expect(excelRows[0]).toBe(commaRows[0]!.replaceAll(',', ';'));
+    const gapCell = /,(-?\d+\.\d+),/.exec(commaRows[1]!)![1]!;
+    expect(excelRows[1]).toContain(`;${gapCell.replace('.', ',')};`);
+    await reader.agent.get(`${first}/tables?dialect=tsv`).expect(400);
     expect(await coordinatorPage()).not.toContain('verouderd');
 
     // One more interview: what was published is now out of date.

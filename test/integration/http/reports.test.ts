@@ -61,6 +61,21 @@ describe('street reports', () => {
     }
   });
 
+  it('keeps every word inside the page and none over another with the longest street and neighbourhood names', async () => {
+    const long = 'Burgemeester Jonkheer Mr. Dr. Van Heemskerck Düzgünstraatweg';
+    const neighbourhood = 'Nieuw-Sloten en Oud-Osdorp-Noord (Slotervaart-Zuidwest)';
+    const frame = 'straat;huisnummer;postcode;buurt\n' + [long, 'Kortestraat'].flatMap((street, s) => Array.from({ length: 30 }, (_, i) => `${street};${i + 1};${1234 + s}AB;${neighbourhood}`)).join('\n') + '\n';
+    const { db, coordinator, studyId, streets } = await studyWithInterviews(frame, [[long, 'wants-mutual-help', 24], ['Kortestraat', 'much-annoyance', 20]]);
+    const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
+    for (const url of [`/studies/${studyId}/reports/street/${streets.get(long)}/pdf`, `/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/pdf`]) {
+      const pdf = (await coordinator.agent.get(url).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const { pageWidth, words } = pdfWords(pdf);
+      expect(words.filter((word) => word.xMin < 55 || word.xMax > pageWidth - 55).map((word) => word.text), url).toEqual([]);
+      expect(overlappingWords(words).map(([a, b]) => `${a.text} / ${b.text}`), url).toEqual([]);
+      expect(words.map((word) => word.text)).toEqual(expect.arrayContaining(['Düzgünstraatweg', 'Heemskerck']));
+    }
+  });
+
   it('is a tagged PDF in Dutch: headings, tables with header cells and charts with their text alternative, in reading order', async () => {
     const { studyId, streets, getPdf } = await studyWithAnswers();
     const pdf = await getPdf(`/studies/${studyId}/reports/street/${streets.get('Rozenstraat')}/pdf`);
