@@ -14,6 +14,8 @@ export interface TableRow {
   cells: string[];
   /** A badge after the first cell, such as "aangrijpingspunt". */
   badge?: string;
+  /** A colour band per cell (the index against the surroundings); the cell's text says the band in words too. */
+  bands?: (string | undefined)[];
 }
 
 export interface TableBlock {

@@ -11,6 +11,7 @@ import type { Instrument } from '../domain/instrument';
 import type { Translate } from '../i18n/translate';
 import { maxStreetTypes, minimumSilhouette } from '../domain/analysis/street-types';
 import { formatNumber, formatPercent } from './format';
+import { indexBandPoints } from './surroundings-index';
 import type { ReportContext } from './report-context';
 import { dimensionNames } from './unit-section';
 
@@ -42,6 +43,7 @@ export function methodAppendix(context: ReportContext): MethodAppendix {
       say('appendix.startingPoints', { gap: formatNumber(thresholds.startingPointWeightedGap), share: formatPercent(thresholds.startingPointShareWantingImprovement) }),
       say('appendix.disclosure', { minimum: minReportSize, indicative: indicativeBelow, small: smallCountBelow }),
       say('appendix.streetTypes', { types: maxStreetTypes, silhouette: formatNumber(minimumSilhouette) }),
+      say('appendix.index', { points: indexBandPoints }),
       say('appendix.waves'),
     ],
     thresholds: [

@@ -42,6 +42,11 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
     ]),
     section('straten', say('document.streetsAndTypes')),
     ...charts('streets-heatmap'),
+    ...(report.streetIndex ? [{
+      kind: 'table', caption: say('index.neighbourhoodCaption'), header: [say('index.street'), ...report.streetIndex.dimensions],
+      rows: report.streetIndex.rows.map((row) => ({ cells: [row.name, ...row.cells.map((cell) => cell?.text ?? '–')], bands: [undefined, ...row.cells.map((cell) => cell?.band)] })),
+      widths: [0.25, ...report.streetIndex.dimensions.map(() => 0.75 / report.streetIndex!.dimensions.length)],
+    } satisfies Block] : []),
     ...(report.streetTypes.length === 0 ? [{ kind: 'paragraph', text: say('document.noStreetTypes') } as const] : []),
     ...report.streetTypes.flatMap((type): Block[] => [{ kind: 'heading', level: 3, text: type.heading }, { kind: 'paragraph', text: type.text }]),
     section('groepen', say('document.groups')),

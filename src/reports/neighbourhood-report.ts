@@ -6,6 +6,7 @@
  * section per street; and the method appendix (method-appendix.ts).
  */
 import { wrapLabel } from './chart-labels';
+import { surroundingsIndex, type IndexCell } from './surroundings-index';
 import { formatGap, formatShare } from './format';
 import { methodAppendix, type MethodAppendix } from './method-appendix';
 import type { ReportContext } from './report-context';
@@ -29,6 +30,8 @@ export interface NeighbourhoodReportModel {
   profile: { question: string; answered: number; rows: { label: string; share: string }[] }[];
   themes: { id: string; name: string; text: string; figures?: DimensionRow; streets: { name: string; weightedGap: string; startingPoint: boolean }[]; ranking?: string }[];
   streetTypes: { number: number; heading: string; text: string; streets: string[] }[];
+  /** Every street shown on its own, per theme as an index against the whole study (study = 100); absent when the study's figures are not shown. */
+  streetIndex?: { dimensions: string[]; rows: { name: string; cells: (IndexCell | undefined)[] }[] };
   groups: { question: string; rows: { label: string; n: string; cells: string[] }[]; dimensions: string[] }[];
   comments: string[];
   /** What the reader should know about the comments, or that there are none. */
@@ -81,8 +84,22 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     }
   }
 
+  const studyFigures = result.study.kind === 'shown' ? result.study.figures.figures.dimensions : undefined;
+  const indexDimensions = instrument.dimensions.filter((dimension) => studyFigures?.has(dimension.id));
+  const streetIndex: NeighbourhoodReportModel['streetIndex'] = studyFigures && shownStreets.length > 0 ? {
+    dimensions: indexDimensions.map((dimension) => dimension.name.nl),
+    rows: shownStreets.map((report) => ({
+      name: report.street.name,
+      cells: indexDimensions.map((dimension) => {
+        const row = report.section.kind === 'shown' ? report.section.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
+        return row ? surroundingsIndex(row.values.weightedGap, studyFigures.get(dimension.id)!.weightedGap.mean, say) : undefined;
+      }),
+    })),
+  } : undefined;
+
   return {
     kind: 'neighbourhood',
+    ...(streetIndex ? { streetIndex } : {}),
     title: neighbourhood.name,
     header: context.header,
     neighbourhood: { id: neighbourhoodId, name: neighbourhood.name },

@@ -9,6 +9,25 @@ import type { Block } from './document';
 import type { StreetReportModel } from './street-report';
 import { startingPointBlocks, unitFigureBlocks } from './unit-blocks';
 
+/** The street per theme against its neighbourhood and the whole study (study = 100): surroundings-index.ts. */
+function surroundingsBlocks(report: StreetReportModel, say: Translate): Block[] {
+  const { surroundings } = report;
+  if (!surroundings) return [];
+  const columns = [
+    say('index.theme'), say('index.weightedGap'),
+    ...(surroundings.againstNeighbourhood ? [say('index.againstNeighbourhood', { neighbourhood: report.street.neighbourhood })] : []),
+    ...(surroundings.againstStudy ? [say('index.againstStudy')] : []),
+  ];
+  return [{
+    kind: 'table', caption: say('index.streetCaption'), header: columns,
+    rows: surroundings.rows.map((row) => {
+      const cells = [...(surroundings.againstNeighbourhood ? [row.neighbourhood] : []), ...(surroundings.againstStudy ? [row.study] : [])];
+      return { cells: [row.name, row.weightedGap, ...cells.map((cell) => cell?.text ?? '–')], bands: [undefined, undefined, ...cells.map((cell) => cell?.band)] };
+    }),
+    widths: surroundings.againstNeighbourhood && surroundings.againstStudy ? [0.34, 0.16, 0.25, 0.25] : [0.4, 0.2, 0.4],
+  }];
+}
+
 export function streetBlocks(report: StreetReportModel, say: Translate): Block[] {
   const charts = (which: (name: string) => boolean): Block[] => report.charts.filter((chart) => which(chart.chart)).map((chart) => ({ kind: 'chart', chart }));
   const blocks: Block[] = [
@@ -18,6 +37,7 @@ export function streetBlocks(report: StreetReportModel, say: Translate): Block[]
     ...unitFigureBlocks(report.section, say),
     ...charts((name) => name !== 'street-ladder'),
     ...(report.comparison ? [{ kind: 'paragraph', text: report.comparison.sentence } as const] : []),
+    ...surroundingsBlocks(report, say),
     ...(report.streetType ? [{ kind: 'paragraph', text: report.streetType.sentence } as const] : []),
   ];
   if (report.ladder) {

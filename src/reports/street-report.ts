@@ -16,6 +16,7 @@ import { formatGap, formatInterval, formatNumber, formatPercent } from './format
 import { wrapLabel } from './chart-labels';
 import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
 import type { Translate } from '../i18n/translate';
+import { surroundingsIndex, type IndexCell } from './surroundings-index';
 import type { ReportContext } from './report-context';
 
 export interface ChartData {
@@ -57,6 +58,8 @@ export interface StreetReportModel {
   section: UnitSection;
   ladder?: { kind: 'shown'; view: LadderView } | { kind: 'suppressed'; reason: string };
   comparison?: { rows: { name: string; street: string; neighbourhood: string }[]; sentence: string };
+  /** Each theme of the street as an index against its neighbourhood and the study (study = 100), where those are shown. */
+  surroundings?: { rows: { name: string; weightedGap: string; neighbourhood?: IndexCell; study?: IndexCell }[]; againstNeighbourhood: boolean; againstStudy: boolean };
   streetType?: { number: number; streets: number; character: string; sentence: string };
   waves?: {
     previous: string;
@@ -165,6 +168,24 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     });
   }
 
+  let surroundings: StreetReportModel['surroundings'];
+  const studyFigures = result.study.kind === 'shown' ? result.study.figures.figures.dimensions : undefined;
+  const neighbourhoodFigures = neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures.figures.dimensions : undefined;
+  if (section.kind === 'shown' && (studyFigures || neighbourhoodFigures)) {
+    surroundings = {
+      againstNeighbourhood: neighbourhoodFigures !== undefined, againstStudy: studyFigures !== undefined,
+      rows: section.dimensions.map((row) => {
+        const aroundGap = neighbourhoodFigures?.get(row.id)?.weightedGap.mean;
+        const studyGap = studyFigures?.get(row.id)?.weightedGap.mean;
+        return {
+          name: row.name, weightedGap: row.weightedGap,
+          ...(aroundGap === undefined ? {} : { neighbourhood: surroundingsIndex(row.values.weightedGap, aroundGap, say) }),
+          ...(studyGap === undefined ? {} : { study: surroundingsIndex(row.values.weightedGap, studyGap, say) }),
+        };
+      }),
+    };
+  }
+
   let ladder: StreetReportModel['ladder'];
   if (own && ladderResult) {
     if (ladderResult.kind === 'shown') {
@@ -203,6 +224,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     response,
     responseSentence: response?.sentence ?? say('street.noResponse'),
     section, ladder, comparison, charts,
+    ...(surroundings ? { surroundings } : {}),
     ...(streetType ? { streetType } : {}),
     ...(analysis.waves && change ? { waves: {
       previous: analysis.waves.previous.name,

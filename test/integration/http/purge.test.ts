@@ -41,7 +41,7 @@ describe('purging the address frame after fieldwork', () => {
     for (const table of fieldworkTables) expect(await countRows(db, table), table).toBe(0);
     expect(await countRows(db, 'follow_up_contacts')).toBe(1);
     expect(await countRows(db, 'interviews')).toBe(56);
-    expect((await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200)).text).toMatch(/De adresgegevens van dit onderzoek zijn op \d{4}-\d\d-\d\d verwijderd/);
+    expect((await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200)).text).toMatch(/De adresgegevens van dit onderzoek zijn op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4} verwijderd/);
     expect((await coordinator.agent.get(`/studies/${studyId}`).expect(200)).text).toContain('De adresgegevens van dit onderzoek zijn op');
 
     const analysisAfter = (await coordinator.agent.get(`/api/studies/${studyId}/analysis`).expect(200)).text;

@@ -150,6 +150,27 @@ describe('every sentence of many synthetic reports against its figures', () => {
     expect(types).toBeGreaterThan(5);
   });
 
+  it('puts each street against the study with an index that follows the printed gaps, and a band that follows the index', () => {
+    let cells = 0;
+    for (const { reports } of walked) {
+      for (const report of reports) {
+        for (const street of report.streets) {
+          for (const row of street.surroundings?.rows ?? []) {
+            const around = report.section.kind === 'shown' ? report.section.dimensions.find((candidate) => candidate.name === row.name) : undefined;
+            for (const [cell, reference] of [[row.neighbourhood, around?.weightedGap]] as const) {
+              if (!cell || !reference) continue;
+              cells++;
+              // The printed gaps are rounded to 0,01, so the index may differ from their difference by one point.
+              expect(Math.abs(cell.index - (100 + 100 * (figure(row.weightedGap) - figure(reference))))).toBeLessThanOrEqual(1.01);
+              expect(cell.text).toBe(`${cell.index} (${cell.index >= 115 ? 'hoger' : cell.index <= 85 ? 'lager' : 'vergelijkbaar'})`);
+            }
+          }
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(100);
+  });
+
   it('notes low reliability exactly below the thresholds the appendix states', () => {
     for (const { reports } of walked.slice(0, 3)) {
       const { reliability, thresholds } = reports[0]!.appendix;
