@@ -1,8 +1,8 @@
 /** Everything a report model is built from: the analysis of the study and the data beside it. */
 import type { Instrument } from '../domain/instrument';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
-import type { StudyAnalysis } from '../services/analysis';
-import type { Intervention } from '../storage/reports';
+import type { Intervention } from '../domain/intervention';
+import type { StudyAnalysis } from '../domain/study-analysis';
 import type { ReportHeader } from './street-report';
 
 export interface ReportContext {

@@ -6,10 +6,11 @@
  * earlier wave. The coordinators' JSON endpoint and the reports both start here.
  */
 import { analyseStudy, type AnalysisResult } from '../domain/analysis/analyse-study';
-import { compareStreetWaves, type StreetWaveChange } from '../domain/analysis/wave-change';
+import { compareStreetWaves } from '../domain/analysis/wave-change';
 import { Problem } from '../domain/errors';
 import { responseFigures, sumResponseFigures, type ResponseFigures } from '../domain/response-figures';
 import type { Study } from '../domain/study';
+import type { StudyAnalysis } from '../domain/study-analysis';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { listStreets } from '../storage/address-frame';
 import type { Queryable } from '../storage/db';
@@ -18,14 +19,7 @@ import { listAddressProgress, type AddressProgress } from '../storage/monitoring
 import { listResponseSnapshots } from '../storage/purge';
 import { getAnalysisRevision, getStudy } from '../storage/studies';
 
-export interface StudyAnalysis {
-  study: Study;
-  result: AnalysisResult;
-  /** Response per street from the visit log; the study's total under `total`. */
-  response: { total: ResponseFigures; streets: Map<number, ResponseFigures> };
-  /** For a follow-up wave: the earlier study and the change per street shown in both. */
-  waves?: { previous: { id: number; name: string }; streets: StreetWaveChange[] };
-}
+export type { StudyAnalysis };
 
 export async function analyseStoredStudy(db: Queryable, instruments: InstrumentRegistry, study: Study): Promise<StudyAnalysis> {
   const result = await analyseStudyData(db, instruments, study);

@@ -4,16 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseFigures } from '../domain/response-figures';
+import type { Intervention } from '../domain/intervention';
 import type { Queryable } from './db';
 
-export interface Intervention {
-  id: number;
-  streetId: number;
-  kind: 'method' | 'workshop' | 'street-agreements';
-  methodId: string | null;
-  heldOn: string;
-  note: string;
-}
+export type { Intervention };
 
 export interface NewIntervention {
   studyId: number;
