@@ -10,6 +10,17 @@ import type { FigureFormatter } from '../domain/recommendations/recommend';
 
 export const minus = '\u2212';
 
+/**
+ * A figure at the precision a report publishes (two decimals for means, gaps and
+ * shares), for everything a reader gets besides the printed text: chart data (and
+ * so the geometry of the SVG), indexes. A bar drawn from the unrounded mean would
+ * give away more decimals than the table beside it (instruments.md, "Published
+ * precision").
+ */
+export function atPublishedPrecision(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 export function formatNumber(value: number, decimals = 2): string {
   const fixed = Math.abs(value).toFixed(decimals).replace('.', ',');
   const negative = value < 0 && Number(fixed.replace(',', '.')) !== 0;

@@ -7,7 +7,7 @@
  */
 import { wrapLabel } from './chart-labels';
 import { surroundingsIndex, type IndexCell } from './surroundings-index';
-import { formatGap, formatShare } from './format';
+import { atPublishedPrecision, formatGap, formatShare } from './format';
 import { methodAppendix, type MethodAppendix } from './method-appendix';
 import type { ReportContext } from './report-context';
 import { hasStreetTypes } from '../domain/analysis/street-types';
@@ -92,7 +92,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       name: report.street.name,
       cells: indexDimensions.map((dimension) => {
         const row = report.section.kind === 'shown' ? report.section.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
-        return row ? surroundingsIndex(row.values.weightedGap, studyFigures.get(dimension.id)!.weightedGap.mean, say) : undefined;
+        return row ? surroundingsIndex(row.values.weightedGap, atPublishedPrecision(studyFigures.get(dimension.id)!.weightedGap.mean), say) : undefined;
       }),
     })),
   } : undefined;

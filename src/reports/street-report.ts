@@ -12,7 +12,7 @@ import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types';
 import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { ResponseFigures } from '../domain/response-figures';
 import { formatCalendarDate } from '../i18n/dates';
-import { formatGap, formatInterval, formatNumber, formatPercent } from './format';
+import { atPublishedPrecision, formatGap, formatInterval, formatNumber, formatPercent } from './format';
 import { wrapLabel } from './chart-labels';
 import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
 import type { Translate } from '../i18n/translate';
@@ -118,7 +118,7 @@ export function ladderView(summary: StreetLadderSummary, say: Translate): Ladder
 /** Rung shares for the chart; a rung chosen by fewer than five residents is left out. */
 export function ladderChart(summary: StreetLadderSummary, say: Translate): ChartData {
   const bars = (distribution: number[], kind: string) => distribution.flatMap((count, index) =>
-    (count >= smallCountBelow ? [{ rung: index + 1, kind, share: count / summary.n }] : []));
+    (count >= smallCountBelow ? [{ rung: index + 1, kind, share: atPublishedPrecision(count / summary.n) }] : []));
   return {
     chart: 'street-ladder',
     values: [...bars(summary.currentDistribution, 'Nu'), ...bars(summary.desiredDistribution, 'Gewenst')],
@@ -155,7 +155,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     const around = neighbourhood.result.figures.figures.dimensions;
     const rows = section.dimensions.flatMap((row) => {
       const other = around.get(row.id);
-      return other ? [{ name: row.name, street: row.weightedGap, neighbourhood: formatGap(other.weightedGap.mean), values: [row.values.weightedGap, other.weightedGap.mean] as const }] : [];
+      return other ? [{ name: row.name, street: row.weightedGap, neighbourhood: formatGap(other.weightedGap.mean), values: [row.values.weightedGap, atPublishedPrecision(other.weightedGap.mean)] as const }] : [];
     });
     comparison = {
       rows: rows.map(({ values: _values, ...row }) => row),
@@ -179,8 +179,8 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
         const studyGap = studyFigures?.get(row.id)?.weightedGap.mean;
         return {
           name: row.name, weightedGap: row.weightedGap,
-          ...(aroundGap === undefined ? {} : { neighbourhood: surroundingsIndex(row.values.weightedGap, aroundGap, say) }),
-          ...(studyGap === undefined ? {} : { study: surroundingsIndex(row.values.weightedGap, studyGap, say) }),
+          ...(aroundGap === undefined ? {} : { neighbourhood: surroundingsIndex(row.values.weightedGap, atPublishedPrecision(aroundGap), say) }),
+          ...(studyGap === undefined ? {} : { study: surroundingsIndex(row.values.weightedGap, atPublishedPrecision(studyGap), say) }),
         };
       }),
     };

@@ -9,7 +9,8 @@
  * points is the weighted gap that makes a theme a starting point (0,15). A
  * street 15 points or more above its reference wants clearly more than its
  * surroundings ("hoger"), 15 or more below clearly less ("lager"), and in
- * between it is "vergelijkbaar". Only figures that are shown go in; the index
+ * between it is "vergelijkbaar". Only figures that are shown go in, at their
+ * published precision (so the index is the difference of the printed gaps); the index
  * is written as a whole number with its band in words, so that it reads the
  * same in colour, in black and white and aloud.
  */

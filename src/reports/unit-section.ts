@@ -15,7 +15,7 @@ import { recommend } from '../domain/recommendations/recommend';
 import type { Translate } from '../i18n/translate';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import { wrapLabel } from './chart-labels';
-import { figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format';
+import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format';
 
 export interface DimensionRow {
   id: string;
@@ -37,7 +37,7 @@ export interface DimensionRow {
   satisfied: string;
   wantingLess: string;
   startingPoint: boolean;
-  /** Unformatted, for the charts. */
+  /** As numbers at the published precision, for the charts and the index. */
   values: { actual: number; desired: number; weightedGap: number; low?: number; high?: number };
 }
 
@@ -96,7 +96,11 @@ export function unitSection(
       wantingImprovement: improvement, satisfied: formatPercent(gap.shareSatisfied),
       wantingMore: negative ? opposite : improvement, wantingLess: negative ? improvement : opposite,
       startingPoint: starting.has(dimension.id),
-      values: { actual: gap.actual.mean, desired: gap.desired.mean, weightedGap: gap.weightedGap.mean, low: gap.weightedGap.low, high: gap.weightedGap.high },
+      values: {
+        actual: atPublishedPrecision(gap.actual.mean), desired: atPublishedPrecision(gap.desired.mean), weightedGap: atPublishedPrecision(gap.weightedGap.mean),
+        ...(gap.weightedGap.low === undefined ? {} : { low: atPublishedPrecision(gap.weightedGap.low) }),
+        ...(gap.weightedGap.high === undefined ? {} : { high: atPublishedPrecision(gap.weightedGap.high) }),
+      },
     }];
   });
   const diagnosis = diagnose(result.figures, result.n, instrument, ladder, context);

@@ -160,8 +160,8 @@ describe('every sentence of many synthetic reports against its figures', () => {
             for (const [cell, reference] of [[row.neighbourhood, around?.weightedGap]] as const) {
               if (!cell || !reference) continue;
               cells++;
-              // The printed gaps are rounded to 0,01, so the index may differ from their difference by one point.
-              expect(Math.abs(cell.index - (100 + 100 * (figure(row.weightedGap) - figure(reference))))).toBeLessThanOrEqual(1.01);
+              // The index is made from the published figures: the difference of the two printed gaps, in points.
+              expect(cell.index).toBe(Math.round(100 + 100 * (figure(row.weightedGap) - figure(reference))));
               expect(cell.text).toBe(`${cell.index} (${cell.index >= 115 ? 'hoger' : cell.index <= 85 ? 'lager' : 'vergelijkbaar'})`);
             }
           }
@@ -198,8 +198,15 @@ describe('every sentence of many synthetic reports against its figures', () => {
     });
     for (const { reports } of walked.slice(0, 4)) {
       for (const report of reports) {
-        for (const text of texts(reportDocument(report, definitions.say).blocks)) {
+        const doc = reportDocument(report, definitions.say);
+        for (const text of texts(doc.blocks)) {
           expect(text).not.toMatch(/\{|\}|undefined|NaN|\d\.\d|\[\[|\]\]/);
+        }
+        // Chart data (and so the SVG's geometry) carry no more decimals than the tables: two.
+        for (const chart of doc.charts) {
+          for (const value of chart.values.flatMap((entry) => Object.values(entry).filter((field): field is number => typeof field === 'number'))) {
+            expect([chart.chart, Math.abs(value * 100 - Math.round(value * 100)) < 1e-9]).toEqual([chart.chart, true]);
+          }
         }
       }
     }
