@@ -39,6 +39,24 @@ describe('migrations', () => {
     ]);
   });
 
+  it('give existing members their role in the study: readers read, everyone else coordinates (0007)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'migrations-'));
+    const migrations = listMigrations();
+    for (const migration of migrations.filter((candidate) => candidate.version < 7)) writeFileSync(path.join(dir, migration.name), migration.sql);
+    const db = await Database.open(':memory:');
+    await migrate(db, dir);
+    await db.exec(`INSERT INTO users (username, display_name, role, password_hash) VALUES ('coord', 'C', 'coordinator', 'x'), ('lezer', 'L', 'reader', 'x'), ('beheer', 'B', 'admin', 'x');
+      INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, created_by) VALUES ('S', 'G', 'A', '2026-01-01', '2026-02-01', 1);
+      INSERT INTO study_members (study_id, user_id) VALUES (1, 1), (1, 2), (1, 3);`);
+    const seventh = migrations.find((candidate) => candidate.version === 7)!;
+    writeFileSync(path.join(dir, seventh.name), seventh.sql);
+    await migrate(db, dir);
+    expect(await db.all('SELECT user_id, role FROM study_members ORDER BY user_id')).toEqual([
+      { user_id: 1, role: 'coordinator' }, { user_id: 2, role: 'reader' }, { user_id: 3, role: 'coordinator' },
+    ]);
+    await expect(db.run("UPDATE study_members SET role = 'owner' WHERE user_id = 1")).rejects.toThrow(/CHECK/);
+  });
+
   it('fail loudly, naming the migration, and leave nothing of it behind', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'migrations-'));
     writeFileSync(path.join(dir, '0001-good.sql'), 'CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;');
