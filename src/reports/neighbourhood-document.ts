@@ -22,7 +22,7 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       kind: 'table', caption: say('document.responseTable.caption'),
       header: ['street', 'addresses', 'eligible', 'interviews', 'rate'].map((column) => say(`document.responseTable.${column}`)),
       rows: report.responseByStreet.map((row) => ({ cells: row.response
-        ? [row.name, String(row.response.addresses), String(row.response.eligible), String(row.response.completed), row.response.responseRate]
+        ? [row.name, String(row.response.addresses), String(row.response.eligible), row.response.completed, row.response.responseRate]
         : [row.name, '–', '–', '–', '–'] })),
       widths: [0.4, 0.15, 0.15, 0.15, 0.15],
     },

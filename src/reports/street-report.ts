@@ -29,9 +29,10 @@ export interface ResponseView {
   addresses: number;
   ineligible: number;
   eligible: number;
-  completed: number;
-  refused: number;
-  notReached: number;
+  /** As printed: a count, or that it is not shown. */
+  completed: string;
+  refused: string;
+  notReached: string;
   responseRate: string;
   sentence: string;
 }
@@ -80,12 +81,26 @@ export interface ReportHeader {
   dataVersion: string;
 }
 
-export function responseView(figures: ResponseFigures | undefined, say: Translate): ResponseView | undefined {
+/**
+ * The response in figures and in a sentence. For a street whose figures are
+ * not shown (`hidden`), the counts of interviews, refusals and not reached and
+ * the rate are not printed either: with the shown streets' counts they would
+ * give the exact number of respondents a hidden street has (instruments.md,
+ * disclosure control). Its addresses are no one's answers and stay.
+ */
+export function responseView(figures: ResponseFigures | undefined, say: Translate, hidden = false): ResponseView | undefined {
   if (!figures) return undefined;
+  if (hidden) {
+    const notShown = say('street.notShown');
+    return {
+      addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: notShown, refused: notShown, notReached: notShown, responseRate: '–',
+      sentence: say('street.responseHidden', { addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible }),
+    };
+  }
   const responseRate = figures.responseRate === undefined ? '–' : formatPercent(figures.responseRate);
   return {
-    addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: figures.completed,
-    refused: figures.refused, notReached: figures.notReached, responseRate,
+    addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: String(figures.completed),
+    refused: String(figures.refused), notReached: String(figures.notReached), responseRate,
     sentence: say('street.response', {
       addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: figures.completed,
       refused: figures.refused, notReached: figures.notReached, rate: responseRate,
@@ -206,7 +221,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
       : say(`street.interventionKinds.${intervention.kind}`),
     note: intervention.note,
   }));
-  const response = responseView(analysis.response.streets.get(streetId), say);
+  const response = responseView(analysis.response.streets.get(streetId), say, section.kind !== 'shown');
   let streetType: StreetReportModel['streetType'];
   if (type && section.kind === 'shown' && hasStreetTypes(result.streetTypes)) {
     const streets = type.streetIds.length;

@@ -120,6 +120,9 @@ describe('street reports', () => {
       const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${id}`).expect(200)).text;
       expect(html).toMatch(/te weinig respondenten|Niet getoond/);
       expect(html).not.toMatch(/class="num"|<svg/);
+      // Nor the number of interviews, which with the other streets' would give the street's n.
+      expect(html).toContain('Het aantal interviews wordt niet getoond');
+      expect(html).not.toMatch(/\d+ interviews afgenomen/);
       expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`))).not.toMatch(/[+\u2212]\d,\d\d/);
     }
     const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
@@ -128,6 +131,8 @@ describe('street reports', () => {
     expect(section.slice(0, section.indexOf('</section>'))).not.toMatch(/class="num"/);
     expect(html).not.toMatch(/Zonnebloemstraat [+\u2212]\d/);
     expect(html).not.toMatch(/<text[^>]*>Zonnebloemstraat<\/text>/);
+    expect(html).toMatch(/<th scope="row">Lelieplein<\/th><td>40<\/td><td>40<\/td><td>niet getoond<\/td><td>–<\/td>/);
+    expect(html).toMatch(/<th scope="row">Rozenstraat<\/th><td>40<\/td><td>40<\/td><td>\d+<\/td><td>\d+%<\/td>/);
   });
 });
 
