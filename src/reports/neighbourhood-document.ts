@@ -73,6 +73,11 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       ...unitFigureBlocks(street.section, say),
       ...startingPointBlocks(street.section, 4, 'short', say),
     ] })),
+    ...(report.combined ? [{ kind: 'group', role: 'street', blocks: [
+      { kind: 'heading', level: 3, text: report.combined.title },
+      ...unitFigureBlocks(report.combined.section, say),
+      ...startingPointBlocks(report.combined.section, 4, 'short', say),
+    ] } satisfies Block] : []),
     section('bijlage', say('document.appendix'), true),
     ...appendix.paragraphs.map((text): Block => ({ kind: 'paragraph', text })),
     {

@@ -38,6 +38,8 @@ export interface NeighbourhoodReportModel {
   commentsNote: string;
   methodSummary: { method: string; streets: string[]; text: string }[];
   streets: StreetReportModel[];
+  /** The neighbourhood's small streets together ("overige straten"), where that unit may be shown. */
+  combined?: { title: string; streets: string[]; section: UnitSection };
   appendix: MethodAppendix;
   charts: ChartData[];
 }
@@ -97,8 +99,18 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     })),
   } : undefined;
 
+  const combinedUnit = result.combinedUnits.find((unit) => unit.neighbourhoodId === neighbourhoodId);
+  const combined: NeighbourhoodReportModel['combined'] = combinedUnit?.result.kind === 'shown' ? {
+    title: say('neighbourhood.combinedTitle', {
+      streets: streets.filter((street) => combinedUnit.streetIds.includes(street.streetId)).map((street) => street.name).join(', '),
+    }),
+    streets: streets.filter((street) => combinedUnit.streetIds.includes(street.streetId)).map((street) => street.name),
+    section: unitSection(combinedUnit.result, instrument, definitions),
+  } : undefined;
+
   return {
     kind: 'neighbourhood',
+    ...(combined ? { combined } : {}),
     ...(streetIndex ? { streetIndex } : {}),
     title: neighbourhood.name,
     header: context.header,

@@ -159,8 +159,12 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   const neighbourhood = result.neighbourhoods.find((candidate) => candidate.neighbourhoodId === street.neighbourhoodId)!;
   const ladderResult = result.streetLadder?.streets.find((candidate) => candidate.streetId === streetId)?.result;
   const own = street.reportedAs === 'street';
+  // A street merged into its neighbourhood's "overige straten" says where its figures are, or that they count only in the neighbourhood.
+  const combined = result.combinedUnits.find((unit) => unit.neighbourhoodId === street.neighbourhoodId && unit.streetIds.includes(streetId));
   const section = own ? unitSection(street.result, instrument, definitions, ladderResult?.kind === 'shown' ? ladderResult.figures : undefined)
-    : { kind: 'suppressed' as const, reason: say('street.tooFew') };
+    : { kind: 'suppressed' as const, reason: combined?.result.kind === 'shown'
+      ? say('street.inCombined', { unit: say('neighbourhood.combinedUnit'), neighbourhood: neighbourhood.name })
+      : say('street.tooFew') };
   const names = dimensionNames(instrument);
   const charts: ChartData[] = [];
   if (section.kind === 'shown') charts.push(weightedGapChart(section, say), actualDesiredChart(section, say));
