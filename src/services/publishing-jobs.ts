@@ -25,7 +25,6 @@ export interface PublishingJob {
 
 export function createPublishingJobs(reports: ReportService, log: (message: string, error?: unknown) => void) {
   const jobs = new Map<number, PublishingJob>();
-  const finishing = new Map<number, Promise<void>>();
 
   /** Starts publishing, or returns the job already running for this study. */
   function start(study: Study, publisher: User, neighbourhoodId?: number): PublishingJob {
@@ -33,13 +32,12 @@ export function createPublishingJobs(reports: ReportService, log: (message: stri
     if (running && !running.finishedAt) return running;
     const job: PublishingJob = { studyId: study.id, ...(neighbourhoodId === undefined ? {} : { neighbourhoodId }), total: 0, done: 0, startedAt: new Date(), failed: false };
     jobs.set(study.id, job);
-    const finished = reports.publishAll(study, publisher, { ...(neighbourhoodId === undefined ? {} : { neighbourhoodId }), onProgress: (done, total) => { job.done = done; job.total = total; } })
+    void reports.publishAll(study, publisher, { ...(neighbourhoodId === undefined ? {} : { neighbourhoodId }), onProgress: (done, total) => { job.done = done; job.total = total; } })
       .catch((error: unknown) => {
         job.failed = true;
         log(`publishing the reports of study ${study.id} stopped after ${job.done} of ${job.total}`, error);
       })
       .finally(() => { job.finishedAt = new Date(); });
-    finishing.set(study.id, finished.then(() => undefined));
     return job;
   }
 
@@ -48,12 +46,7 @@ export function createPublishingJobs(reports: ReportService, log: (message: stri
     return jobs.get(studyId);
   }
 
-  /** Resolves when the study's job has finished (for tests and the demo). */
-  async function settled(studyId: number): Promise<void> {
-    await finishing.get(studyId);
-  }
-
-  return { start, get, settled };
+  return { start, get };
 }
 
 export type PublishingJobs = ReturnType<typeof createPublishingJobs>;
