@@ -211,7 +211,8 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
       ladder = { kind: 'shown', view: ladderView(ladderResult.figures, say) };
       charts.push(ladderChart(ladderResult.figures, say));
     } else {
-      ladder = { kind: 'suppressed', reason: say('street.ladderTooFew') };
+      // The true reason: too few answers to the ladder, or hidden so that another street's figures cannot be worked out.
+      ladder = { kind: 'suppressed', reason: ladderResult.reason === 'below-minimum' ? say('street.ladderTooFew') : say(`unit.hidden.${ladderResult.reason}`) };
     }
   }
 

@@ -1,3 +1,4 @@
+/** What reports say of units whose figures are not their own or are hidden: the combined small streets, and a hidden straatladder. */
 import { describe, expect, it } from 'vitest';
 import { buildNeighbourhoodReport } from '../../../src/reports/neighbourhood-report';
 import { buildStreetReport } from '../../../src/reports/street-report';
@@ -24,5 +25,24 @@ describe('the small streets of a neighbourhood together ("overige straten")', ()
     const street = buildStreetReport(context, idOf('Hofje'))!;
     expect(street.section).toEqual({ kind: 'suppressed', reason: expect.stringContaining('"overige straten" van Oost, de kleine straten van de buurt samen: die staan in het buurtrapport') });
     expect(buildStreetReport(context, idOf('Grotestraat'))!.section.kind).toBe('shown');
+  });
+});
+
+describe('the straatladder section of a street report', () => {
+  const context = syntheticReportContext({ seed: 6, neighbourhoods: [{ name: 'West', streets: [
+    { name: 'Lindelaan', character: 'wants-mutual-help', respondents: 20 }, { name: 'Eikenlaan', character: 'ordinary', respondents: 20 },
+  ] }] });
+  const { result } = context.analysis;
+  const streetId = result.streets[0]!.streetId;
+  const withLadder = (reason: 'below-minimum' | 'complementary') => ({
+    ...context, analysis: { ...context.analysis, result: { ...result, streetLadder: {
+      rungs: 10, study: { kind: 'suppressed' as const, reason }, neighbourhoods: [], streets: [{ streetId, result: { kind: 'suppressed' as const, reason } }],
+    } } },
+  });
+
+  it('gives the true reason a hidden ladder is not shown', () => {
+    expect(buildStreetReport(withLadder('below-minimum'), streetId)!.ladder).toEqual({ kind: 'suppressed', reason: 'Te weinig antwoorden op de straatladder om die te tonen.' });
+    // Twelve residents may have answered it: what hides it is another street's protection, and the report says so.
+    expect(buildStreetReport(withLadder('complementary'), streetId)!.ladder).toEqual({ kind: 'suppressed', reason: expect.stringMatching(/^Niet getoond: uit deze cijfers en die van andere straten samen/) });
   });
 });
