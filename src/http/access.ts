@@ -37,15 +37,19 @@ export const allowAnyone: Guard = Object.assign((_req: Request, _res: Response, 
  * sessions included. Others get `forbidden`.
  */
 export async function requireStudy(db: Queryable, user: User, studyId: number, need: 'manage' | 'read' = 'manage'): Promise<Study> {
-  const study = await getStudy(db, studyId);
-  if (!study) throw new Problem('notFound', { entity: 'study' });
-  if (user.role === 'admin') return study;
-  const role = await studyRoleOf(db, studyId, user.id);
-  if (!role || !studyRoleAllows(role, need)) throw new Problem('forbidden');
-  return study;
+  return (await requireStudyAccess(db, user, studyId, need)).study;
 }
 
-/** Whether the user may manage the study (an admin, or a coordinator member); for pages that readers see too. */
-export async function mayManageStudy(db: Queryable, user: User, studyId: number): Promise<boolean> {
-  return user.role === 'admin' || (user.role === 'coordinator' && (await studyRoleOf(db, studyId, user.id)) === 'coordinator');
+/**
+ * As `requireStudy`, and says whether the user also manages the study (an
+ * admin, or a coordinator account that is a coordinator of it): pages that
+ * readers see too show a coordinator more, from the one membership lookup.
+ */
+export async function requireStudyAccess(db: Queryable, user: User, studyId: number, need: 'manage' | 'read'): Promise<{ study: Study; manages: boolean }> {
+  const study = await getStudy(db, studyId);
+  if (!study) throw new Problem('notFound', { entity: 'study' });
+  if (user.role === 'admin') return { study, manages: true };
+  const role = await studyRoleOf(db, studyId, user.id);
+  if (!role || !studyRoleAllows(role, need)) throw new Problem('forbidden');
+  return { study, manages: user.role === 'coordinator' && role === 'coordinator' };
 }

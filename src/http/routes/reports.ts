@@ -16,7 +16,7 @@ import { createReportService, type ReportKind } from '../../services/reports';
 import { listStreets } from '../../storage/address-frame';
 import { listInterventions, listPublishedReports } from '../../storage/reports';
 import { recordIntervention } from '../../services/interventions';
-import { allow, mayManageStudy, requireStudy } from '../access';
+import { allow, requireStudy, requireStudyAccess } from '../access';
 import type { AppDeps } from '../app';
 import { getContext, requireUser } from '../context';
 import { formBody, idParam } from '../parse';
@@ -52,14 +52,15 @@ export function reportRoutes(deps: AppDeps): Router {
   const jobs = createPublishingJobs(reports, deps.log ?? ((message, error) => console.error(message, error)));
   const router = Router();
 
-  /** Readers get only current publications; a coordinator of the study every version. */
-  const audienceOf = async (res: Response, studyId: number) => ((await mayManageStudy(db, requireUser(res), studyId)) ? 'coordinators' as const : 'readers' as const);
+  /** The study a published report belongs to, and who reads it: readers get only current publications, a coordinator of the study every version. */
+  const publishedAccess = async (res: Response, studyId: unknown) => {
+    const { study, manages } = await requireStudyAccess(db, requireUser(res), idParam(studyId, 'study'), 'read');
+    return { study, audience: manages ? 'coordinators' as const : 'readers' as const };
+  };
 
   router.get('/studies/:id/reports', allow('coordinator', 'reader'), async (req, res) => {
-    const user = requireUser(res);
-    const study = await requireStudy(db, user, idParam(req.params.id, 'study'), 'read');
+    const { study, manages: canManage } = await requireStudyAccess(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
     const { t, locale } = getContext(res);
-    const canManage = await mayManageStudy(db, user, study.id);
     const job = canManage ? jobs.get(study.id) : undefined;
     const page = reportsPage({
       studyId: study.id, streets: await listStreets(db, study.id), t, locale, methods: definitions.catalogue.methods, job,
@@ -121,14 +122,14 @@ export function reportRoutes(deps: AppDeps): Router {
   });
 
   router.get('/studies/:id/published/:reportId', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
-    const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html', await audienceOf(res, study.id));
+    const { study, audience } = await publishedAccess(res, req.params.id);
+    const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html', audience);
     res.set('Cache-Control', 'no-store').type('html').send(content);
   });
 
   router.get('/studies/:id/published/:reportId/pdf', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf', await audienceOf(res, study.id));
+    const { study, audience } = await publishedAccess(res, req.params.id);
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf', audience);
     sendPdf(res, content, report.title);
   });
 
@@ -137,9 +138,9 @@ export function reportRoutes(deps: AppDeps): Router {
    * `?dialect=excel-nl` gives the same file for Dutch Excel (semicolon, decimal comma).
    */
   router.get('/studies/:id/published/:reportId/tables', allow('coordinator', 'reader'), async (req, res) => {
-    const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'), 'read');
+    const { study, audience } = await publishedAccess(res, req.params.id);
     const { dialect } = parseOrThrow(tablesQuerySchema, req.query);
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), dialect === 'excel-nl' ? 'csv-excel-nl' : 'csv', await audienceOf(res, study.id));
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), dialect === 'excel-nl' ? 'csv-excel-nl' : 'csv', audience);
     const name = `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}${dialect === 'excel-nl' ? '-excel' : ''}.csv`;
     res.set('Cache-Control', 'no-store').type(exportFileTypes.tables.contentType).attachment(name).send(content);
   });
