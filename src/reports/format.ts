@@ -52,13 +52,15 @@ export function formatShare(count: number, total: number): string {
 
 /**
  * Fills a rule's rationale with figures; a share that rests on fewer than five
- * residents is said in words, not as a number. `names` gives a theme's name
+ * residents is said in words, not as a number, and a concealed one (a count the
+ * profile hides) only as "a part". `names` gives a theme's name
  * for {measure|name}.
  */
 export function figureFormatter(say: Translate, names: ReadonlyMap<string, string> = new Map()): FigureFormatter {
   return (figure, style) => {
     if (style === 'name') return (names.get(figure.label ?? '') ?? figure.label ?? '').toLowerCase();
     if (figure.count !== undefined && figure.count > 0 && figure.count < smallCountBelow) return say('figures.fewerThan', { n: smallCountBelow });
+    if (figure.concealed) return say('figures.concealed');
     switch (style) {
       case 'count': return String(Math.round(figure.value));
       case 'percent': return formatPercent(figure.value);

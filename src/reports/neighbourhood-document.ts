@@ -32,6 +32,7 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       kind: 'table', caption: say('document.profileCaption', { question: question.question, answered: question.answered }), header: [],
       rows: question.rows.map((row) => ({ cells: [row.label, row.share] })), widths: [0.7, 0.3], compact: true,
     })) },
+    ...(report.profile.length > 0 ? [{ kind: 'paragraph', text: say('document.profileNote'), style: 'note' } as const] : []),
     section('themas', say('document.themes')),
     ...unitFigureBlocks(report.section, say),
     ...charts('weighted-gaps'),

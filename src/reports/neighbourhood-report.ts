@@ -10,7 +10,9 @@ import { surroundingsIndex, type IndexCell } from './surroundings-index';
 import { atPublishedPrecision, formatGap, formatShare } from './format';
 import { methodAppendix, type MethodAppendix } from './method-appendix';
 import type { ReportContext } from './report-context';
+import type { CategoryCell } from '../domain/analysis/category-disclosure';
 import { hasStreetTypes } from '../domain/analysis/street-types';
+import type { Translate } from '../i18n/translate';
 import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
 import { sumResponseFigures } from '../domain/response-figures';
 import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section';
@@ -45,6 +47,13 @@ export interface NeighbourhoodReportModel {
 }
 
 const streetsPerHeatmap = 40;
+
+/** One answer's share in the profile: a percentage, "< 5", or protected so that a small count cannot be worked out (category-disclosure.ts). */
+function profileShare(cell: CategoryCell, answered: number, say: Translate): string {
+  if (cell.kind === 'protected') return say('figures.protected');
+  if (cell.kind === 'fewer-than') return `< ${cell.limit}`;
+  return formatShare(cell.n, answered);
+}
 
 export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId: number): NeighbourhoodReportModel | undefined {
   const { analysis, instrument, definitions } = context;
@@ -121,10 +130,10 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId), say, street.reportedAs !== 'street' || street.result.kind !== 'shown') })),
     section,
     profile: profile ? questions.flatMap((question) => {
-      const counts = profile.questions.get(question.id);
-      if (!counts || question.kind !== 'choice') return [];
+      const disclosed = profile.questions.get(question.id)?.disclosed;
+      if (!disclosed || disclosed.kind !== 'shown' || question.kind !== 'choice') return [];
       const points = instrument.scales[question.scale]!.points;
-      return [{ question: question.wording.nl, answered: counts.answered, rows: points.map((point, index) => ({ label: point.label.nl, share: formatShare(counts.counts[index]!, counts.answered) })) }];
+      return [{ question: question.wording.nl, answered: disclosed.answered, rows: points.map((point, index) => ({ label: point.label.nl, share: profileShare(disclosed.cells[index]!, disclosed.answered, say) })) }];
     }) : [],
     themes: instrument.dimensions.map((dimension) => {
       const figures = section.kind === 'shown' ? section.dimensions.find((row) => row.id === dimension.id) : undefined;

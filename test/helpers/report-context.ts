@@ -7,14 +7,16 @@ import type { Instrument } from '../../src/domain/instrument';
 import { responseFigures } from '../../src/domain/response-figures';
 import type { Study } from '../../src/domain/study';
 import type { ReportContext } from '../../src/reports/report-context';
-import { generateStudy, type SyntheticStudySpec } from '../../src/synthetic/generate-study';
+import { generateStudy, type SyntheticStudy, type SyntheticStudySpec } from '../../src/synthetic/generate-study';
 import { analyseRecords } from './analysis';
 import { definitions, instruments } from './test-app';
 
 export const contactladder = instruments.get('contactladder', 1) as Instrument;
 
-export function syntheticReportContext(spec: SyntheticStudySpec, minReportSize = 10): ReportContext {
+/** `adjust` may change the generated respondents before the analysis, to build a unit of a known make-up. */
+export function syntheticReportContext(spec: SyntheticStudySpec, minReportSize = 10, adjust?: (synthetic: SyntheticStudy) => void): ReportContext {
   const synthetic = generateStudy(contactladder, spec);
+  adjust?.(synthetic);
   const result = analyseRecords(contactladder, minReportSize, synthetic);
   const study: Study = {
     id: 1, name: `Synthetisch onderzoek ${spec.seed}`, commissioner: 'Gemeente Voorbeeldstad', area: 'Voorbeeldwijk', fieldworkStart: '2026-03-01', fieldworkEnd: '2026-04-15',

@@ -178,7 +178,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   const unitResultOf = ({ accumulator, profile }: Gathered): UnitResult => {
     const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures();
     const result: UnitResult = { figures, startingPoints: findStartingPoints(figures.dimensions.needs(thresholds.startingPointWeightedGap), thresholds) };
-    if (profile) result.profile = (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street });
+    if (profile) result.profile = (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street, minReportSize });
     return result;
   };
   const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile']): Disclosed<UnitResult> =>

@@ -11,10 +11,12 @@
  * - "Willing": at least one contribution item answered with the willing
  *   scale's highest value ("yes").
  * Both are shares of the respondents who answered at least one contribution
- * item. Counts are printed as "< 5" where small (disclosure-control.ts);
+ * item. Counts are printed as "< 5" where small, with a second count hidden
+ * where the small one could be worked out (category-disclosure.ts);
  * special-category questions (origin) are left out of street profiles.
  */
 import type { Instrument } from '../instrument';
+import { discloseCategories, type DisclosedCategories } from './category-disclosure';
 import { tableLayoutOf, type RespondentTable } from './respondent-table';
 
 export interface ProfileModel {
@@ -33,8 +35,11 @@ export function profileModelOf(instrument: Instrument): ProfileModel {
 }
 
 export interface UnitProfile {
-  /** Per question: how many answered, and how many gave each value (index 0 = value 1). */
-  questions: Map<string, { answered: number; counts: number[] }>;
+  /**
+   * Per question: how many answered, how many gave each value (index 0 = value 1),
+   * and what of that a report may print (category-disclosure.ts).
+   */
+  questions: Map<string, { answered: number; counts: number[]; disclosed: DisclosedCategories }>;
   contribution: { answered: number; doesNow: number; willing: number };
 }
 
@@ -83,11 +88,12 @@ export class ProfileAccumulator {
     this.willing += other.willing;
   }
 
-  toProfile(options: { withSpecialCategories: boolean }): UnitProfile {
-    const questions = new Map<string, { answered: number; counts: number[] }>();
+  toProfile(options: { withSpecialCategories: boolean; minReportSize: number }): UnitProfile {
+    const questions: UnitProfile['questions'] = new Map();
     this.model.questions.forEach((question, index) => {
       if (question.specialCategory && !options.withSpecialCategories) return;
-      questions.set(question.id, { answered: this.answered[index]!, counts: [...this.counts[index]!] });
+      const counts = [...this.counts[index]!];
+      questions.set(question.id, { answered: this.answered[index]!, counts, disclosed: discloseCategories(counts, options.minReportSize) });
     });
     return { questions, contribution: { answered: this.contributionAnswered, doesNow: this.doesNow, willing: this.willing } };
   }

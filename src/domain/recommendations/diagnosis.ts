@@ -7,7 +7,8 @@
  *   0..1 ((mean − 1) / (K − 1)), so "below 0.5" means "below the scale's middle";
  * - `ladder.gapMean`, `ladder.shareWantingHigher`: from the straatladder summary;
  * - `share:<question>=<values>`: the share of the respondents who answered the
- *   question that gave one of the values, with the count it rests on;
+ *   question that gave one of the values, with the count it rests on, marked
+ *   concealed where the profile hides one of those counts;
  * - `share:contribution.willing`, `share:contribution.doesNow`: from the
  *   own-contribution block (respondent-profile.ts);
  * - `contact.actual`, `contact.desired`: how much contact there is and is
@@ -31,6 +32,13 @@ export interface MeasureValue {
   value: number;
   /** For shares: the number of respondents the share counts. */
   count?: number;
+  /**
+   * For shares of a background question: the unit's profile does not print one
+   * of the counts it adds up ("< 5" or protected, category-disclosure.ts), so a
+   * rationale must not print the share either, or the hidden count follows
+   * from it (a share under five is still said as "fewer than five").
+   */
+  concealed?: boolean;
   /** What the value is about, for a rationale's {measure|name}: a theme's id. */
   label?: string;
 }
@@ -110,8 +118,11 @@ export function diagnose(result: UnitResult, n: number, instrument: Instrument, 
     if (share) {
       const question = profile.questions.get(share[1]!);
       if (!question || question.answered === 0) return undefined;
-      const count = share[2]!.split(',').map(Number).reduce((total, value) => total + (question.counts[value - 1] ?? 0), 0);
-      return { value: count / question.answered, count };
+      const values = share[2]!.split(',').map(Number);
+      const count = values.reduce((total, value) => total + (question.counts[value - 1] ?? 0), 0);
+      const { disclosed } = question;
+      const concealed = disclosed.kind === 'suppressed' || values.some((value) => disclosed.cells[value - 1]?.kind !== 'count');
+      return { value: count / question.answered, count, ...(concealed ? { concealed } : {}) };
     }
     return undefined;
   };

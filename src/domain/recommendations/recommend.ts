@@ -76,12 +76,14 @@ export function recommend(diagnosis: Diagnosis, rules: readonly Rule[], catalogu
     const placeholders = (text: string) => [...text.matchAll(placeholderPattern)].map((match) => match[1]!);
     const kept = rule.rationale.replace(conditionalPassagePattern, (_match, passage: string) => (
       placeholders(passage).every((name) => !tested.has(name) || met.has(name)) ? passage : ''));
-    const rationale = kept.replace(placeholderPattern, (_match, name: string, style: FigureFormat) => {
+    const filled = kept.replace(placeholderPattern, (_match, name: string, style: FigureFormat) => {
       const value = diagnosis.measure(name);
       if (!value) return '–';
       figures.push({ measure: name, value: value.value, ...(value.count === undefined ? {} : { count: value.count }) });
       return format(value, style);
     });
+    // A figure said in words ("een deel") may open the sentence.
+    const rationale = filled.charAt(0).toUpperCase() + filled.slice(1);
     const ruleMethods = rule.methods.filter((id) => !listed.has(id)).map((id) => methods.get(id)!);
     ruleMethods.forEach((method) => listed.add(method.id));
     return { ruleId: rule.id, methods: ruleMethods, confidence: rule.confidence, scope: rule.scope, rationale, figures };
