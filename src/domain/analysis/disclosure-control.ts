@@ -12,7 +12,8 @@
  *    so a second part — the smallest shown one — is hidden too. A part hidden
  *    this way must really be unknown: when all of its own parts are shown, its
  *    total could be added up again, so the rule hides the smallest of those as
- *    well, down the tree.
+ *    well, down the tree. A part that is never shown (no answer) but not
+ *    under the minimum needs no such protection.
  * 3. Units under 30 respondents are marked indicative.
  *
  * "Known" below means published, or derivable because every part is known.
@@ -47,7 +48,11 @@ export interface ReportingNode {
   children: ReportingNode[];
 }
 
-/** 'not-reported': a part that is never shown whatever its size, such as the respondents who gave no answer. */
+/**
+ * 'not-reported': a part that is never shown whatever its size, such as the
+ * respondents who gave no answer. It needs protecting only when it is under
+ * the minimum: a large one may be worked out by subtraction.
+ */
 export type Visibility = 'shown' | 'below-minimum' | 'complementary' | 'not-reported';
 
 /** Decides for every node of the tree whether its figures may be shown. */
@@ -62,6 +67,8 @@ export function decideVisibility(root: ReportingNode, minReportSize: number, nev
   const isKnown = (node: ReportingNode): boolean =>
     node.n === 0 || visibility.get(node.id) === 'shown' || (node.children.length > 0 && node.children.every(isKnown));
   const bySize = (a: ReportingNode, b: ReportingNode) => a.n - b.n || a.id.localeCompare(b.id);
+  /** A part never shown but not under the minimum (the many who gave no answer): working it out discloses nothing small. */
+  const mayBeWorkedOut = (node: ReportingNode) => neverShown.has(node.id) && node.n >= minReportSize && node.children.length === 0;
 
   /** Hides a shown node for complementary reasons, and makes sure its total cannot be added up from its parts. */
   const hide = (node: ReportingNode) => {
@@ -75,7 +82,7 @@ export function decideVisibility(root: ReportingNode, minReportSize: number, nev
   const protect = (node: ReportingNode) => {
     if (isKnown(node)) {
       const unknown = node.children.filter((child) => !isKnown(child));
-      if (unknown.length === 1) {
+      if (unknown.length === 1 && !mayBeWorkedOut(unknown[0]!)) {
         const second = node.children.filter((child) => child.n > 0 && isKnown(child)).sort(bySize)[0];
         if (second) hide(second);
       }

@@ -12,7 +12,8 @@
  * derivable, the smallest shown cell of that constraint is hidden as well; this
  * repeats until nothing is derivable that is not shown. (A leak with no shown
  * cell left to hide is one where the hidden value equals a shown one, such as
- * a "no answer" part that is the whole total.)
+ * a "no answer" part that is the whole total.) A "no answer" cell not under the
+ * minimum may be worked out: it reveals nothing small, so it needs no cover.
  *
  * This is the single-equation rule. Combining several rows and columns could
  * in principle pin down a hidden cell that joins two otherwise separate groups
@@ -31,6 +32,8 @@ export interface LinkedNode {
   visibility: Visibility;
   /** Cells may be hidden to protect others; totals are fixed. */
   cell: boolean;
+  /** A cell never shown but not under the minimum (no answer): working it out by subtraction discloses nothing small. */
+  mayBeWorkedOut?: boolean;
 }
 
 /** "total = sum of parts", by node id (strings in tests, numbers in the analysis). */
@@ -51,7 +54,13 @@ export function protectLinkedCells<K extends string | number>(nodes: Map<K, Link
     }
   });
   // A leak needs one step from the known values (every derivation starts with one), so checking single steps suffices.
-  const leaks = (index: number) => (isKnown(constraints[index]!.total) ? unknownParts[index] === 1 : unknownParts[index] === 0);
+  const leaks = (index: number) => {
+    const constraint = constraints[index]!;
+    if (!isKnown(constraint.total)) return unknownParts[index] === 0;
+    if (unknownParts[index] !== 1) return false;
+    const unknown = constraint.parts.find((id) => !isKnown(id))!;
+    return nodes.get(unknown)!.mayBeWorkedOut !== true;
+  };
   const smallestShownCell = (ids: readonly K[]) => {
     let smallest: K | undefined;
     for (const id of ids) {

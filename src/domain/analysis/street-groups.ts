@@ -181,7 +181,8 @@ export class StreetGroupAccumulator {
           parts.push(id);
           columns[value]!.push(id);
         }
-        nodes.set(unitIndex * stride, { n: unit.n - answered, cell: true, visibility: 'not-reported' });
+        // No answer is never printed; only a small one needs cover.
+        nodes.set(unitIndex * stride, { n: unit.n - answered, cell: true, visibility: 'not-reported', mayBeWorkedOut: unit.n - answered >= this.minReportSize });
         nodes.set(totalsAt + unitIndex, { n: unit.n, cell: false, visibility: unit.visibility });
         parts.push(unitIndex * stride);
         constraints.push({ total: totalsAt + unitIndex, parts });

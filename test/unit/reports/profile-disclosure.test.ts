@@ -39,9 +39,9 @@ const streets = (seed: number) => ({ seed, neighbourhoods: [{ name: 'Bloemenbuur
 describe('the neighbourhood profile', () => {
   it('does not let the answers minus the other categories give the carers of someone with dementia (57 − 47 − 8 = 2)', () => {
     const context = syntheticReportContext(streets(11), 10, (synthetic) => {
-      synthetic.respondents.forEach((respondent, index) => {
-        respondent.background['gives-care'] = index < 47 ? 1 : index < 55 ? 3 : index < 57 ? 2 : null;
-      });
+      synthetic.respondents = synthetic.respondents.map((respondent, index) => ({
+        ...respondent, background: { ...respondent.background, 'gives-care': index < 47 ? 1 : index < 55 ? 3 : index < 57 ? 2 : null },
+      }));
     });
     const report = buildNeighbourhoodReport(context, context.analysis.result.neighbourhoods[0]!.neighbourhoodId)!;
     const care = report.profile.find((question) => question.question.startsWith('Zorgt u onbetaald'))!;

@@ -100,6 +100,35 @@ describe('street × group units', () => {
   });
 });
 
+describe('the "no answer" part of a group variable', () => {
+  const data = study(['ordinary', 'wants-mutual-help', 'ordinary', 'quiet-content'], 80);
+  const answering = (answers: (index: number) => number | null) => data.respondents.map((r, index) => ({ ...r, background: { ...r.background, origin: answers(index) } }));
+
+  it('does not hide a large category when the only part left unknown is a large "no answer"', () => {
+    // 320 respondents: 200 born here, 73 not, 47 prefer not to say. Working out the 47 discloses nothing small.
+    const result = analyseRecords(contactladder, 10, { ...data, respondents: answering((index) => (index < 200 ? 1 : index < 273 ? 2 : null)) });
+    const origin = result.groups.find((group) => group.variable === 'origin')!;
+    expect(origin.categories.map((category) => [category.value, category.result.kind])).toEqual([[1, 'shown'], [2, 'shown']]);
+  });
+
+  it('still hides the smallest category when a small "no answer" would follow from the total', () => {
+    // 3 prefer not to say: total − 244 − 73 would give those 3 respondents' figures.
+    const result = analyseRecords(contactladder, 10, { ...data, respondents: answering((index) => (index < 244 ? 1 : index < 317 ? 2 : null)) });
+    const origin = result.groups.find((group) => group.variable === 'origin')!;
+    expect(origin.categories.map((category) => [category.value, category.result.kind])).toEqual([[1, 'shown'], [2, 'suppressed']]);
+  });
+
+  it('lets a street × group cell be shown beside a large "no answer" cell in the same street', () => {
+    // A street of 45: 20 with children at home, 13 without, 12 no answer; every part is at least the minimum.
+    const respondents = data.respondents.filter((r) => r.streetId === 1).slice(0, 45).map((r, index) => ({
+      ...r, background: { ...r.background, 'children-at-home': index < 20 ? 1 : index < 33 ? 2 : null },
+    }));
+    const one = analyseRecords(contactladder, 10, { ...data, streets: data.streets.slice(0, 1), respondents });
+    const children = one.streets[0]!.groups.find((group) => group.variable === 'children-at-home')!;
+    expect(children.categories.map((category) => category.result.kind)).toEqual(['shown', 'shown']);
+  });
+});
+
 describe('straatladder per unit', () => {
   it('summarises the rungs per street, with its own disclosure control', () => {
     const data = study(['ordinary', 'ordinary', 'ordinary'], 20);
