@@ -45,6 +45,8 @@ const postcodePattern = /^([1-9][0-9]{3})\s?([A-Z]{2})$/;
 const excludedPostcodeLetters = new Set(['SA', 'SD', 'SS']);
 const houseNumberPattern = /^(\d{1,5})(?:\s*[-/ ]?\s*([A-Z0-9]{1,4}))?$/i;
 const maxErrorsReported = 500;
+/** An address line is under 200 characters; a much longer one is not an address file. */
+const maxLineCharacters = 4096;
 
 export function normalisePostcode(raw: string): string | undefined {
   const match = postcodePattern.exec(raw.trim().toUpperCase());
@@ -69,34 +71,32 @@ function detectDelimiter(headerLine: string): ';' | ',' {
 
 const normaliseHeader = (name: string) => name.trim().toLowerCase().replace(/[\s_\-.]/g, '');
 
+/**
+ * Parses and checks the file record by record: no record is kept once read, a
+ * line longer than `maxLineCharacters` stops the parse at that line, and so do
+ * `maxErrorsReported` bad lines. So a file of any shape costs time and memory
+ * in proportion to what is kept (the good rows), never to what is wrong.
+ */
 export function parseAddressFrame(bytes: Uint8Array): FrameParseResult {
   const text = decodeCsvBytes(bytes);
   if (text === undefined) return { ok: false, errors: [{ line: 1, reason: 'notCsv' }] };
   const content = text.replace(/^\uFEFF/, '');
-  const headerLine = content.split(/\r?\n/, 1)[0] ?? '';
+  const start = content.slice(0, maxLineCharacters + 1);
+  const headerLine = start.split(/\r?\n/, 1)[0] ?? '';
+  if (headerLine.length > maxLineCharacters) return { ok: false, errors: [{ line: 1, reason: 'lineTooLong', value: String(maxLineCharacters) }] };
   if (headerLine.trim() === '') return { ok: false, errors: [{ line: 1, reason: 'emptyFile' }] };
-
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(content, {
-      delimiter: detectDelimiter(headerLine), info: true, skip_empty_lines: true, relax_column_count: true, trim: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { ok: false, errors: [{ line, reason: 'malformedCsv' }] };
-  }
-
-  const header = records[0]!.record;
-  const headerErrors = checkHeader(header);
-  if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
-  const columns = header.map((name) => columnNames[normaliseHeader(name)]!);
-  if (records.length === 1) return { ok: false, errors: [{ line: 2, reason: 'noAddresses' }] };
 
   const rows: AddressRow[] = [];
   const errors: LineError[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+  let columns: Column[] | undefined;
+  const readRecord = (record: string[], line: number) => {
+    if (!columns) {
+      errors.push(...checkHeader(record));
+      if (errors.length > 0) throw stop;
+      columns = record.map((name) => columnNames[normaliseHeader(name)]!);
+      return;
+    }
     const result = readRow(record, columns, line);
     if ('reason' in result) {
       errors.push(result);
@@ -110,10 +110,31 @@ export function parseAddressFrame(bytes: Uint8Array): FrameParseResult {
         rows.push(result);
       }
     }
-    if (errors.length >= maxErrorsReported) break;
+    if (errors.length >= maxErrorsReported) throw stop;
+  };
+
+  try {
+    parse(content, {
+      delimiter: detectDelimiter(headerLine), skip_empty_lines: true, relax_column_count: true, trim: true,
+      max_record_size: maxLineCharacters,
+      // Each record is checked as it is read and then dropped (null): the parser keeps nothing.
+      on_record: (record: string[], context: { lines: number }) => { readRecord(record, context.lines); return null; },
+    });
+  } catch (error) {
+    if (error !== stop) {
+      const { lines = 1, code } = error as { lines?: number; code?: string };
+      const reason = code === 'CSV_MAX_RECORD_SIZE' ? 'lineTooLong' : 'malformedCsv';
+      errors.push({ line: lines, reason, ...(reason === 'lineTooLong' ? { value: String(maxLineCharacters) } : {}) });
+    }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  if (errors.length > 0) return { ok: false, errors };
+  if (!columns) return { ok: false, errors: [{ line: 1, reason: 'emptyFile' }] };
+  if (rows.length === 0) return { ok: false, errors: [{ line: 2, reason: 'noAddresses' }] };
+  return { ok: true, rows };
 }
+
+/** Thrown from inside the parser to end it early; never leaves this module. */
+const stop = new Error('enough read');
 
 /** Two keys that each identify one dwelling: street + number + addition, and postcode + number + addition. */
 export const streetKey = (row: Pick<AddressRow, 'neighbourhood' | 'street' | 'houseNumber' | 'addition'>) =>

@@ -8,7 +8,6 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import multer from 'multer';
 import { formatDayOf } from '../i18n/dates';
 import { isLocale, type Translations } from '../i18n/translate';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
@@ -100,7 +99,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(syncPath, express.text({ type: 'application/json', limit: '2mb' }));
   app.use(express.json({ limit: '2mb' }));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
-  app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } }).single('file'));
   app.use(verifyCsrf);
 
   app.use(authRoutes(deps));

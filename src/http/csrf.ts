@@ -6,8 +6,9 @@
  *   cannot log a visitor into an account of its choosing;
  * - every state-changing request of a logged-in user must carry the
  *   session's token, as the `_csrf` form field or the `X-CSRF-Token` header.
- * Runs after body parsing (including multipart uploads), so every form is
- * covered the same way.
+ * Runs after body parsing, so every form is covered the same way; a
+ * multipart form (a file upload, whose body is read later and only by its
+ * own route: upload.ts) carries the token in its query string instead.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
@@ -44,7 +45,8 @@ export function verifyCsrf(req: Request, res: Response, next: NextFunction): voi
   if (!fromThisSite(req)) throw new Problem('csrfMismatch');
   const { csrfToken } = getContext(res);
   if (!csrfToken) return next();
-  const given = req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?._csrf;
+  const given = req.get('x-csrf-token')
+    ?? (req.is('multipart/form-data') ? req.query._csrf : (req.body as Record<string, unknown> | undefined)?._csrf);
   if (!sameToken(given, csrfToken)) throw new Problem('csrfMismatch');
   next();
 }

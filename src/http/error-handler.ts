@@ -5,19 +5,15 @@
  * never shown.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { MulterError } from 'multer';
 import { Problem, problemCatalogue } from '../domain/errors';
 import type { Translate } from '../i18n/translate';
 import { getContext } from './context';
 
 export type Logger = (message: string, error?: unknown) => void;
 
-/** Errors from the body parsers and multer, which are input problems, not server faults. */
+/** Errors from the body parsers, which are input problems, not server faults (uploads: upload.ts). */
 function asProblem(error: unknown): Problem | undefined {
   if (error instanceof Problem) return error;
-  if (error instanceof MulterError) {
-    return error.code === 'LIMIT_FILE_SIZE' ? new Problem('fileTooLarge') : new Problem('malformedRequest');
-  }
   const type = (error as { type?: string } | undefined)?.type;
   if (type === 'entity.too.large') return new Problem('fileTooLarge');
   if ((typeof type === 'string' && type.startsWith('entity.')) || type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -7,16 +7,15 @@
  * without holding it in memory. Aggregate tables (disclosure control
  * applied) are what readers get. Every export is written to the audit log.
  */
-import { Readable, type Writable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { User } from '../domain/account';
 import type { Instrument } from '../domain/instrument';
 import type { Study } from '../domain/study';
 import { aggregateRows } from '../exports/aggregate-tables';
 import { exportVariables, respondentRow, type ExportVariable } from '../exports/codebook';
-import { csvOptions } from '../exports/csv';
+import { writeCsv } from '../exports/csv';
 import { spssSyntax } from '../exports/spss-syntax';
 import { fill, type ExportWording } from '../exports/wording';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
@@ -42,18 +41,6 @@ export function exportFileName(studyId: number, what: string, format: Respondent
   const kind = format === 'codebook' ? wording.files.codebook : format === 'tables' ? wording.files.tables
     : format === 'csv-semicolon' ? wording.files.respondentsSemicolon : wording.files.respondents;
   return `buurtladder-${studyId}-${what}-${kind}.${exportFileTypes[format].extension}`;
-}
-
-/**
- * Writes the rows through a CSV stringifier into `out`, reading the next page
- * only when `out` has room; a download the client breaks off ends the reading too.
- */
-async function writeCsv(out: Writable, delimiter: string, header: readonly string[], rows: AsyncIterable<readonly (string | number | null)[]>): Promise<void> {
-  const lines = async function* () {
-    yield [...header];
-    for await (const row of rows) yield [...row];
-  };
-  await pipeline(Readable.from(lines()), stringify({ ...csvOptions, delimiter }), out);
 }
 
 async function* rowsOf(db: Queryable, study: Study, instrument: Instrument, variables: readonly ExportVariable[]) {

@@ -1,9 +1,10 @@
 /**
  * Importing an address frame: parse and check the whole file, check it
  * against the addresses already in the study, then store every row in one
- * transaction. Any bad line rejects the whole file with every reason found.
+ * transaction. Any bad line rejects the whole file with every reason found
+ * (up to 500). The file is parsed off the HTTP thread (address-frame-parser.ts).
  */
-import { parseAddressFrame } from '../domain/address-frame';
+import { parseAddressFrameOffThread } from './address-frame-parser';
 import { Problem } from '../domain/errors';
 import { findAddressesAlreadyInFrame, insertAddresses } from '../storage/address-frame';
 import type { User } from '../domain/account';
@@ -18,7 +19,7 @@ export interface ImportSummary {
 
 /** Imports the file; `actor`, when given, is written to the audit log with the counts. */
 export async function importAddressFrame(db: Database, studyId: number, bytes: Uint8Array, actor?: User): Promise<ImportSummary> {
-  const parsed = parseAddressFrame(bytes);
+  const parsed = await parseAddressFrameOffThread(bytes);
   if (!parsed.ok) throw new Problem('csvRejected', { lines: parsed.errors });
   const { rows } = parsed;
   await db.transaction(async (tx) => {

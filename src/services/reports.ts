@@ -11,7 +11,7 @@ import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import { aggregateRows } from '../exports/aggregate-tables';
-import { csvText, toDutchExcelCsv } from '../exports/csv';
+import { csvText, safeCommaCsv, toDutchExcelCsv } from '../exports/csv';
 import { formatDayOf } from '../i18n/dates';
 import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
 import type { ReportContext } from '../reports/report-context';
@@ -125,6 +125,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     if (!content) throw new Problem('notFound', { entity: 'report' });
     // The tables for Dutch Excel are the stored file in another dialect: the same cells, semicolons and decimal commas.
     if (format === 'csv-excel-nl') return { report, content: Buffer.from(toDutchExcelCsv(content.toString('utf8')), 'utf8') };
+    if (format === 'csv') return { report, content: Buffer.from(safeCommaCsv(content.toString('utf8')), 'utf8') };
     if (format !== 'html') return { report, content };
     // The page as stored, with the links around it: back to the study's reports, the PDF and the tables.
     const base = `/studies/${study.id}/published/${report.id}`;

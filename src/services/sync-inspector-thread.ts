@@ -11,7 +11,7 @@ import { InstrumentRegistry } from '../instruments/load-instruments';
 import type { InspectorReply } from './sync-inspector';
 
 const port = parentPort!;
-const instruments = new InstrumentRegistry((workerData as { instruments: Instrument[] }).instruments);
+const instruments = new InstrumentRegistry((workerData as { data: { instruments: Instrument[] } }).data.instruments);
 
 port.on('message', ({ id, body }: { id: number; body: unknown }) => {
   let reply: InspectorReply;

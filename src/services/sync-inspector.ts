@@ -11,24 +11,18 @@
  * One thread per instrument registry, shared by every app made with it
  * (tests make many); it holds no state besides a copy of the instruments.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Problem, type ProblemCode, type ProblemDetails } from '../domain/errors';
 import type { InspectedBatch } from '../domain/sync-inspection';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
+import { startTsWorker } from './ts-worker';
 
 export type InspectorReply =
   | { id: number; batch: InspectedBatch }
   | { id: number; problem: { code: ProblemCode; details: ProblemDetails } }
   | { id: number; error: string };
 
-// The thread's entry is TypeScript, like the rest of the server: it is loaded
-// through tsx's API, found from here so that the server may run from any folder.
-const bootstrap = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
-`;
 const threadEntry = new URL('./sync-inspector-thread.ts', import.meta.url).href;
-const tsxApi = import.meta.resolve('tsx/esm/api');
 
 class InspectorThread {
   private worker: Worker | undefined;
@@ -50,7 +44,7 @@ class InspectorThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(bootstrap, { eval: true, workerData: { entry: threadEntry, tsx: tsxApi, instruments: this.instruments.list() } });
+    const worker = startTsWorker(threadEntry, { instruments: this.instruments.list() });
     worker.on('message', (reply: InspectorReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);

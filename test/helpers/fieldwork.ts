@@ -18,7 +18,7 @@ export async function fieldworkSetUp() {
   const context = await buildTestApp();
   const coordinator = await context.loginAs('coordinator');
   const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(csv), 'a.csv').expect(200);
   const streets = await listStreets(context.db, studyId);
   const interviewer = await context.loginAs('interviewer');
   const colleague = await context.loginAs('interviewer');

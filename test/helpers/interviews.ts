@@ -31,7 +31,7 @@ export async function studyWithInterviews(frameCsv: string, plan: [string, Stree
   const app = await buildTestApp();
   const coordinator = await app.loginAs('coordinator');
   const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(frameCsv), 'a.csv').expect(200);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(frameCsv), 'a.csv').expect(200);
   const streets = new Map((await listStreets(app.db, studyId)).map((street) => [street.name, street.id]));
   await app.db.transaction((tx) => storeInterviews(tx, studyId, streets, plan));
   return { ...app, coordinator, studyId, streets };

@@ -8,6 +8,7 @@ import { getContext, requireUser } from '../context';
 import { describeProblem } from '../error-handler';
 import { frameCounts } from '../i18n-counts';
 import { idParam } from '../parse';
+import { fileUpload } from '../upload';
 
 /** How many rejected lines the page lists; the count says how many more there are. */
 const linesShown = 200;
@@ -15,6 +16,7 @@ const linesShown = 200;
 export function addressFrameRoutes({ db, config }: AppDeps): Router {
   const router = Router();
   const maxMegabytes = String(Math.round(config.maxUploadBytes / 1024 / 1024));
+  const readFile = fileUpload(config.maxUploadBytes);
 
   router.get('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
@@ -24,10 +26,12 @@ export function addressFrameRoutes({ db, config }: AppDeps): Router {
   router.post('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
     const { t } = getContext(res);
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    // The file is read only now that the user may import into this study.
+    const file = await readFile(req, res);
     try {
       if (study.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'studyPurged' }] });
-      if (!req.file) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'chooseFile' }] });
-      const summary = await importAddressFrame(db, study.id, req.file.buffer, requireUser(res));
+      if (!file) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'chooseFile' }] });
+      const summary = await importAddressFrame(db, study.id, file.buffer, requireUser(res));
       if (req.accepts(['html', 'json']) === 'json') return res.json({ imported: summary });
       res.render('studies/import', { title: t('import.title'), study, maxMegabytes, problem: undefined, summary: t('import.done', frameCounts(t, summary)) });
     } catch (error) {

@@ -60,7 +60,7 @@ describe('the audit log', () => {
     const { db, loginAs } = await buildTestApp();
     const coordinator = await loginAs('coordinator');
     const studyId = await createStudyAs(coordinator);
-    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf)
+    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf })
       .attach('file', Buffer.from('straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\n'), 'a.csv').expect(200);
     const page = await coordinator.agent.get(`/studies/${studyId}/audit`).expect(200);
     expect(page.text).toContain('onderzoek aangemaakt');

@@ -8,7 +8,7 @@ async function setUp(maxUploadBytes?: number) {
   const coordinator = await context.loginAs('coordinator');
   const studyId = await createStudyAs(coordinator);
   const upload = (content: string | Buffer, filename = 'adressen.csv') => coordinator.agent
-    .post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(content), filename);
+    .post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(content), filename);
   const frameCounts = async () => Promise.all(['addresses', 'streets', 'neighbourhoods'].map((table) => countRows(context.db, table)));
   return { ...context, coordinator, studyId, upload, frameCounts };
 }
@@ -67,7 +67,7 @@ describe('POST /studies/:id/addresses/import', () => {
 
   it('asks for a file when none is chosen', async () => {
     const { coordinator, studyId } = await setUp();
-    const response = await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).expect(400);
+    const response = await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).field('note', '').expect(400);
     expect(response.text).toContain('Kies een bestand om te uploaden.');
   });
 

@@ -13,7 +13,7 @@ async function studyWithFrame() {
   const { db, loginAs } = await buildTestApp();
   const coordinator = await loginAs('coordinator');
   const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(csv), 'a.csv').expect(200);
   const streets = new Map((await listStreets(db, studyId)).map((street) => [street.name, street.id]));
   return { db, coordinator, studyId, streets };
 }

@@ -121,7 +121,7 @@ describe('the authorisation matrix', () => {
     const { app, db, deps, loginAs } = await buildTestApp();
     const coordinator = await loginAs('coordinator');
     const studyId = await createStudyAs(coordinator);
-    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf)
+    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf })
       .attach('file', Buffer.from('straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\n'), 'a.csv').expect(200);
     const street = (await listStreets(db, studyId))[0]!;
     const reports = createReportService({ db, instruments, definitions, viewsDir: `${projectDir}/views`, dataDir: deps.config.dataDir });

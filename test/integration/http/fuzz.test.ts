@@ -72,7 +72,7 @@ describe('fuzzing', () => {
     await fc.assert(fc.asyncProperty(file, async (bytes) => {
       const before = await countRows(db, 'addresses');
       const response = await coordinator.agent.post(`/studies/${studyId}/addresses/import`).set('Accept', 'application/json')
-        .field('_csrf', coordinator.csrf).attach('file', bytes, 'fuzz.csv');
+        .query({ _csrf: coordinator.csrf }).attach('file', bytes, 'fuzz.csv');
       expect([200, 400, 413, 422]).toContain(response.status);
       const imported = response.status === 200 ? (response.body.imported as { addresses: number }).addresses : 0;
       expect(await countRows(db, 'addresses')).toBe(before + imported);

@@ -10,7 +10,7 @@ async function studyOfOneCoordinator() {
   const app = await buildTestApp();
   const coordinator = await app.loginAs('coordinator', 'coordinator-anna');
   const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf)
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf })
     .attach('file', Buffer.from('straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\n'), 'a.csv').expect(200);
   const addMember = (username: string, role: string) => coordinator.agent.post(`/studies/${studyId}/members`).type('form').send({ _csrf: coordinator.csrf, username, role });
   return { ...app, coordinator, studyId, addMember };

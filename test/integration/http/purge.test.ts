@@ -64,7 +64,7 @@ describe('purging the address frame after fieldwork', () => {
     const { coordinator, studyId, sync, interviewer } = await studyAfterFieldwork();
     const addressBefore = (await coordinator.agent.get(`/api/studies/${studyId}/analysis`)).body;
     await coordinator.agent.post(`/studies/${studyId}/purge`).type('form').send({ _csrf: coordinator.csrf, confirmation: 'Buurtonderzoek Oosterpark' }).expect(200);
-    const importPage = await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf)
+    const importPage = await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf })
       .attach('file', Buffer.from('straat,huisnummer,postcode,buurt\nRozenstraat,9,1234AB,Noord\n'), 'a.csv').expect(400);
     expect(importPage.text).toContain('De adresgegevens van dit onderzoek zijn verwijderd');
     const late = await sync(interviewer, [visit(studyId, 1)]).expect(200);

@@ -209,7 +209,7 @@ describe('a follow-up wave', () => {
     await coordinator.agent.post(`/studies/${first}/interventions`).type('form')
       .send({ _csrf: coordinator.csrf, streetId: firstStreets.get('Rozenstraat'), kind: 'method', methodId: 'buurthulpmethoden', heldOn: '2026-05-01', note: 'Start burenhulp' }).expect(303);
     const second = await createStudyAs(coordinator, { name: 'Oosterpark, tweede meting', fieldworkStart: '2027-03-01', fieldworkEnd: '2027-04-15', followUpOf: String(first) });
-    await coordinator.agent.post(`/studies/${second}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+    await coordinator.agent.post(`/studies/${second}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(csv), 'a.csv').expect(200);
     const streets = new Map((await listStreets(db, second)).map((street) => [street.name, street.id]));
     // After the help network started, Rozenstraat is as content as Tulpstraat was.
     await db.transaction((tx) => storeInterviews(tx, second, streets, [['Rozenstraat', 'quiet-content', 30], ['Merelstraat', 'much-annoyance', 25]], 31));

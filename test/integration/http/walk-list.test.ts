@@ -8,7 +8,7 @@ async function studyWithFrame() {
   const context = await buildTestApp();
   const coordinator = await context.loginAs('coordinator');
   const studyId = await createStudyAs(coordinator);
-  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+  await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(csv), 'a.csv').expect(200);
   const streets = await listStreets(context.db, studyId);
   const streetId = (name: string) => streets.find((street) => street.name === name)!.id;
   return { ...context, coordinator, studyId, streetId };

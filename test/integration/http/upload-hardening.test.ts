@@ -1,0 +1,84 @@
+/**
+ * Uploads that used to take the server down (issue 19, findings 1, 3 and 6):
+ * each gets a 4xx with the line or the reason, stores nothing, and costs the
+ * server only what it keeps. Their time and memory are measured in
+ * bench/upload.ts, not here.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp, countRows, createStudyAs } from '../../helpers/test-app';
+
+const header = 'straat;huisnummer;postcode;buurt\n';
+
+async function setUp() {
+  const context = await buildTestApp({ maxUploadBytes: 20 * 1024 * 1024 });
+  const coordinator = await context.loginAs('coordinator');
+  const studyId = await createStudyAs(coordinator);
+  const upload = (content: Buffer) => coordinator.agent.post(`/studies/${studyId}/addresses/import`)
+    .query({ _csrf: coordinator.csrf }).set('Accept', 'application/json').attach('file', content, 'adressen.csv');
+  return { ...context, coordinator, studyId, upload };
+}
+
+describe('address files of every shape', () => {
+  it('stops at 500 bad lines of a file of two million lines of ";" and stores nothing', { timeout: 30_000 }, async () => {
+    const { upload, db } = await setUp();
+    const response = await upload(Buffer.from(header + ';\n'.repeat(2_097_152))).expect(422);
+    const lines = response.body.error.lines as { line: number; message: string }[];
+    expect(lines).toHaveLength(500);
+    expect(lines[0]).toMatchObject({ line: 2, message: 'Deze regel heeft 2 kolommen; dat klopt niet met de kolomnamen.' });
+    expect(lines.at(-1)!.line).toBe(501);
+    expect(await countRows(db, 'addresses')).toBe(0);
+  });
+
+  it('names the line that is far too long in 15 MB without a line break, in the header or after it', { timeout: 30_000 }, async () => {
+    const { upload, db } = await setUp();
+    const afterHeader = await upload(Buffer.from(header + 'a;'.repeat(7_500_000))).expect(422);
+    expect(afterHeader.body.error.lines).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('langer dan 4096 tekens') })]);
+    const inHeader = await upload(Buffer.from('straat;'.repeat(2_000_000))).expect(422);
+    expect(inHeader.body.error.lines).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('langer dan 4096 tekens') })]);
+    expect(await countRows(db, 'addresses')).toBe(0);
+  });
+
+  it('imports a large good file of 50,000 addresses', { timeout: 60_000 }, async () => {
+    const { upload, db } = await setUp();
+    const rows = Array.from({ length: 50_000 }, (_, index) => `Dorpsstraat ${index % 97};${1 + Math.floor(index / 97)};${1000 + (index % 97)}AB;Buurt ${(index % 97) % 7}`);
+    const response = await upload(Buffer.from(header + rows.join('\n'))).expect(200);
+    expect(response.body.imported).toEqual({ addresses: 50_000, streets: 97, neighbourhoods: 7 });
+    expect(await countRows(db, 'addresses')).toBe(50_000);
+  });
+
+  it('answers a malformed multipart body with 400, not 500', async () => {
+    const { app, coordinator, studyId } = await setUp();
+    const response = await (await import('supertest')).default.agent(app)
+      .post(`/studies/${studyId}/addresses/import?_csrf=${encodeURIComponent(coordinator.csrf)}`)
+      .set('Cookie', (await coordinator.agent.get('/api/session')).request.cookies)
+      .set('Content-Type', 'multipart/form-data; boundary=XYZ')
+      .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nstraat;huisnummer\r\n');
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('an upload nobody may make', () => {
+  it('is answered before its body is read: logged out, or to a path that does not exist', async () => {
+    const { app, studyId } = await setUp();
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (const path of [`/studies/${studyId}/addresses/import`, '/does/not/exist']) {
+        // A 19 MB upload of which only the first kilobyte is sent: an answer can only come before the body is read.
+        const status = await new Promise<number>((resolve, reject) => {
+          const request = http.request({ port, path, method: 'POST', headers: {
+            'Content-Type': 'multipart/form-data; boundary=XYZ', 'Content-Length': String(19 * 1024 * 1024),
+          } }, (response) => { resolve(response.statusCode!); response.resume(); request.destroy(); });
+          request.on('error', reject);
+          request.write(`--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${'x'.repeat(1024)}`);
+        });
+        expect([303, 401, 403, 404]).toContain(status);
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
