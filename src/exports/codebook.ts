@@ -10,6 +10,7 @@
  * answered. Free-text answers are not exported: they may name people and are
  * shown only after review, in the reports.
  */
+import { spreadsheetSafe } from './csv';
 import type { Instrument, Item } from '../domain/instrument';
 import { expectedRatings, type RespondentRecord } from '../domain/answer-document';
 import { fill, type ExportWording } from './wording';
@@ -64,15 +65,6 @@ export function exportVariables(instrument: Instrument, wording: ExportWording):
     }
   }
   return variables;
-}
-
-/**
- * Text that a spreadsheet would run as a formula (=, +, -, @ at the start)
- * gets a leading apostrophe: a street name from an uploaded file must not
- * become a formula on the coordinator's computer.
- */
-export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** The respondent's row, in the order of the variables: text, a code, or null for "not answered". */

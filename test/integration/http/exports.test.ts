@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
@@ -120,6 +121,26 @@ describe('aggregate tables', () => {
     expect(tables).not.toContain('respondent,');
     const outsider = await loginAs('reader');
     await outsider.agent.get(`/studies/${studyId}/published/${reportId}/tables`).expect(403);
+  });
+
+  it('never hold a cell a spreadsheet would run as a formula, for the coordinator or for readers, in either dialect', async () => {
+    const { studyId, coordinator, streets, db, loginAs, download } = await studyWithRespondents();
+    const reader = await loginAs('reader');
+    await db.run('INSERT INTO study_members (study_id, user_id) VALUES (?, ?)', [studyId, reader.user.id]);
+    await coordinator.agent.post(`/studies/${studyId}/reports/street/${streets.get('=HYPERLINK("http://x")')}/publish`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    const reportId = (await db.get<{ id: number }>('SELECT id FROM published_reports'))!.id;
+    const published = async (query: string) => (await reader.agent.get(`/studies/${studyId}/published/${reportId}/tables${query}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const files: [string, Buffer, string][] = [
+      ['tables.csv', await download(`/studies/${studyId}/exports/tables.csv`), ','],
+      ['published tables', await published(''), ','],
+      ['published tables for Dutch Excel', await published('?dialect=excel-nl'), ';'],
+    ];
+    for (const [name, bytes, delimiter] of files) {
+      const cells = (parse(bytes, { bom: true, delimiter, relax_column_count: true }) as string[][]).flat();
+      expect(cells, name).toContain('\'=HYPERLINK("http://x")');
+      // A formula starts with = + @ (or - before anything but a number); tab and carriage return count too.
+      expect(cells.filter((cell) => /^[=+@\t\r]/.test(cell) || /^-(?!\d+(?:[.,]\d+)?$)/.test(cell)), name).toEqual([]);
+    }
   });
 
   it('never give a reader an address, and no figure of a hidden street, in any answer a reader can get', async () => {

@@ -23,7 +23,7 @@ describe('injection attempts', () => {
     const street = `${image}straat`;
     const neighbourhood = `Buurt ${sql}`;
     const csv = `straat;huisnummer;postcode;buurt\n"${street}";1;1234AB;"${neighbourhood}"\n"${street}";2;1234AB;"${neighbourhood}"\n`;
-    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).field('_csrf', coordinator.csrf).attach('file', Buffer.from(csv), 'a.csv').expect(200);
+    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(csv), 'a.csv').expect(200);
     const [stored] = await listStreets(db, studyId);
     expect([stored!.name, stored!.neighbourhood]).toEqual([street, neighbourhood]);
     await coordinator.agent.post(`/studies/${studyId}/assignments`).type('form').send({ _csrf: coordinator.csrf, streetId: stored!.id, interviewerId }).expect(303);

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dontKnowCode, exportVariables, respondentRow, spreadsheetSafe } from '../../../src/exports/codebook';
+import { dontKnowCode, exportVariables, respondentRow } from '../../../src/exports/codebook';
+import { spreadsheetSafe } from '../../../src/exports/csv';
 import { spssSyntax } from '../../../src/exports/spss-syntax';
 import { loadReportDefinitions } from '../../../src/report-definitions/load-report-definitions';
 import { definitions, instruments, projectDir } from '../../helpers/test-app';
@@ -29,6 +30,11 @@ describe('the respondent export', () => {
     expect([value('respondent'), value('straat'), value('greet_actual'), value('greet_desired'), value('age_class')]).toEqual(["'-abc", "'=1+1", 3, dontKnowCode, null]);
     expect(spreadsheetSafe('Rozenstraat')).toBe('Rozenstraat');
     expect(spreadsheetSafe('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(spreadsheetSafe('+SUM(1,2)')).toBe("'+SUM(1,2)");
+    expect(spreadsheetSafe('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(spreadsheetSafe('-cmd')).toBe("'-cmd");
+    // A negative figure written as text stays a number.
+    expect(spreadsheetSafe('-0.25')).toBe('-0.25');
   });
 
   it('gets SPSS syntax that declares every variable, quotes labels and marks 99 as missing', () => {
