@@ -14,9 +14,11 @@ export type Logger = (message: string, error?: unknown) => void;
 /** Errors from the body parsers, which are input problems, not server faults (uploads: upload.ts). */
 function asProblem(error: unknown): Problem | undefined {
   if (error instanceof Problem) return error;
-  const type = (error as { type?: string } | undefined)?.type;
+  const { type, status, expose } = (error ?? {}) as { type?: string; status?: number; expose?: boolean };
   if (type === 'entity.too.large') return new Problem('fileTooLarge');
-  if ((typeof type === 'string' && type.startsWith('entity.')) || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+  // Anything else a body parser refuses (a body that does not match its Content-Encoding, too many form fields, bad JSON) is malformed.
+  if ((typeof type === 'string' && (type.startsWith('entity.') || type.startsWith('parameters.'))) || type === 'encoding.unsupported' || type === 'charset.unsupported'
+    || (expose === true && typeof status === 'number' && status >= 400 && status < 500)) {
     return new Problem('malformedRequest');
   }
   return undefined;

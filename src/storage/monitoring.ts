@@ -87,18 +87,29 @@ export interface DuplicateGroup {
   interviews: { id: string; interviewer: string; endedAt: string }[];
 }
 
-/** Two or more counted interviews of one instrument at one address, not yet resolved by the coordinator. */
+/**
+ * Two or more counted interviews of one instrument at one address, not yet
+ * resolved by the coordinator: never resolved, or resolved before another
+ * interview there was counted.
+ */
 export async function listUnresolvedDuplicates(db: Queryable, studyId: number): Promise<DuplicateGroup[]> {
   const rows = await db.all<{ address_id: number; street: string; house_number: number; addition: string; instrument_id: string; id: string; interviewer: string | null; ended_at: string }>(
-    `SELECT ia.address_id, s.name AS street, a.house_number, a.addition, i.instrument_id, i.id, u.display_name AS interviewer, i.ended_at
-       FROM interview_addresses ia
-       JOIN interviews i ON i.id = ia.interview_id AND i.status = 'counted'
+    `WITH counted AS (
+       SELECT ia.address_id, i.instrument_id, count(*) AS n
+         FROM interview_addresses ia JOIN interviews i ON i.id = ia.interview_id AND i.status = 'counted'
+        WHERE i.study_id = ?
+        GROUP BY ia.address_id, i.instrument_id HAVING count(*) > 1
+     ), unresolved AS (
+       SELECT c.address_id, c.instrument_id FROM counted c
+        WHERE NOT EXISTS (SELECT 1 FROM duplicate_resolutions r
+                           WHERE r.address_id = c.address_id AND r.instrument_id = c.instrument_id AND r.counted_after >= c.n)
+     )
+     SELECT ia.address_id, s.name AS street, a.house_number, a.addition, i.instrument_id, i.id, u.display_name AS interviewer, i.ended_at
+       FROM unresolved o
+       JOIN interview_addresses ia ON ia.address_id = o.address_id
+       JOIN interviews i ON i.id = ia.interview_id AND i.status = 'counted' AND i.instrument_id = o.instrument_id
        JOIN addresses a ON a.id = ia.address_id JOIN streets s ON s.id = a.street_id
        LEFT JOIN users u ON u.id = i.interviewer_id
-      WHERE i.study_id = ?
-        AND NOT EXISTS (SELECT 1 FROM duplicate_resolutions r WHERE r.address_id = ia.address_id AND r.instrument_id = i.instrument_id)
-        AND (SELECT count(*) FROM interview_addresses ia2 JOIN interviews i2 ON i2.id = ia2.interview_id
-              WHERE ia2.address_id = ia.address_id AND i2.instrument_id = i.instrument_id AND i2.status = 'counted') > 1
       ORDER BY s.name, a.house_number, i.instrument_id, i.ended_at`,
     [studyId],
   );
@@ -119,22 +130,34 @@ export async function countSyncConflicts(db: Queryable, studyId: number): Promis
 
 /**
  * A coordinator's decision on a duplicate: keep one interview (the others are
- * set aside, not deleted) or keep all as separate households. Run in a transaction.
+ * set aside, not deleted) or keep all as separate households. Run in a
+ * transaction. The same decision sent twice (a second click, a retry) changes
+ * nothing the second time and is no error; a decision on a duplicate that a
+ * later interview opened again replaces the earlier one.
  */
-export async function resolveDuplicate(tx: Queryable, resolution: { studyId: number; addressId: number; instrumentId: string; keepInterviewId: string | null; resolvedBy: number }): Promise<number> {
+export async function resolveDuplicate(tx: Queryable, resolution: { studyId: number; addressId: number; instrumentId: string; keepInterviewId: string | null; resolvedBy: number }): Promise<'resolved' | 'unchanged' | 'not-found'> {
   const ids = (await tx.all<{ id: string }>(
     `SELECT i.id FROM interview_addresses ia JOIN interviews i ON i.id = ia.interview_id
       WHERE ia.address_id = ? AND i.instrument_id = ? AND i.study_id = ? AND i.status = 'counted'`,
     [resolution.addressId, resolution.instrumentId, resolution.studyId],
   )).map((row) => row.id);
-  if (ids.length < 2 || (resolution.keepInterviewId !== null && !ids.includes(resolution.keepInterviewId))) return 0;
+  const earlier = await tx.get<{ counted_after: number }>(
+    `SELECT r.counted_after FROM duplicate_resolutions r JOIN addresses a ON a.id = r.address_id
+      WHERE r.address_id = ? AND r.instrument_id = ? AND a.study_id = ?`,
+    [resolution.addressId, resolution.instrumentId, resolution.studyId],
+  );
+  if (earlier && earlier.counted_after >= ids.length) return 'unchanged';
+  if (ids.length < 2 || (resolution.keepInterviewId !== null && !ids.includes(resolution.keepInterviewId))) return 'not-found';
   await tx.run(
-    'INSERT INTO duplicate_resolutions (address_id, instrument_id, resolution, kept_interview_id, resolved_by) VALUES (?, ?, ?, ?, ?)',
-    [resolution.addressId, resolution.instrumentId, resolution.keepInterviewId ? 'kept-one' : 'separate-households', resolution.keepInterviewId, resolution.resolvedBy],
+    `INSERT INTO duplicate_resolutions (address_id, instrument_id, resolution, kept_interview_id, resolved_by, counted_after) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (address_id, instrument_id) DO UPDATE SET resolution = excluded.resolution, kept_interview_id = excluded.kept_interview_id,
+       resolved_by = excluded.resolved_by, counted_after = excluded.counted_after, resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    [resolution.addressId, resolution.instrumentId, resolution.keepInterviewId ? 'kept-one' : 'separate-households', resolution.keepInterviewId, resolution.resolvedBy,
+      resolution.keepInterviewId ? 1 : ids.length],
   );
   if (resolution.keepInterviewId) {
     const setAside = ids.filter((id) => id !== resolution.keepInterviewId);
     await tx.run(`UPDATE interviews SET status = 'set-aside' WHERE id IN (${setAside.map(() => '?').join(', ')})`, setAside);
   }
-  return ids.length;
+  return 'resolved';
 }

@@ -34,13 +34,13 @@ export function monitoringRoutes({ db }: AppDeps): Router {
     const user = requireUser(res);
     const study = await requireStudy(db, user, idParam(req.params.id, 'study'));
     const choice = parseOrThrow(resolutionSchema, req.body);
-    const resolved = await auditedChange(db, (tx) => resolveDuplicate(tx, {
+    const outcome = await auditedChange(db, (tx) => resolveDuplicate(tx, {
       studyId: study.id, addressId: choice.addressId, instrumentId: choice.instrumentId,
       keepInterviewId: choice.keep === 'all' ? null : choice.keep, resolvedBy: user.id,
-    }), (changed) => (changed > 0
+    }), (result) => (result === 'resolved'
       ? { actor: user, action: 'duplicate.resolved', studyId: study.id, subject: choice.instrumentId, detail: choice.keep === 'all' ? 'separate households' : `kept ${choice.keep}` }
       : undefined));
-    if (resolved === 0) throw new Problem('notFound', { entity: 'duplicate' });
+    if (outcome === 'not-found') throw new Problem('notFound', { entity: 'duplicate' });
     res.redirect(303, `/studies/${study.id}/fieldwork#duplicates`);
   });
 

@@ -32,12 +32,36 @@ describe('GET /studies/:id/fieldwork and POST /studies/:id/duplicates', () => {
     const counted = await readRespondentTable(db, studyId, instruments.get('contactladder', 1)!);
     expect(counted.size).toBe(1);
 
-    // Resolving again, or for another study's coordinator, changes nothing.
+    // Resolving again (a second click) changes nothing and is no error; another study's coordinator cannot.
     await coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form')
-      .send({ _csrf: coordinator.csrf, addressId: rozen2, instrumentId: 'contactladder', keep: 'all' }).expect(404);
+      .send({ _csrf: coordinator.csrf, addressId: rozen2, instrumentId: 'contactladder', keep: 'all' }).expect(303);
+    expect(await db.all('SELECT id, status FROM interviews ORDER BY ended_at')).toEqual([{ id: first.id, status: 'counted' }, { id: second.id, status: 'set-aside' }]);
     const stranger = await loginAs('coordinator');
     await stranger.agent.get(`/studies/${studyId}/fieldwork`).expect(403);
     await interviewer.agent.get(`/studies/${studyId}/fieldwork`).expect(403);
+  });
+
+  it('takes the same decision twice without an error, and opens the duplicate again when a third interview is counted there', async () => {
+    const { db, coordinator, interviewer, colleague, studyId, addressId, sync } = await fieldworkSetUp();
+    const rozen2 = addressId('Rozenstraat', 2);
+    await coordinator.agent.post(`/studies/${studyId}/assignments`).type('form')
+      .send({ _csrf: coordinator.csrf, streetId: (await db.get<{ street_id: number }>('SELECT street_id FROM addresses WHERE id = ?', [rozen2]))!.street_id, interviewerId: colleague.user.id }).expect(303);
+    await sync(interviewer, [visit(studyId, rozen2, { outcome: 'interview' }), interview(studyId, rozen2)]).expect(200);
+    await sync(colleague, [visit(studyId, rozen2, { outcome: 'interview' }), interview(studyId, rozen2, { endedAt: '2026-03-03T18:40:00.000Z' })], 'tablet-0002').expect(200);
+    const separate = () => coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form')
+      .send({ _csrf: coordinator.csrf, addressId: rozen2, instrumentId: 'contactladder', keep: 'all' });
+    await separate().expect(303);
+    await separate().expect(303);
+    expect(await db.all("SELECT action FROM audit_log WHERE action = 'duplicate.resolved'")).toHaveLength(1);
+    expect((await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200)).text).not.toContain('Twee of meer interviews');
+
+    const third = interview(studyId, rozen2, { endedAt: '2026-03-04T10:00:00.000Z' });
+    await sync(colleague, [third], 'tablet-0002').expect(200);
+    expect((await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200)).text).toContain('Twee of meer interviews op Rozenstraat 2 (contactladder)');
+    await coordinator.agent.post(`/studies/${studyId}/duplicates`).type('form')
+      .send({ _csrf: coordinator.csrf, addressId: rozen2, instrumentId: 'contactladder', keep: third.id }).expect(303);
+    expect(await db.all("SELECT status, count(*) AS n FROM interviews GROUP BY status ORDER BY status")).toEqual([{ status: 'counted', n: 1 }, { status: 'set-aside', n: 2 }]);
+    expect((await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200)).text).not.toContain('Twee of meer interviews');
   });
 
   it('rejects a malformed resolution, naming each wrong field', async () => {

@@ -1,8 +1,8 @@
 /**
- * Uploads that used to take the server down (issue 19, findings 1, 3 and 6):
- * each gets a 4xx with the line or the reason, stores nothing, and costs the
- * server only what it keeps. Their time and memory are measured in
- * bench/upload.ts, not here.
+ * Inputs that used to take the server down or answer 500 (issue 19): each gets
+ * a 4xx with the line or the reason and changes nothing; an upload costs the
+ * server only what it keeps. Upload time and memory are measured in
+ * bench/import.ts, not here.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -80,5 +80,23 @@ describe('an upload nobody may make', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+});
+
+describe('bodies a parser refuses', () => {
+  it('answers a sync whose body does not match its Content-Encoding with 400, and a form of 600 fields too', async () => {
+    const { loginAs, db } = await setUp();
+    const interviewer = await loginAs('interviewer');
+    const sync = await interviewer.agent.post('/api/sync').set('X-CSRF-Token', interviewer.csrf)
+      .set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"records":[]}');
+    expect(sync.status).toBe(400);
+    expect(sync.body.error.message).toBe('Het verzoek kon niet worden gelezen.');
+    const coordinator = await loginAs('coordinator');
+    const before = await countRows(db, 'studies');
+    const fields = [...Array.from({ length: 600 }, (_, index) => `field${index}=x`), `_csrf=${coordinator.csrf}`].join('&');
+    const form = await coordinator.agent.post('/studies').set('Content-Type', 'application/x-www-form-urlencoded').send(fields);
+    expect(form.status).toBe(400);
+    expect(form.text).toContain('Het verzoek kon niet worden gelezen.');
+    expect(await countRows(db, 'studies')).toBe(before);
   });
 });
