@@ -13,6 +13,8 @@ export interface Config {
   demo: boolean;
   secureCookies: boolean;
   maxUploadBytes: number;
+  /** TRUST_PROXY: which proxies may tell the client's address (app.ts); unset, none. */
+  trustProxy?: string;
 }
 
 export class ConfigError extends Error {}
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectDir: string): Config {
     demo: env.DEMO !== '0',
     secureCookies: env.COOKIE_SECURE === '1' || (env.COOKIE_SECURE !== '0' && env.NODE_ENV === 'production'),
     maxUploadBytes: Math.round(maxUploadMegabytes * 1024 * 1024),
+    ...(env.TRUST_PROXY?.trim() ? { trustProxy: env.TRUST_PROXY.trim() } : {}),
   };
 }

@@ -32,6 +32,7 @@ import { monitoringRoutes } from './routes/monitoring';
 import { purgeRoutes } from './routes/purge';
 import { studyRoutes } from './routes/studies';
 import { walkListRoutes } from './routes/walk-list';
+import { LoginThrottle } from './login-throttle';
 import { loadSession } from './session';
 
 export interface AppConfig {
@@ -40,6 +41,12 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Where published reports are written. */
   dataDir: string;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as
+   * Express's "trust proxy" reads it: a number of hops ("1") or addresses and
+   * subnets ("loopback", "10.0.0.0/8"). Unset: the header is ignored.
+   */
+  trustProxy?: string;
 }
 
 export interface AppDeps {
@@ -50,12 +57,18 @@ export interface AppDeps {
   config: AppConfig;
   projectDir: string;
   log?: Logger;
+  /** Shared by the login and the admin's account pages; made here when not given. */
+  loginThrottle?: LoginThrottle;
 }
 
-export function createApp(deps: AppDeps): Express {
+export type RouteDeps = AppDeps & { loginThrottle: LoginThrottle };
+
+export function createApp(appDeps: AppDeps): Express {
+  const deps: RouteDeps = { ...appDeps, loginThrottle: appDeps.loginThrottle ?? new LoginThrottle() };
   const app = express();
   const log = deps.log ?? ((message, error) => console.error(message, error));
   app.disable('x-powered-by');
+  if (deps.config.trustProxy !== undefined) app.set('trust proxy', /^\d+$/.test(deps.config.trustProxy) ? Number(deps.config.trustProxy) : deps.config.trustProxy);
   app.set('views', path.join(deps.projectDir, 'views'));
   app.set('view engine', 'ejs');
 

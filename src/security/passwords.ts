@@ -2,16 +2,38 @@
  * Password hashing with scrypt (memory-hard, from node:crypto). The stored
  * form names its parameters, so they can be raised later without breaking
  * existing accounts: `scrypt$N$r$p$salt$hash` (base64url).
+ *
+ * scrypt runs on libuv's thread pool, which SQLite's queries share: a flood of
+ * logins would leave every page waiting for a thread. So at most one hash is
+ * computed at a time, in a queue of its own; when the queue is full, the
+ * attempt is refused (HashQueueFull) rather than kept waiting.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const cost = { N: 2 ** 15, r: 8, p: 1 };
 const keyLength = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyLength, { ...options, maxmem: 128 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+const hashesAtOnce = 1;
+const longestQueue = 64;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+export class HashQueueFull extends Error {}
+
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  if (running >= hashesAtOnce) {
+    if (waiting.length >= longestQueue) throw new HashQueueFull('too many password checks waiting');
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running += 1;
+  try {
+    return await new Promise((resolve, reject) => {
+      scrypt(password.normalize('NFC'), salt, keyLength, { ...options, maxmem: 128 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
+    });
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
 }
 
 export async function hashPassword(password: string): Promise<string> {

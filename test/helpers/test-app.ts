@@ -30,12 +30,12 @@ export async function openTestDatabase(filename = ':memory:'): Promise<Database>
 
 export const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
 
-export async function buildTestApp(options: { db?: Database; maxUploadBytes?: number; dataDir?: string } = {}) {
+export async function buildTestApp(options: { db?: Database; maxUploadBytes?: number; dataDir?: string; trustProxy?: string } = {}) {
   const db = options.db ?? await openTestDatabase();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'buurtladder-test-'));
   const deps: AppDeps = {
     db, instruments, definitions, translations, projectDir,
-    config: { secureCookies: false, maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, dataDir },
+    config: { secureCookies: false, maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, dataDir, ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) },
     log: () => undefined,
   };
   const app = createApp(deps);

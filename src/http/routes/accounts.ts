@@ -1,21 +1,22 @@
 /**
  * Account management for admins: list accounts, create one with a role,
  * disable or enable one (a disabled account's sessions end at once) and set
- * a new password.
+ * a new password. Enabling an account or setting its password also lifts a
+ * pause that failed logins put on it (login-throttle.ts).
  */
 import { Router, type Response } from 'express';
 import { roles } from '../../domain/roles';
 import { changeAccountStatus, createAccount, resetPassword } from '../../services/accounts';
 import { listUsers } from '../../storage/users';
 import { allow } from '../access';
-import type { AppDeps } from '../app';
+import type { RouteDeps } from '../app';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
 import { formBody, idParam } from '../parse';
 
 type Notice = { key: 'created' | 'disabled' | 'enabled' | 'passwordReset'; username: string };
 
-export function accountRoutes({ db }: AppDeps): Router {
+export function accountRoutes({ db, loginThrottle }: RouteDeps): Router {
   const router = Router();
 
   async function renderAccounts(res: Response, form: Record<string, unknown>, errors?: FormErrors, notice?: Notice) {
@@ -41,6 +42,7 @@ export function accountRoutes({ db }: AppDeps): Router {
     const disable = formBody(req.body).action === 'disable';
     try {
       const account = await changeAccountStatus(db, requireUser(res), idParam(req.params.userId, 'account'), disable);
+      if (!disable) await loginThrottle.release(account.username);
       await renderAccounts(res, { role: 'interviewer' }, undefined, { key: disable ? 'disabled' : 'enabled', username: account.username });
     } catch (error) {
       await renderAccounts(res, { role: 'interviewer' }, asFormErrors(error, res));
@@ -50,6 +52,7 @@ export function accountRoutes({ db }: AppDeps): Router {
   router.post('/accounts/:userId/password', allow('admin'), async (req, res) => {
     try {
       const account = await resetPassword(db, requireUser(res), idParam(req.params.userId, 'account'), formBody(req.body));
+      await loginThrottle.release(account.username);
       await renderAccounts(res, { role: 'interviewer' }, undefined, { key: 'passwordReset', username: account.username });
     } catch (error) {
       await renderAccounts(res, { role: 'interviewer' }, asFormErrors(error, res));

@@ -3,13 +3,12 @@ import { Router } from 'express';
 import { loginInputSchema } from '../../domain/account';
 import { Problem } from '../../domain/errors';
 import { isLocale } from '../../i18n/translate';
-import { hashPassword, randomToken, verifyPassword } from '../../security/passwords';
+import { HashQueueFull, hashPassword, randomToken, verifyPassword } from '../../security/passwords';
 import { findLogin, setLocale } from '../../storage/users';
 import { allow, allowAnyone } from '../access';
-import type { AppDeps } from '../app';
+import type { RouteDeps } from '../app';
 import { getContext } from '../context';
 import { languageCookieName } from '../cookies';
-import { LoginThrottle } from '../login-throttle';
 import { formBody, safeReturnPath } from '../parse';
 import { endSession, startSession } from '../session';
 
@@ -19,9 +18,8 @@ const homeByRole = { admin: '/studies', coordinator: '/studies', reader: '/studi
 let unknownUserHash: Promise<string> | undefined;
 const hashForUnknownUser = () => (unknownUserHash ??= hashPassword(randomToken()));
 
-export function authRoutes({ db, config }: AppDeps): Router {
+export function authRoutes({ db, config, loginThrottle: throttle }: RouteDeps): Router {
   const router = Router();
-  const throttle = new LoginThrottle();
 
   router.get('/', allowAnyone, (_req, res) => {
     const { user } = getContext(res);
@@ -39,14 +37,24 @@ export function authRoutes({ db, config }: AppDeps): Router {
     const parsed = loginInputSchema.safeParse(body);
     const username = parsed.success ? parsed.data.username : String(body.username ?? '').slice(0, 64);
     const address = req.ip ?? 'unknown';
-    if (throttle.isBlocked(username, address)) throw new Problem('tooManyRequests');
+    // Counted before the password is checked, so no number of guesses at once gets past the limit.
+    const admission = await throttle.admit(username, address);
+    if (!admission.admitted) {
+      res.set('Retry-After', String(admission.retryAfterSeconds));
+      throw new Problem('tooManyRequests');
+    }
     const login = parsed.success ? await findLogin(db, username) : undefined;
-    const passwordOk = parsed.success && await verifyPassword(parsed.data.password, login?.passwordHash ?? await hashForUnknownUser());
+    let passwordOk: boolean;
+    try {
+      passwordOk = parsed.success && await verifyPassword(parsed.data.password, login?.passwordHash ?? await hashForUnknownUser());
+    } catch (error) {
+      if (error instanceof HashQueueFull) throw new Problem('tooManyRequests');
+      throw error;
+    }
     if (!login || !passwordOk || login.user.disabled) {
-      throttle.recordFailure(username, address);
       return res.status(401).render('login', { title: t('login.title'), next, error: t('errors.loginFailed'), username });
     }
-    throttle.recordSuccess(username);
+    await throttle.succeeded(username, address);
     await startSession(db, res, login.user, config.secureCookies);
     res.redirect(303, next === '/' ? homeByRole[login.user.role] : next);
   });

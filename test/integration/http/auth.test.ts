@@ -35,14 +35,46 @@ describe('POST /login', () => {
     expect(response.headers['set-cookie']).toBeUndefined();
   });
 
-  it('stops guessing after ten failures for one username', async () => {
+  it('checks at most six of 200 guesses sent at once, and then makes the account wait', { timeout: 30_000 }, async () => {
     const { app, db } = await buildTestApp();
     await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await request(app).post('/login').type('form').send({ username: 'marieke', password: `gok ${attempt}` }).expect(401);
-    }
-    const blocked = await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(429);
-    expect(blocked.text).toContain('Te veel mislukte inlogpogingen');
+    const guesses = Array.from({ length: 200 }, (_, index) => (index === 199 ? testPassword : `gok ${index}`));
+    const answers = await Promise.all(guesses.map((password) => request(app).post('/login').type('form').send({ username: 'marieke', password })));
+    const checked = answers.filter((answer) => answer.status !== 429);
+    // Five free attempts and the one that opens the first pause: every other guess is refused before its password is checked.
+    expect(checked.length).toBeLessThanOrEqual(6);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(200 - checked.length);
+    const refused = answers.find((answer) => answer.status === 429)!;
+    expect(refused.text).toContain('Te veel mislukte inlogpogingen');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(30);
+  });
+
+  it('lets a user kept out by guesses in as soon as an admin sets a new password', { timeout: 30_000 }, async () => {
+    const { app, db, loginAs } = await buildTestApp();
+    const user = await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    for (let attempt = 0; attempt < 8; attempt++) await request(app).post('/login').type('form').send({ username: 'marieke', password: `gok ${attempt}` });
+    await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(429);
+    const admin = await loginAs('admin');
+    await admin.agent.post(`/accounts/${user.id}/password`).type('form').send({ _csrf: admin.csrf, password: 'een nieuw lang geheim' }).expect(200);
+    await request(app).post('/login').type('form').send({ username: 'marieke', password: 'een nieuw lang geheim' }).expect(303);
+  });
+
+  it('counts failures per client address, from X-Forwarded-For only when TRUST_PROXY is set', { timeout: 30_000 }, async () => {
+    const failFrom = async (app: Parameters<typeof request>[0], forwardedFor: (index: number) => string) => {
+      const statuses: number[] = [];
+      for (let index = 0; index < 31; index++) {
+        statuses.push((await request(app).post('/login').set('X-Forwarded-For', forwardedFor(index)).type('form').send({ username: `gebruiker${index}`, password: 'fout' })).status);
+      }
+      return statuses;
+    };
+    // Without TRUST_PROXY a made-up header changes nothing: 30 failures from this address, then it waits.
+    const direct = await buildTestApp();
+    expect(await failFrom(direct.app, (index) => `203.0.113.${index}`)).toEqual([...Array(30).fill(401), 429]);
+    // Behind a proxy every client has its own address, so one client's failures do not keep out the others.
+    const proxied = await buildTestApp({ trustProxy: '1' });
+    expect(await failFrom(proxied.app, (index) => `203.0.113.${index}`)).toEqual(Array(31).fill(401));
+    expect(await failFrom(proxied.app, () => '198.51.100.7')).toEqual([...Array(30).fill(401), 429]);
   });
 
   it('does not follow a "next" that leaves the site', async () => {
