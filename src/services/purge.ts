@@ -20,7 +20,7 @@ export function confirmsStudy(confirmation: unknown, study: Study): boolean {
 
 export async function purgeStudyAddressFrame(db: Database, actor: User, study: Study, confirmation: unknown): Promise<PurgeCounts> {
   if (!confirmsStudy(confirmation, study)) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'confirmationMismatch' }] });
-  return db.transaction(async (tx) => {
+  const counts = await db.transaction(async (tx) => {
     // Checked inside the transaction: a second purge must never replace the snapshot with the empty frame's figures.
     const current = await getStudy(tx, study.id);
     if (!current || current.purgedAt !== null) throw new Problem('invalidInput', { fields: [{ field: 'confirmation', reason: 'alreadyPurged' }] });
@@ -31,4 +31,7 @@ export async function purgeStudyAddressFrame(db: Database, actor: User, study: S
     });
     return counts;
   });
+  // The deleted rows are zeros in the file (secure_delete, db.ts); the log that still held them is emptied.
+  await db.eraseLog();
+  return counts;
 }

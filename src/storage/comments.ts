@@ -46,11 +46,17 @@ export async function listApprovedComments(db: Queryable, studyId: number): Prom
   return rows.map(toComment);
 }
 
-/** Records a review. Returns false when the comment is not one of the study's. Run inside a transaction. */
+/**
+ * Records a review. An approved comment's original is replaced by the
+ * approved text: what a reviewer took out (a name, a phone number) is not
+ * kept beside it. Returns false when the comment is not one of the study's.
+ * Run inside a transaction.
+ */
 export async function reviewComment(tx: Queryable, review: { studyId: number; interviewId: string; itemId: string; status: 'approved' | 'rejected'; reviewedBody: string | null; reviewerId: number | null }): Promise<boolean> {
   const { changes } = await tx.run(
-    `UPDATE comments SET review_status = ?, reviewed_body = ?, reviewed_by = ?, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-      WHERE interview_id = ? AND item_id = ? AND interview_id IN (SELECT id FROM interviews WHERE study_id = ?)`,
+    `UPDATE comments SET review_status = ?1, reviewed_body = ?2, reviewed_by = ?3, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+            body = CASE WHEN ?1 = 'approved' AND ?2 IS NOT NULL THEN ?2 ELSE body END
+      WHERE interview_id = ?4 AND item_id = ?5 AND interview_id IN (SELECT id FROM interviews WHERE study_id = ?6)`,
     [review.status, review.reviewedBody, review.reviewerId, review.interviewId, review.itemId, review.studyId],
   );
   return changes === 1;

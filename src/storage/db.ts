@@ -82,16 +82,30 @@ class Connection implements Queryable {
  * and a connection of its own runs a passive checkpoint every second beside
  * the writers: it copies what no reader still needs and never holds up a
  * commit. Commits are durable in the log either way (synchronous = FULL);
- * SQLite checkpoints once more when the last connection closes.
+ * SQLite checkpoints once more when the last connection closes. A passive
+ * checkpoint never shrinks the log file, so after five seconds without a
+ * write the log is checkpointed and truncated to nothing (it reached 44 MB
+ * after 50,000 interviews otherwise).
  */
+const idleBeforeTruncateMs = 5000;
+
 class Checkpointer {
   private readonly timer: NodeJS.Timeout;
   private running: Promise<void> | undefined;
+  /** Whether the log was emptied since the last write. */
+  private truncated = false;
 
-  constructor(private readonly connection: Connection, intervalMs = 1000) {
+  constructor(private readonly connection: Connection, lastWriteAt: () => number, intervalMs = 1000) {
     this.timer = setInterval(() => {
-      // A checkpoint that fails (another connection checkpointing, a full disk) is tried again next time.
-      this.running ??= this.connection.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined).finally(() => { this.running = undefined; });
+      if (Date.now() - lastWriteAt() < intervalMs) this.truncated = false;
+      const idle = Date.now() - lastWriteAt() >= idleBeforeTruncateMs;
+      if (idle && this.truncated) return;
+      // At idle the log is emptied to nothing; a checkpoint that cannot (a reader still in the log,
+      // this connection waits for nobody) or fails (a full disk) is tried again next time.
+      this.running ??= (idle
+        ? this.connection.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)').then((result) => { this.truncated = result?.busy === 0; })
+        : this.connection.exec('PRAGMA wal_checkpoint(PASSIVE)'))
+        .catch(() => undefined).finally(() => { this.running = undefined; });
     }, intervalMs).unref();
   }
 
@@ -104,10 +118,11 @@ class Checkpointer {
 
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve();
+  private lastWriteAt = Date.now();
 
   private constructor(
     private readonly connection: Connection, readonly filename: string,
-    private readonly readConnection?: Connection, private readonly checkpointer?: Checkpointer,
+    private readonly readConnection?: Connection, private checkpointer?: Checkpointer,
   ) {}
 
   /** Reads of committed data that must not wait behind a running transaction; the same connection for an in-memory database. */
@@ -122,13 +137,26 @@ export class Database implements Queryable {
    */
   static async open(filename: string): Promise<Database> {
     const connection = await Connection.open(filename, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
-    await connection.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    // secure_delete: deleted rows are overwritten with zeros, so a purged address leaves no trace in the file.
+    await connection.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     if (filename === ':memory:') return new Database(connection, filename);
     await connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;');
     const reader = await Connection.open(filename, sqlite3.OPEN_READONLY);
     await reader.exec('PRAGMA busy_timeout = 5000;');
     const checkpoints = await Connection.open(filename, sqlite3.OPEN_READWRITE | sqlite3.OPEN_FULLMUTEX);
-    return new Database(connection, filename, reader, new Checkpointer(checkpoints));
+    const db = new Database(connection, filename, reader);
+    db.checkpointer = new Checkpointer(checkpoints, () => db.lastWriteAt);
+    return db;
+  }
+
+  /**
+   * Copies the write-ahead log into the database file and truncates it to
+   * nothing, after every write before it: deleted data then survives neither
+   * in the log nor (with secure_delete) in the file. For the purge.
+   */
+  eraseLog(): Promise<void> {
+    if (!this.checkpointer) return Promise.resolve();
+    return this.enqueue(() => this.connection.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -137,18 +165,20 @@ export class Database implements Queryable {
     return result;
   }
 
-  run(sql: string, params?: Params) { return this.enqueue(() => this.connection.run(sql, params)); }
+  run(sql: string, params?: Params) { this.lastWriteAt = Date.now(); return this.enqueue(() => this.connection.run(sql, params)); }
   get<T>(sql: string, params?: Params) { return this.enqueue(() => this.connection.get<T>(sql, params)); }
   all<T>(sql: string, params?: Params) { return this.enqueue(() => this.connection.all<T>(sql, params)); }
-  exec(sql: string) { return this.enqueue(() => this.connection.exec(sql)); }
+  exec(sql: string) { this.lastWriteAt = Date.now(); return this.enqueue(() => this.connection.exec(sql)); }
 
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    this.lastWriteAt = Date.now();
     return this.enqueue(async () => {
       await this.connection.exec('BEGIN IMMEDIATE');
       try {
         const result = await work(this.connection);
         await this.connection.exec('COMMIT');
+        this.lastWriteAt = Date.now();
         return result;
       } catch (error) {
         await this.connection.exec('ROLLBACK');

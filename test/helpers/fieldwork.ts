@@ -14,8 +14,8 @@ export const straatladder = instruments.get('straatladder', 1) as Instrument;
 const csv = 'straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\nRozenstraat,2,1234AB,Noord\nRozenstraat,3,1234AB,Noord\nTulpstraat,7,1234AC,Noord\n';
 
 /** A study with two streets; the interviewer has Rozenstraat, a colleague Tulpstraat. */
-export async function fieldworkSetUp() {
-  const context = await buildTestApp();
+export async function fieldworkSetUp(options: Parameters<typeof buildTestApp>[0] = {}) {
+  const context = await buildTestApp(options);
   const coordinator = await context.loginAs('coordinator');
   const studyId = await createStudyAs(coordinator);
   await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(csv), 'a.csv').expect(200);

@@ -1,13 +1,16 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
 import { fieldworkSetUp, interview, visit } from '../../helpers/fieldwork';
 import { storeInterviews } from '../../helpers/interviews';
-import { countRows } from '../../helpers/test-app';
+import { countRows, openTestDatabase } from '../../helpers/test-app';
 
 const fieldworkTables = ['addresses', 'visits', 'interview_addresses', 'sync_conflicts', 'duplicate_resolutions'];
 
-async function studyAfterFieldwork() {
-  const setUp = await fieldworkSetUp();
+async function studyAfterFieldwork(options: Parameters<typeof fieldworkSetUp>[0] = {}) {
+  const setUp = await fieldworkSetUp(options);
   const { db, studyId, addressId, sync, interviewer } = setUp;
   const answered = interview(studyId, addressId('Rozenstraat', 1));
   const records = [
@@ -92,5 +95,34 @@ describe('purging the address frame after fieldwork', () => {
     expect(statuses).toEqual([200, 400]);
     expect((await coordinator.agent.get(`/api/studies/${studyId}/analysis`).expect(200)).text).toBe(before.text);
     expect(await db.all("SELECT action FROM audit_log WHERE action = 'address-frame.purged'")).toHaveLength(1);
+  });
+
+  it('leaves no purged postcode, address pair or redacted original in the bytes of the database file', { timeout: 30_000 }, async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'buurtladder-purge-'));
+    const file = path.join(folder, 'buurtladder.sqlite');
+    const db = await openTestDatabase(file);
+    const { coordinator, studyId, sync, interviewer, addressId } = await studyAfterFieldwork({ db });
+    const original = 'Bel Jan de Vries op 06-12345678, Dorpsstraat 12';
+    const told = interview(studyId, addressId('Rozenstraat', 3), { comments: { 'closing-remarks': original } });
+    await sync(interviewer, [visit(studyId, addressId('Rozenstraat', 3), { outcome: 'interview' }), told]).expect(200);
+    await coordinator.agent.post(`/studies/${studyId}/comments`).type('form')
+      .send({ _csrf: coordinator.csrf, interviewId: told.id, itemId: 'closing-remarks', decision: 'approve', reviewedBody: 'Bel […] op […], […]' }).expect(303);
+    // What the purge must erase: the postcodes and the interview-to-address pairs, as SQLite stores them.
+    const pairs = await db.all<{ interview_id: string }>('SELECT interview_id FROM interview_addresses');
+    expect(pairs.length).toBeGreaterThan(0);
+    await coordinator.agent.post(`/studies/${studyId}/purge`).type('form').send({ _csrf: coordinator.csrf, confirmation: 'Buurtonderzoek Oosterpark' }).expect(200);
+    const traces = () => {
+      const bytes = Buffer.concat([file, `${file}-wal`].filter((name) => existsSync(name)).map((name) => readFileSync(name)));
+      return ['1234AB', '1234AC', original, 'Jan de Vries', '06-12345678', 'Dorpsstraat 12'].filter((text) => bytes.includes(Buffer.from(text)));
+    };
+    // While the server runs (the write-ahead log emptied at once), and after a clean stop.
+    expect(traces()).toEqual([]);
+    await db.close();
+    expect(traces()).toEqual([]);
+    // The interviews stay (the figures are theirs), but nothing ties them to an address any more: no other trace of the pairs' table.
+    const reopened = await openTestDatabase(file);
+    expect(await reopened.all('SELECT * FROM interview_addresses')).toEqual([]);
+    expect((await reopened.get<{ body: string }>('SELECT body FROM comments WHERE interview_id = ?', [told.id]))!.body).toBe('Bel […] op […], […]');
+    await reopened.close();
   });
 });

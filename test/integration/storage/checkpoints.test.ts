@@ -21,4 +21,18 @@ describe('write-ahead log checkpoints of a file database', () => {
     expect(await db.reader.get('SELECT count(*) AS n FROM answers')).toEqual({ n: 3000 });
     await db.close();
   });
+
+  it('empty the log file once the database has been idle for a few seconds', { timeout: 20_000 }, async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'checkpoints-')), 'buurtladder.sqlite');
+    const db = await Database.open(file);
+    await db.exec('CREATE TABLE answers (id INTEGER PRIMARY KEY, document TEXT NOT NULL)');
+    await db.transaction(async (tx) => {
+      for (let row = 0; row < 1000; row++) await tx.run('INSERT INTO answers (document) VALUES (?)', [`answer ${row} ${'x'.repeat(1000)}`]);
+    });
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(1_000_000);
+    // Passive checkpoints copy the log but never shrink it; after five idle seconds it is truncated to nothing.
+    await vi.waitFor(() => expect(statSync(`${file}-wal`).size).toBe(0), { timeout: 15_000, interval: 250 });
+    expect(await db.reader.get('SELECT count(*) AS n FROM answers')).toEqual({ n: 1000 });
+    await db.close();
+  });
 });
