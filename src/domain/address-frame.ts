@@ -43,7 +43,8 @@ export const canonicalHeaders: Record<Column, string> = {
 /** Dutch postcodes: four digits not starting with 0, two letters, never SA, SD or SS. */
 const postcodePattern = /^([1-9][0-9]{3})\s?([A-Z]{2})$/;
 const excludedPostcodeLetters = new Set(['SA', 'SD', 'SS']);
-const houseNumberPattern = /^(\d{1,5})(?:\s*[-/ ]?\s*([A-Z0-9]{1,4}))?$/i;
+/** A number of up to five digits, then an addition: letters right after it ("12A"), or after a separator ("12-2", "12 bis"); never more digits ("100000" is not 10000 with addition 0). */
+const houseNumberPattern = /^(\d{1,5})(?:\s*[-/ ]\s*([A-Z0-9]{1,4})|\s*([A-Z][A-Z0-9]{0,3}))?$/i;
 const maxErrorsReported = 500;
 /** An address line is under 200 characters; a much longer one is not an address file. */
 const maxLineCharacters = 4096;
@@ -172,7 +173,7 @@ function readRow(record: string[], columns: Column[], line: number): AddressRow 
   if (rawNumber === '') return { line, reason: 'missingHouseNumber' };
   const numberMatch = houseNumberPattern.exec(rawNumber);
   if (!numberMatch || Number(numberMatch[1]) < 1) return { line, reason: 'invalidHouseNumber', value: rawNumber };
-  const additionInNumber = numberMatch[2] ?? '';
+  const additionInNumber = numberMatch[2] ?? numberMatch[3] ?? '';
   const additionColumn = columns.includes('addition') ? field('addition') : '';
   if (additionInNumber !== '' && additionColumn !== '') return { line, reason: 'twoAdditions', value: rawNumber };
   const addition = (additionColumn || additionInNumber).toUpperCase();

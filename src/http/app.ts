@@ -94,6 +94,9 @@ export function createApp(appDeps: AppDeps): Express {
     setContext(res, { locale, t: deps.translations.for(locale) });
     next();
   });
+  // Every page and answer below names people, addresses or answers, or is a form with a token:
+  // no browser or proxy keeps a copy (a route may say otherwise, as the field app's shell does).
+  app.use((_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
   app.use(loadSession(deps.db));
   app.use((req, res, next) => {
     const context = getContext(res);

@@ -12,7 +12,7 @@ export function analysisRoutes({ db, instruments }: AppDeps): Router {
 
   router.get('/api/studies/:id/analysis', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    res.set('Cache-Control', 'no-store').type('json').send(analysisToJson(await analyseStoredStudy(db, instruments, study)));
+    res.type('json').send(analysisToJson(await analyseStoredStudy(db, instruments, study)));
   });
 
   return router;

@@ -15,13 +15,13 @@ export function auditRoutes({ db }: AppDeps): Router {
 
   router.get('/audit', allow('admin'), async (_req, res) => {
     const { t, locale } = getContext(res);
-    res.set('Cache-Control', 'no-store').render('audit', { title: t('audit.title'), study: undefined, entries: auditView(await listAudit(db), t, locale) });
+    res.render('audit', { title: t('audit.title'), study: undefined, entries: auditView(await listAudit(db), t, locale) });
   });
 
   router.get('/studies/:id/audit', allow('coordinator'), async (req, res) => {
     const { t, locale } = getContext(res);
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    res.set('Cache-Control', 'no-store').render('audit', { title: t('audit.title'), study, entries: auditView(await listAudit(db, study.id), t, locale) });
+    res.render('audit', { title: t('audit.title'), study, entries: auditView(await listAudit(db, study.id), t, locale) });
   });
 
   return router;

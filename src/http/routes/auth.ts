@@ -67,7 +67,7 @@ export function authRoutes({ db, config, loginThrottle: throttle }: RouteDeps): 
   /** Who is logged in, and the CSRF token for scripted requests (the tablet app). */
   router.get('/api/session', allowAnyone, (_req, res) => {
     const { user, csrfToken } = getContext(res);
-    res.set('Cache-Control', 'no-store').json(user ? { user, csrfToken } : { user: null });
+    res.json(user ? { user, csrfToken } : { user: null });
   });
 
   router.post('/language', allowAnyone, async (req, res) => {

@@ -32,7 +32,7 @@ export function commentRoutes({ db }: AppDeps): Router {
       ...comment, segments: segmentComment(comment.body), flagged: findPersonalDetails(comment.body).length,
       suggestion: comment.reviewedBody ?? redact(comment.body),
     }));
-    res.set('Cache-Control', 'no-store').render('studies/comments', {
+    res.render('studies/comments', {
       title: getContext(res).t('comments.title'), study, comments, pending: comments.filter((comment) => comment.status === 'pending').length,
     });
   });

@@ -17,7 +17,7 @@ import { idParam } from '../parse';
 const formatSchema = z.enum(respondentFormats);
 
 function startDownload(res: Response, fileName: string, format: RespondentFormat | 'tables'): void {
-  res.set('Cache-Control', 'no-store').type(exportFileTypes[format].contentType).attachment(fileName);
+  res.type(exportFileTypes[format].contentType).attachment(fileName);
 }
 
 export function exportRoutes(deps: AppDeps): Router {

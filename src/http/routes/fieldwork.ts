@@ -61,11 +61,11 @@ export function fieldworkRoutes({ db, instruments, translations, projectDir }: A
 
   router.get('/api/fieldwork', allow('interviewer'), async (_req, res) => {
     const { csrfToken = '' } = getContext(res);
-    res.set('Cache-Control', 'no-store').json(await buildFieldworkBundle(db, instruments, requireUser(res), csrfToken));
+    res.json(await buildFieldworkBundle(db, instruments, requireUser(res), csrfToken));
   });
 
   router.post(syncPath, allow('interviewer'), async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await sync.syncBatch(requireUser(res), req.body));
+    res.json(await sync.syncBatch(requireUser(res), req.body));
   });
 
   return router;

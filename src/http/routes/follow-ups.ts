@@ -18,7 +18,7 @@ export function followUpRoutes({ db }: AppDeps): Router {
 
   router.get('/studies/:id/follow-ups', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    res.set('Cache-Control', 'no-store').render('studies/follow-ups', { title: getContext(res).t('followUps.title'), study, contacts: await listFollowUpContacts(db, study.id) });
+    res.render('studies/follow-ups', { title: getContext(res).t('followUps.title'), study, contacts: await listFollowUpContacts(db, study.id) });
   });
 
   router.post('/studies/:id/follow-ups/:contactId/handled', allow('coordinator'), async (req, res) => {

@@ -27,7 +27,7 @@ export function memberRoutes({ db }: AppDeps): Router {
       id: member.user.id, username: member.user.username, displayName: member.user.displayName,
       role: t(`studyRoles.${member.role}`), disabled: member.user.disabled, isSelf: member.user.id === self.id,
     }));
-    res.set('Cache-Control', 'no-store').render('studies/members', {
+    res.render('studies/members', {
       title: t('members.title'), study, members, form, errors,
       notice: notice && t(`members.notice.${notice.key}`, { username: notice.username }),
       roles: studyRoles.map((role) => ({ value: role, label: t(`studyRoles.${role}`), selected: (form.role ?? 'reader') === role })),

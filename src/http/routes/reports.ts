@@ -32,7 +32,7 @@ function reportKind(value: unknown): ReportKind {
 }
 
 function sendPdf(res: Response, content: Buffer, name: string): void {
-  res.set('Cache-Control', 'no-store').type('application/pdf')
+  res.type('application/pdf')
     .set('Content-Disposition', `inline; filename="${name.replace(/[^\w.-]+/g, '-')}.pdf"`).send(content);
 }
 
@@ -68,7 +68,7 @@ export function reportRoutes(deps: AppDeps): Router {
       interventions: canManage ? await listInterventions(db, study.id) : [],
       ...(canManage ? { currentDataVersion: await reports.currentDataVersion(study) } : {}),
     });
-    res.set('Cache-Control', 'no-store').render('studies/reports', {
+    res.render('studies/reports', {
       title: t('reports.title'), study, canManage, page,
       // While a publication runs, the page looks again every two seconds to show how far it is.
       ...(page.job?.running ? { headExtra: '<meta http-equiv="refresh" content="2">' } : {}),
@@ -101,7 +101,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const unitId = idParam(req.params.unitId, kind);
     const model = await reports.model(study, kind, unitId);
     const base = `/studies/${study.id}/reports/${kind}/${unitId}`;
-    res.set('Cache-Control', 'no-store').type('html').send(await reports.html(model, {
+    res.type('html').send(await reports.html(model, {
       back: `/studies/${study.id}/reports`, pdf: `${base}/pdf`, publish: `${base}/publish`, csrfToken: getContext(res).csrfToken ?? '',
     }));
   });
@@ -124,7 +124,7 @@ export function reportRoutes(deps: AppDeps): Router {
   router.get('/studies/:id/published/:reportId', allow('coordinator', 'reader'), async (req, res) => {
     const { study, audience } = await publishedAccess(res, req.params.id);
     const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html', audience);
-    res.set('Cache-Control', 'no-store').type('html').send(content);
+    res.type('html').send(content);
   });
 
   router.get('/studies/:id/published/:reportId/pdf', allow('coordinator', 'reader'), async (req, res) => {
@@ -142,7 +142,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const { dialect } = parseOrThrow(tablesQuerySchema, req.query);
     const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), dialect === 'excel-nl' ? 'csv-excel-nl' : 'csv', audience);
     const name = `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}${dialect === 'excel-nl' ? '-excel' : ''}.csv`;
-    res.set('Cache-Control', 'no-store').type(exportFileTypes.tables.contentType).attachment(name).send(content);
+    res.type(exportFileTypes.tables.contentType).attachment(name).send(content);
   });
 
   router.post('/studies/:id/interventions', allow('coordinator'), async (req, res) => {

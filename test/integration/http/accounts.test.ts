@@ -49,6 +49,12 @@ describe('account management by an admin', () => {
     expect(withName.text).toContain('Het wachtwoord mag de gebruikersnaam niet bevatten.');
     const created = await admin.agent.post('/accounts').type('form').send({ _csrf: admin.csrf, username: 'piet', displayName: 'Piet', role: 'reader', password: 'aaaaaaaaaaaa' }).expect(400);
     expect(created.text).toContain('Het wachtwoord moet minstens 5 verschillende tekens bevatten.');
+    for (const common of ['1234567890', 'qwertyuiop', 'Wachtwoord', 'password12']) {
+      const page = await admin.agent.post(`/accounts/${coordinator.user.id}/password`).type('form').send({ _csrf: admin.csrf, password: common }).expect(400);
+      expect(page.text, common).toContain('Dit wachtwoord staat op de lijst van meest gebruikte wachtwoorden; kies een ander.');
+    }
+    const withProduct = await admin.agent.post(`/accounts/${coordinator.user.id}/password`).type('form').send({ _csrf: admin.csrf, password: 'buurtladder-2026' }).expect(400);
+    expect(withProduct.text).toContain('Het wachtwoord mag de naam Buurtladder niet bevatten.');
     expect(await countRows(db, 'audit_log')).toBe(before);
     await coordinator.agent.get('/studies').expect(200);
     await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(303);

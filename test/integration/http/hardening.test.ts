@@ -6,7 +6,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { fieldworkSetUp } from '../../helpers/fieldwork';
 import { buildTestApp, countRows, createStudyAs } from '../../helpers/test-app';
 
 const header = 'straat;huisnummer;postcode;buurt\n';
@@ -50,7 +52,7 @@ describe('address files of every shape', () => {
 
   it('answers a malformed multipart body with 400, not 500', async () => {
     const { app, coordinator, studyId } = await setUp();
-    const response = await (await import('supertest')).default.agent(app)
+    const response = await request.agent(app)
       .post(`/studies/${studyId}/addresses/import?_csrf=${encodeURIComponent(coordinator.csrf)}`)
       .set('Cookie', (await coordinator.agent.get('/api/session')).request.cookies)
       .set('Content-Type', 'multipart/form-data; boundary=XYZ')
@@ -98,5 +100,20 @@ describe('bodies a parser refuses', () => {
     expect(form.status).toBe(400);
     expect(form.text).toContain('Het verzoek kon niet worden gelezen.');
     expect(await countRows(db, 'studies')).toBe(before);
+  });
+});
+
+describe('what a browser may keep', () => {
+  it('keeps no copy of a page or answer that carries addresses or answers', async () => {
+    const { coordinator, interviewer, studyId, app } = await fieldworkSetUp();
+    for (const [who, url] of [
+      [interviewer, '/walk-list'], [interviewer, '/api/walk-list'], [interviewer, '/api/fieldwork'],
+      [coordinator, `/studies/${studyId}`], [coordinator, `/studies/${studyId}/fieldwork`], [coordinator, `/api/studies/${studyId}/analysis`],
+    ] as const) {
+      const response = await who.agent.get(url).expect(200);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+    // The stylesheet carries nothing personal and may be kept for an hour.
+    expect((await request(app).get('/static/app.css')).headers['cache-control']).toBe('public, max-age=3600');
   });
 });

@@ -28,6 +28,15 @@ describe('ensureAdmin', () => {
   it('refuses a weak configured password', async () => {
     const db = await openTestDatabase();
     await expect(ensureAdmin(db, { username: 'admin', password: 'kort' })).rejects.toThrow(BootstrapError);
+    // The message says which rule the password breaks.
+    const cases: [string, string][] = [
+      ['kort', 'at least 10 characters'], ['aaaaaaaaaaaa', '5 different characters'], ['wachtwoord', 'most common passwords'],
+      ['1234567890', 'most common passwords'], ['Qwertyuiop', 'most common passwords'], ['mijn buurtladder 2026', 'the name Buurtladder'],
+      ['admin van de gemeente', 'ADMIN_USERNAME'],
+    ];
+    for (const [password, rule] of cases) {
+      await expect(ensureAdmin(db, { username: 'admin', password }), password).rejects.toThrow(new RegExp(`^ADMIN_PASSWORD is refused: it .*${rule}`));
+    }
     expect(await countRows(db, 'users')).toBe(0);
   });
 });

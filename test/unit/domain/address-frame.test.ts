@@ -33,6 +33,13 @@ describe('parseAddressFrame', () => {
     expect(result.ok && result.rows.map((row) => [row.houseNumber, row.addition])).toEqual([[12, 'B'], [14, '2']]);
   });
 
+  it('refuses a house number of six digits instead of reading it as five digits and an addition', () => {
+    const result = parseAddressFrame(utf8('straat,huisnummer,postcode,buurt\nDorpsstraat,100000,1234AB,Dorp\nDorpsstraat,99999,1234AB,Dorp\nDorpsstraat,7 2,1234AB,Dorp\n'));
+    expect(result).toEqual({ ok: false, errors: [{ line: 2, reason: 'invalidHouseNumber', value: '100000' }] });
+    const fine = parseAddressFrame(utf8('straat,huisnummer,postcode,buurt\nDorpsstraat,99999,1234AB,Dorp\nDorpsstraat,7 2,1234AB,Dorp\n'));
+    expect(fine.ok && fine.rows.map((row) => [row.houseNumber, row.addition])).toEqual([[99999, ''], [7, '2']]);
+  });
+
   it('skips blank lines but keeps the line numbers of the file', () => {
     const result = parseAddressFrame(utf8('straat,huisnummer,postcode,buurt\n\nA-straat,1,1234AB,Dorp\n'));
     expect(result.ok && result.rows[0]!.line).toBe(3);
