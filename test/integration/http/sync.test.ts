@@ -87,6 +87,8 @@ describe('POST /api/sync', () => {
       [interview(studyId, rozen, { endedAt: '2026-03-03T17:00:00.000Z' }), 'endsBeforeStart', 'endedAt'],
       [{ kind: 'visit', id: 'x' }, 'invalidId', 'id'],
       ['not even an object', 'malformedRecord', undefined],
+      // A key that a plain object would swallow: refused with its field, not lost without a word.
+      [interview(studyId, rozen, { comments: JSON.parse('{"__proto__": "Bel me even"}') }), 'notAnItemId', 'comments.__proto__'],
       [interview(studyId, rozen), 'stored', undefined],
     ];
     const answer = await sync(interviewer, cases.map(([record]) => record)).expect(200);
