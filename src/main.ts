@@ -19,6 +19,7 @@ import { createReportService } from './services/reports';
 import { getStudy } from './storage/studies';
 import { findLogin } from './storage/users';
 import { Database } from './storage/db';
+import { lockDataFolder } from './storage/data-folder-lock';
 import { migrate } from './storage/migrate';
 import { deleteExpiredSessions } from './storage/sessions';
 
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
 
   mkdirSync(config.dataDir, { recursive: true });
+  const unlock = lockDataFolder(config.dataDir);
+  process.on('exit', unlock);
   const db = await Database.open(path.join(config.dataDir, 'buurtladder.sqlite'));
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`Database migrated: ${applied.join(', ')}`);
@@ -63,6 +66,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if ((error as { code?: string } | undefined)?.code === 'SQLITE_FULL') {
+    console.error('Buurtladder kon niet starten: de schijf is vol (database or disk is full). Maak ruimte vrij in DATA_DIR en start opnieuw; er is niets half opgeslagen.');
+    process.exit(1);
+  }
   console.error(`Buurtladder could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -34,6 +34,8 @@ export const problemCatalogue = {
   csvRejected: { status: 422 },
   tooManyRequests: { status: 429 },
   internal: { status: 500 },
+  /** The server's disk is full: nothing was stored, and a tablet keeps what it sent. */
+  storageFull: { status: 507 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ProblemCode = keyof typeof problemCatalogue;

@@ -14,6 +14,7 @@ export type Logger = (message: string, error?: unknown) => void;
 /** Errors from the body parsers, which are input problems, not server faults (uploads: upload.ts). */
 function asProblem(error: unknown): Problem | undefined {
   if (error instanceof Problem) return error;
+  if ((error as { code?: string } | undefined)?.code === 'SQLITE_FULL') return new Problem('storageFull');
   const { type, status, expose } = (error ?? {}) as { type?: string; status?: number; expose?: boolean };
   if (type === 'entity.too.large') return new Problem('fileTooLarge');
   // Anything else a body parser refuses (a body that does not match its Content-Encoding, too many form fields, bad JSON) is malformed.

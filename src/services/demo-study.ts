@@ -10,13 +10,12 @@ import type { AddressRow } from '../domain/address-frame';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { insertDemoFieldwork } from '../synthetic/demo-fieldwork';
 import type { StreetCharacter } from '../synthetic/generate-study';
-import { randomToken } from '../security/passwords';
+import { hashPassword, randomToken } from '../security/passwords';
 import { insertAddresses, listStreets } from '../storage/address-frame';
 import { assignStreet } from '../storage/assignments';
 import type { Database } from '../storage/db';
 import { addStudyMember, createStudy, findDemoStudy } from '../storage/studies';
-import { findLogin } from '../storage/users';
-import { createAccount } from './accounts';
+import { createUser, findLogin, setPasswordHash } from '../storage/users';
 
 /** Fictitious streets: name, neighbourhood, postcode prefix, number of addresses, character of its residents' answers. */
 const demoStreets: [string, string, string, number, StreetCharacter][] = [
@@ -51,11 +50,20 @@ export async function ensureDemoStudy(
   if (!admin) throw new Error(`demo study needs the admin account "${adminUsername}"`);
 
   const password = randomToken(12);
-  const coordinator = await createAccount(db, { username: demoUsernames.coordinator, displayName: 'Demo-coördinator', role: 'coordinator', password });
-  const interviewer = await createAccount(db, { username: demoUsernames.interviewer, displayName: 'Demo-enquêteur', role: 'interviewer', password });
-  const reader = await createAccount(db, { username: demoUsernames.reader, displayName: 'Demo-lezer', role: 'reader', password });
-
+  // Hashed before the transaction (scrypt must not hold the database); one hash for the three accounts' shared password.
+  const passwordHash = await hashPassword(password);
+  // Accounts and study in one transaction: a start that fails half-way (a full disk) leaves nothing
+  // behind, and accounts left by an older failed start are taken over with the new password.
   const studyId = await db.transaction(async (tx) => {
+    const demoAccount = async (username: string, displayName: string, role: 'coordinator' | 'interviewer' | 'reader') => {
+      const existing = (await findLogin(tx, username))?.user;
+      if (!existing) return { id: await createUser(tx, { username, displayName, role, passwordHash }) };
+      await setPasswordHash(tx, existing.id, passwordHash);
+      return existing;
+    };
+    const coordinator = await demoAccount(demoUsernames.coordinator, 'Demo-coördinator', 'coordinator');
+    const interviewer = await demoAccount(demoUsernames.interviewer, 'Demo-enquêteur', 'interviewer');
+    const reader = await demoAccount(demoUsernames.reader, 'Demo-lezer', 'reader');
     const start = new Date(today.getTime() - 14 * 86_400_000);
     const end = new Date(today.getTime() + 28 * 86_400_000);
     const studyId = await createStudy(tx, {

@@ -195,6 +195,8 @@ async function writeOneByOne(tx: Queryable, entries: PendingWrite[]): Promise<Wr
       statuses.push(status!);
       for (const [key, hash] of attempt) stored.set(key, hash);
     } catch (error) {
+      // A full disk refuses every record alike: the whole group fails (507), and the tablets keep their records to send again.
+      if ((error as { code?: string }).code === 'SQLITE_FULL') throw error;
       await tx.exec('ROLLBACK TO sync_record; RELEASE sync_record');
       statuses.push(error instanceof Error && error.message.includes('UNIQUE') ? 'id-taken' : 'refused');
     }

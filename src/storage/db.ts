@@ -181,7 +181,8 @@ export class Database implements Queryable {
         this.lastWriteAt = Date.now();
         return result;
       } catch (error) {
-        await this.connection.exec('ROLLBACK');
+        // SQLite may have rolled back already (a full disk does): the error to report is the first one.
+        await this.connection.exec('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { fieldworkSetUp } from '../../helpers/fieldwork';
+import { fieldworkSetUp, interview } from '../../helpers/fieldwork';
 import { buildTestApp, countRows, createStudyAs } from '../../helpers/test-app';
 
 const header = 'straat;huisnummer;postcode;buurt\n';
@@ -115,5 +115,23 @@ describe('what a browser may keep', () => {
     }
     // The stylesheet carries nothing personal and may be kept for an hour.
     expect((await request(app).get('/static/app.css')).headers['cache-control']).toBe('public, max-age=3600');
+  });
+});
+
+describe('a full disk', () => {
+  it('is said as what it is, in Dutch (507), stores nothing, and the same batch is stored once there is room', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const { page_count: pages } = (await db.get<{ page_count: number }>('PRAGMA page_count'))!;
+    // SQLite answers SQLITE_FULL once the database may not grow: a full disk, as the server meets it.
+    await db.exec(`PRAGMA max_page_count = ${pages}`);
+    const batch = Array.from({ length: 20 }, (_, index) => interview(studyId, addressId('Rozenstraat', 1 + (index % 3)), { comments: { 'closing-remarks': 'Fijne straat. '.repeat(60) } }));
+    const full = await sync(interviewer, batch);
+    expect(full.status, JSON.stringify(full.body).slice(0, 300)).toBe(507);
+    expect(full.body.error.message).toContain('de schijf is vol');
+    expect(await countRows(db, 'interviews')).toBe(0);
+    await db.exec('PRAGMA max_page_count = 1073741823');
+    const stored = await sync(interviewer, batch).expect(200);
+    expect(stored.body.results.every((result: { status: string }) => result.status === 'stored')).toBe(true);
+    expect(await countRows(db, 'interviews')).toBe(20);
   });
 });

@@ -57,4 +57,28 @@ describe('ensureDemoStudy', () => {
     expect(await ensureDemoStudy(db, 'admin')).toEqual({ created: false });
     expect(await countRows(db, 'studies')).toBe(1);
   });
+
+  it('leaves nothing behind when the first start fails half-way, and the next start completes it', async () => {
+    const db = await openTestDatabase();
+    await ensureAdmin(db, { username: 'admin' });
+    // Stands in for a disk that fills up while the demo frame is written.
+    await db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON addresses BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    await expect(ensureDemoStudy(db, 'admin', new Date('2026-11-24T12:00:00Z'))).rejects.toThrow('disk is full');
+    expect(await countRows(db, 'users')).toBe(1);
+    expect(await countRows(db, 'studies')).toBe(0);
+    await db.exec('DROP TRIGGER full_disk');
+    const second = await ensureDemoStudy(db, 'admin', new Date('2026-11-24T12:00:00Z'));
+    expect(second.created).toBe(true);
+    expect(await verifyPassword(second.password!, (await findLogin(db, demoUsernames.reader))!.passwordHash)).toBe(true);
+  });
+
+  it('takes over demo accounts an older failed start left without a study, with a new password', async () => {
+    const db = await openTestDatabase();
+    await ensureAdmin(db, { username: 'admin' });
+    await db.run("INSERT INTO users (username, display_name, role, password_hash) VALUES (?, 'Demo-coördinator', 'coordinator', 'scrypt$old')", [demoUsernames.coordinator]);
+    const result = await ensureDemoStudy(db, 'admin', new Date('2026-11-24T12:00:00Z'));
+    expect(result.created).toBe(true);
+    expect(await countRows(db, 'users')).toBe(4);
+    expect(await verifyPassword(result.password!, (await findLogin(db, demoUsernames.coordinator))!.passwordHash)).toBe(true);
+  });
 });
