@@ -48,9 +48,10 @@ export const interviewRecordSchema = z.object({
   appVersion: z.string().min(1).max(40),
   answers: z.custom<AnswerDocument>(isAnswerDocument),
   // Keys are item ids (kebab-case). Zod leaves out a key "__proto__" without a word, so it is refused first.
-  comments: z.unknown()
-    .refine((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), { message: 'notAnItemId', path: ['__proto__'] })
-    .pipe(z.record(z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'notAnItemId'), z.string().max(4000)).default({})),
+  comments: z.preprocess((value, context) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) context.addIssue({ code: 'custom', message: 'notAnItemId', path: ['__proto__'], input: value });
+    return value ?? {};
+  }, z.record(z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'notAnItemId'), z.string().max(4000))),
   /** Consent for follow-up contact: stored apart from the interview, never linked to it. */
   followUp: z.object({
     name: z.string().trim().min(1).max(120),

@@ -68,9 +68,10 @@ describe('locale files', () => {
 });
 
 describe('the error catalogue', () => {
-  it('maps every code to a 4xx status, except internal which is 500', () => {
+  it('maps every code to a 4xx status, except the server\'s own faults: internal (500) and a full disk (507)', () => {
     for (const [code, { status }] of Object.entries(problemCatalogue)) {
       if (code === 'internal') expect(status).toBe(500);
+      else if (code === 'storageFull') expect(status).toBe(507);
       else expect(status >= 400 && status < 500, code).toBe(true);
     }
   });
