@@ -26,7 +26,7 @@ export function monitoringRoutes({ db }: AppDeps): Router {
   router.get('/studies/:id/fieldwork', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const { t, locale } = getContext(res);
-    res.render('studies/fieldwork', { title: t('monitor.title'), study, monitor: fieldworkMonitorView(await monitorFieldwork(db, study.id), locale) });
+    res.render('studies/fieldwork', { title: t('monitor.title'), study, monitor: fieldworkMonitorView(await monitorFieldwork(db.reader, study.id), locale) });
   });
 
   router.post('/studies/:id/duplicates', allow('coordinator'), async (req, res) => {
