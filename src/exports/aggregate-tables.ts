@@ -1,7 +1,8 @@
 /**
  * Aggregate tables: per unit (study, neighbourhood, street) and dimension the
  * figures a report shows, as plain numbers for readers who want to work with
- * them. Disclosure control comes with the analysis result: a suppressed unit
+ * them, at the precision the reports print. Each row's count is the n of its
+ * own figures. Disclosure control comes with the analysis result: a suppressed unit
  * gets a row that says so and carries no figure and no count. Street units
  * that were merged into a neighbourhood's combined unit appear only as that
  * combined unit, without their names.
@@ -13,7 +14,8 @@ import { fill, type ExportWording } from './wording';
 
 type Cell = string | number | null;
 
-const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 1000) / 1000);
+/** The precision reports publish: two decimals for means and gaps, whole percentages for shares (0.xx). */
+const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 100) / 100);
 
 function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, instrument: Instrument, wording: ExportWording): Cell[][] {
   if (result.kind === 'suppressed') return [[level, unit, '', wording.tables.hidden[result.reason], null, null, null, null, null, null, null, null, null, null]];
@@ -21,7 +23,8 @@ function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, in
     const figures = result.figures.figures.dimensions.get(dimension.id);
     if (!figures) return [];
     return [[
-      level, unit, dimension.name.nl, wording.tables.shown, result.n, result.indicative ? wording.values.yes : wording.values.no, round(figures.actual.mean), round(figures.desired.mean),
+      // "respondenten" is the figure's own n (who answered the theme's questions), what a reader re-weights with.
+      level, unit, dimension.name.nl, wording.tables.shown, figures.n, result.indicative ? wording.values.yes : wording.values.no, round(figures.actual.mean), round(figures.desired.mean),
       round(figures.weightedGap.mean), round(figures.weightedGap.low), round(figures.weightedGap.high),
       round(figures.shareWantingImprovement), round(figures.shareSatisfied), round(figures.shareWantingLess),
     ]];

@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/translate';
 import type { Block } from './document';
 import type { RecommendationView, UnitSection } from './unit-section';
 
-const themeColumns = ['theme', 'actual', 'desired', 'importance', 'weightedGap', 'interval', 'wantingMore', 'satisfied', 'wantingLess'] as const;
+const themeColumns = ['theme', 'n', 'actual', 'desired', 'importance', 'weightedGap', 'interval', 'wantingMore', 'satisfied', 'wantingLess'] as const;
 
 export function unitFigureBlocks(section: UnitSection, say: Translate): Block[] {
   if (section.kind === 'suppressed') return [{ kind: 'paragraph', text: section.reason, style: 'suppressed' }];
@@ -17,12 +17,14 @@ export function unitFigureBlocks(section: UnitSection, say: Translate): Block[] 
       kind: 'table', caption: say('document.themeTable.caption'),
       header: themeColumns.map((column) => say(`document.themeTable.${column}`)),
       rows: section.dimensions.map((row) => ({
-        cells: [row.name, row.actual, row.desired, row.importance, row.weightedGap, row.interval, row.wantingMore, row.satisfied, row.wantingLess],
+        cells: [row.name, String(row.n), row.actual, row.desired, row.importance, row.weightedGap, row.interval, row.wantingMore, row.satisfied, row.wantingLess],
         ...(row.startingPoint ? { badge: say('document.startingPointBadge') } : {}),
       })),
-      widths: [0.22, 0.06, 0.09, 0.08, 0.1, 0.17, 0.09, 0.09, 0.1],
-      emphasis: [4],
+      widths: [0.18, 0.05, 0.06, 0.08, 0.07, 0.1, 0.17, 0.09, 0.1, 0.1],
+      emphasis: [5],
     },
+    // Each figure rests on its own n; a theme under the minimum is named, not left out without a word.
+    ...(section.themesNotShown.length > 0 ? [{ kind: 'paragraph', text: say('unit.themesBelowMinimum', { list: section.themesNotShown.join(', ') }), style: 'note' } as const] : []),
   ];
 }
 

@@ -58,6 +58,8 @@ export type UnitSection =
     /** "24 respondenten." with the indicative warning where it applies. */
     summary: string;
     dimensions: DimensionRow[];
+    /** Themes asked but answered by fewer than the minimum: named, without figures. */
+    themesNotShown: string[];
     startingPoints: { name: string; weightedGap: string; wantingImprovement: string; text: string }[];
     /** What the report says where the unit has no starting point; absent where it has one. */
     noNeed?: { lead: string; text: string; ruleId: string };
@@ -90,8 +92,8 @@ export function unitSection(
     const negative = dimensionPolarity(instrument, dimension.id) === -1;
     return [{
       id: dimension.id, name: dimension.name.nl, n: gap.n,
-      actual: formatNumber(gap.actual.mean, 1), desired: formatNumber(gap.desired.mean, 1),
-      importance: gap.importance ? formatNumber(gap.importance.mean, 1) : '–',
+      actual: formatNumber(gap.actual.mean), desired: formatNumber(gap.desired.mean),
+      importance: gap.importance ? formatNumber(gap.importance.mean) : '–',
       weightedGap: formatGap(gap.weightedGap.mean), interval: formatInterval(gap.weightedGap.low, gap.weightedGap.high, say),
       wantingImprovement: improvement, satisfied: formatPercent(gap.shareSatisfied),
       wantingMore: negative ? opposite : improvement, wantingLess: negative ? improvement : opposite,
@@ -106,8 +108,10 @@ export function unitSection(
   const diagnosis = diagnose(result.figures, result.n, instrument, ladder, context);
   const recommendations = recommend(diagnosis, definitions.rules, definitions.catalogue, figureFormatter(say, names))
     .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods }));
+  const askedThemes = new Set(instrument.items.flatMap((item) => (item.kind === 'paired' ? [item.dimension] : [])));
+  const themesNotShown = instrument.dimensions.filter((dimension) => askedThemes.has(dimension.id) && !figures.dimensions.has(dimension.id)).map((dimension) => dimension.name.nl);
   return {
-    kind: 'shown', n: result.n, indicative: result.indicative, dimensions,
+    kind: 'shown', n: result.n, indicative: result.indicative, dimensions, themesNotShown,
     summary: `${say('unit.respondents', { n: result.n })}${result.indicative ? say('unit.indicative') : ''}`,
     startingPoints: startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => {
       const name = names.get(point.dimension) ?? point.dimension;

@@ -176,7 +176,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   // Street profiles never show special categories (origin); the study's and neighbourhoods' do.
   type Gathered = { accumulator: UnitAccumulator | undefined; profile: { of: ProfileAccumulator | undefined; street: boolean } | undefined };
   const unitResultOf = ({ accumulator, profile }: Gathered): UnitResult => {
-    const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures();
+    // A theme or item answered by fewer than the minimum has no figures, also in a unit that is shown.
+    const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures(minReportSize);
     const result: UnitResult = { figures, startingPoints: findStartingPoints(figures.dimensions.needs(thresholds.startingPointWeightedGap), thresholds) };
     if (profile) result.profile = (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street, minReportSize });
     return result;

@@ -141,7 +141,12 @@ export class UnitAccumulator {
   }
 
   /** Every figure of the unit, computed now: item rows first, then dimension rows, in one array. */
-  toFigures(): UnitFigures {
+  /**
+   * The unit's figures. An item or dimension answered by fewer than
+   * `minimumN` respondents has none: every figure obeys the minimum on its
+   * own n, not only on the unit's (instruments.md, "Disclosure control").
+   */
+  toFigures(minimumN = 1): UnitFigures {
     const rowCount = this.itemCount + this.dimensionCount;
     const length = rowCount * figureRowSize;
     const base = this.arenas ? this.arenas.figures.reserve(length) : 0;
@@ -150,27 +155,28 @@ export class UnitAccumulator {
     return {
       respondents: this.respondents,
       // Groups of residents have no item figures: they share one empty map instead of one each.
-      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values, base),
-      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values, base),
+      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values, base, minimumN),
+      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values, base, minimumN),
     };
   }
 }
 
 /**
- * The map of the rows that have figures: a row without respondents keeps
- * n = 0 and is left out. Usually every item or dimension has figures; the
- * model's id list and row numbers are then shared, not copied. (Plain loops:
- * this runs for tens of thousands of units.)
+ * The map of the rows that have figures: a row answered by fewer than
+ * `minimumN` respondents (at least: none) is left out. Usually every item or
+ * dimension has figures; the model's id list and row numbers are then
+ * shared, not copied. (Plain loops: this runs for tens of thousands of units.)
  */
-function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array, base: number): FigureMap {
+function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array, base: number, minimumN: number): FigureMap {
   if (ids.length === 0) return noFigures;
+  const least = Math.max(1, minimumN);
   let complete = true;
-  for (const row of rows) if (values[base + row * figureRowSize] === 0) complete = false;
+  for (const row of rows) if (values[base + row * figureRowSize]! < least) complete = false;
   if (complete) return new FigureMap(ids, rows, values, base);
   const keptIds: string[] = [];
   const keptRows: number[] = [];
   rows.forEach((row, index) => {
-    if (values[base + row * figureRowSize] === 0) return;
+    if (values[base + row * figureRowSize]! < least) return;
     keptIds.push(ids[index]!);
     keptRows.push(row);
   });

@@ -41,7 +41,7 @@ describe('street reports', () => {
     expect(text).toContain('Zorgvoorelkaar');
     expect(text).toMatch(/pagina 1 van \d/);
     // The weighted gap the HTML table prints for mutual help is in the PDF too.
-    const gap = /onderlinge hulp <span class="badge">aangrijpingspunt<\/span><\/th>(?:<td>[^<]*<\/td>){3}<td class="num">([^<]+)</.exec(html)![1]!;
+    const gap = /onderlinge hulp <span class="badge">aangrijpingspunt<\/span><\/th>(?:<td>[^<]*<\/td>){4}<td class="num">([^<]+)</.exec(html)![1]!;
     expect(text).toContain(gap);
   });
 

@@ -100,6 +100,32 @@ describe('street × group units', () => {
   });
 });
 
+describe('the minimum on each figure', () => {
+  it('gives no figures for a theme or item answered by fewer than the minimum, in a street that is shown', () => {
+    const data = study(['wants-mutual-help', 'ordinary'], 15);
+    const helpItems = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === 'mutual-help').map((item) => item.id);
+    // In street 1, only 6 of the 15 answer the mutual-help questions; the other themes are answered by all.
+    let answering = 0;
+    const respondents = data.respondents.map((r) => {
+      if (r.streetId !== 1 || answering++ < 6) return r;
+      return { ...r, paired: Object.fromEntries(Object.entries(r.paired).map(([id, answer]) => [id, helpItems.includes(id) ? { actual: null, desired: null, importance: null } : answer])) };
+    });
+    const result = analyseRecords(contactladder, 10, { ...data, respondents });
+    const street = result.streets.find((entry) => entry.streetId === 1)!.result;
+    expect(street.kind).toBe('shown');
+    if (street.kind !== 'shown') return;
+    const dimensions = street.figures.figures.dimensions;
+    expect(dimensions.has('mutual-help')).toBe(false);
+    for (const id of helpItems) expect(street.figures.figures.items.has(id)).toBe(false);
+    expect([...dimensions.values()].every((figures) => figures.n >= 10)).toBe(true);
+    // The other street, answered in full, keeps the theme; the other themes are the same in both.
+    const other = result.streets.find((entry) => entry.streetId === 2)!.result;
+    if (other.kind !== 'shown') throw new Error('street 2 should be shown');
+    expect(other.figures.figures.dimensions.get('mutual-help')!.n).toBe(15);
+    expect([...dimensions.keys()]).toEqual([...other.figures.figures.dimensions.keys()].filter((id) => id !== 'mutual-help'));
+  });
+});
+
 describe('the "no answer" part of a group variable', () => {
   const data = study(['ordinary', 'wants-mutual-help', 'ordinary', 'quiet-content'], 80);
   const answering = (answers: (index: number) => number | null) => data.respondents.map((r, index) => ({ ...r, background: { ...r.background, origin: answers(index) } }));

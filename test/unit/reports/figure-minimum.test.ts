@@ -1,0 +1,46 @@
+/** Every figure on its own n: a theme answered by fewer than the minimum is named without figures, and each figure's n is printed beside it. */
+import { describe, expect, it } from 'vitest';
+import { aggregateRows } from '../../../src/exports/aggregate-tables';
+import { buildStreetReport } from '../../../src/reports/street-report';
+import { unitFigureBlocks } from '../../../src/reports/unit-blocks';
+import { contactladder, syntheticReportContext } from '../../helpers/report-context';
+
+const helpItems = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === 'mutual-help').map((item) => item.id);
+
+describe('a theme answered by fewer respondents than the minimum', () => {
+  // Lindelaan: 15 respondents, of whom only 6 answered the mutual-help questions.
+  const context = syntheticReportContext({ seed: 21, neighbourhoods: [{ name: 'Noord', streets: [
+    { name: 'Lindelaan', character: 'wants-mutual-help', respondents: 15 }, { name: 'Eikenlaan', character: 'ordinary', respondents: 20 },
+  ] }] }, 10, (synthetic) => {
+    let answering = 0;
+    synthetic.respondents = synthetic.respondents.map((respondent) => {
+      if (respondent.streetId !== 1 || answering++ < 6) return respondent;
+      return { ...respondent, paired: Object.fromEntries(Object.entries(respondent.paired).map(([id, answer]) => [id, helpItems.includes(id) ? { actual: null, desired: null, importance: null } : answer])) };
+    });
+  });
+  const lindelaan = context.analysis.result.streets.find((street) => street.name === 'Lindelaan')!;
+
+  it('is named in the street report without a figure, and every other theme prints its n', () => {
+    const report = buildStreetReport(context, lindelaan.streetId)!;
+    expect(report.section.kind).toBe('shown');
+    if (report.section.kind !== 'shown') return;
+    expect(report.section.dimensions.map((row) => row.id)).not.toContain('mutual-help');
+    expect(report.section.themesNotShown).toEqual(['Latente contacten en onderlinge hulp']);
+    const [, table, note] = unitFigureBlocks(report.section, context.definitions.say);
+    if (table?.kind !== 'table') throw new Error('the theme table should follow the summary');
+    expect(table.header.slice(0, 2)).toEqual(['Thema', 'n']);
+    for (const row of table.rows) expect(Number(row.cells[1])).toBeGreaterThanOrEqual(10);
+    expect(note).toEqual({ kind: 'paragraph', style: 'note', text: 'Niet getoond, omdat te weinig bewoners die vragen beantwoordden: Latente contacten en onderlinge hulp.' });
+  });
+
+  it('has no row in the readers\' tables, whose count is each figure\'s own n, at the printed precision', () => {
+    const rows = aggregateRows(context.analysis.result, contactladder, context.definitions.exportWording, { streetId: lindelaan.streetId });
+    expect(rows.some((row) => row[2] === 'Latente contacten en onderlinge hulp')).toBe(false);
+    const figures = lindelaan.result.kind === 'shown' ? lindelaan.result.figures.figures.dimensions : undefined;
+    for (const row of rows) {
+      const dimension = contactladder.dimensions.find((candidate) => candidate.name.nl === row[2])!;
+      expect(row[4]).toBe(figures!.get(dimension.id)!.n);
+      for (const value of row.slice(6)) if (typeof value === 'number') expect(Math.round(value * 100) / 100).toBe(value);
+    }
+  });
+});
