@@ -8,7 +8,7 @@
  * the same rules (disclosure-control.ts), a separate tree.
  */
 import { decideVisibility, disclose, reportingTree, type Disclosed, type StreetUnit } from './disclosure-control';
-import { summariseStreetLadder, type StreetLadderAnswer, type StreetLadderSummary } from './street-ladder';
+import { placedBoth, summariseStreetLadder, type StreetLadderAnswer, type StreetLadderSummary } from './street-ladder';
 
 export type PlacedStreetLadderAnswer = StreetLadderAnswer & { streetId: number; neighbourhoodId: number };
 
@@ -32,7 +32,9 @@ export function streetLadderUnits(
 ): StreetLadderUnits {
   const byUnit = new Map<string, PlacedStreetLadderAnswer[]>();
   const byNeighbourhood = new Map<number, PlacedStreetLadderAnswer[]>();
-  for (const answer of answers) {
+  // Units are sized, and so shown or hidden, by who placed the street on both rungs (the summary's n).
+  const placed = answers.filter(placedBoth);
+  for (const answer of placed) {
     const unitId = unitOfStreet.get(answer.streetId);
     if (unitId) push(byUnit, unitId, answer);
     push(byNeighbourhood, answer.neighbourhoodId, answer);
@@ -43,7 +45,7 @@ export function streetLadderUnits(
   const unitSummaries = new Map(units.map((unit) => [unit.id, summary(byUnit.get(unit.id), unit.id)]));
   return {
     rungs,
-    study: summary(answers, 'study'),
+    study: summary(placed, 'study'),
     neighbourhoods: neighbourhoodIds.map((neighbourhoodId) => ({ neighbourhoodId, result: summary(byNeighbourhood.get(neighbourhoodId), `neighbourhood:${neighbourhoodId}`) })),
     streets: [...unitOfStreet].map(([streetId, unitId]) => ({ streetId, result: unitSummaries.get(unitId)! })),
   };

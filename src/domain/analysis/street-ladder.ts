@@ -12,8 +12,11 @@
  *   median, and the share whose pattern is not cumulative (a rung applies while
  *   a lower one does not).
  *
- * Respondents with a missing current or desired rung count only where they have
- * an answer. Counts under 5 are hidden by the report layer (disclosure-control.ts).
+ * n is the respondents who gave both rungs, and every rung figure rests on
+ * them: one who answered "don't know" to either rung placed the street nowhere
+ * (recommendations.md, denominators). The checklist has its own n: those who
+ * answered it in full. Counts under 5 are hidden by the report layer
+ * (disclosure-control.ts).
  *
  * @example
  * summariseStreetLadder([{ current: 3, desired: 6 }, { current: 4, desired: 4 }], 10)
@@ -49,6 +52,11 @@ export function checklistPattern(appliesNow: readonly boolean[]): { highestApply
   return { highestApplying, cumulative };
 }
 
+/** Whether the respondent placed the street on both rungs, now and wanted: who the straatladder's figures count. */
+export function placedBoth(answer: StreetLadderAnswer): answer is StreetLadderAnswer & { current: number; desired: number } {
+  return answer.current !== null && answer.desired !== null;
+}
+
 export function summariseStreetLadder(answers: readonly StreetLadderAnswer[], rungs: number): StreetLadderSummary {
   const currentDistribution = new Array<number>(rungs).fill(0);
   const desiredDistribution = new Array<number>(rungs).fill(0);
@@ -57,19 +65,16 @@ export function summariseStreetLadder(answers: readonly StreetLadderAnswer[], ru
   const gaps: number[] = [];
   const patterns: { highestApplying: number; cumulative: boolean }[] = [];
   for (const answer of answers) {
-    if (answer.current !== null) {
-      currentDistribution[answer.current - 1]! += 1;
-      currents.push(answer.current);
-    }
-    if (answer.desired !== null) {
-      desiredDistribution[answer.desired - 1]! += 1;
-      desireds.push(answer.desired);
-    }
-    if (answer.current !== null && answer.desired !== null) gaps.push(answer.desired - answer.current);
     if (answer.appliesNow && answer.appliesNow.length === rungs) patterns.push(checklistPattern(answer.appliesNow));
+    if (!placedBoth(answer)) continue;
+    currentDistribution[answer.current - 1]! += 1;
+    currents.push(answer.current);
+    desiredDistribution[answer.desired - 1]! += 1;
+    desireds.push(answer.desired);
+    gaps.push(answer.desired - answer.current);
   }
   return {
-    n: answers.length,
+    n: gaps.length,
     currentDistribution,
     desiredDistribution,
     medianCurrent: currents.length > 0 ? median(currents) : undefined,

@@ -19,11 +19,17 @@ describe('summariseStreetLadder', () => {
     expect(summary.checklist).toBeUndefined();
   });
 
-  it('leaves out a missing rung where it would count, and keeps the respondent elsewhere', () => {
-    const summary = summariseStreetLadder([{ current: null, desired: 8 }, { current: 2, desired: 4 }], 10);
+  it('counts only who placed the street on both rungs: a "don\'t know" on either placed it nowhere', () => {
+    // The review's sentence "29 bewoners plaatsten de straat op de ladder … Mediaan nu: trede –" counted those.
+    const summary = summariseStreetLadder([{ current: null, desired: 8 }, { current: 2, desired: 4 }, { current: 5, desired: null }, { current: 3, desired: 3 }], 10);
     expect(summary.n).toBe(2);
-    expect(summary.medianDesired).toBe(6);
-    expect(summary.gap).toEqual({ n: 1, mean: 2 });
+    expect(summary.medianCurrent).toBe(2.5);
+    expect(summary.medianDesired).toBe(3.5);
+    expect(summary.currentDistribution.reduce((total, count) => total + count, 0)).toBe(2);
+    expect(summary.gap).toMatchObject({ n: 2, mean: 1 });
+    expect(summary.shareWantingHigher).toBe(0.5);
+    // Nobody placed it on both: no rung figure at all.
+    expect(summariseStreetLadder([{ current: null, desired: null }, { current: null, desired: 7 }], 10)).toMatchObject({ n: 0, medianCurrent: undefined, medianDesired: undefined });
   });
 
   it('finds the highest applying rung and the share of non-cumulative checklists', () => {
