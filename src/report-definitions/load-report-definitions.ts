@@ -73,7 +73,7 @@ export function checkRules(rules: readonly Rule[], catalogue: Catalogue, instrum
     const outside = [...rule.rationale.replace(conditionalPassagePattern, '').matchAll(placeholderPattern)].map((match) => match[1]!);
     const unguarded = outside.find((measure) => optionalMeasures(rule.when).includes(measure));
     if (unguarded) throw new ReportDefinitionError(file, `rule "${rule.id}" cites "${unguarded}" outside a [[passage]], though it can fire without it`);
-    const unknownQuestion = measures.flatMap((measure) => /^share:([a-z0-9-]+)=/.exec(measure)?.[1] ?? []).find((id) => !questions.has(id));
+    const unknownQuestion = measures.flatMap((measure) => /^(?:share|residents):([a-z0-9-]+)=/.exec(measure)?.[1] ?? []).find((id) => !questions.has(id));
     if (unknownQuestion) throw new ReportDefinitionError(file, `rule "${rule.id}" names unknown question "${unknownQuestion}"`);
   }
 }

@@ -9,6 +9,10 @@
  * - `share:<question>=<values>`: the share of the respondents who answered the
  *   question that gave one of the values, with the count it rests on, marked
  *   concealed where the profile hides one of those counts;
+ * - `residents:<question>=<values>`: the same count as a share of all the
+ *   unit's respondents, for a question only some are asked ("how heavy is
+ *   your care" goes to carers): 6 heavily burdened carers in a street of 55
+ *   are 11 % of its residents, not 60 % (recommendations.md, denominators);
  * - `share:contribution.willing`, `share:contribution.doesNow`: from the
  *   own-contribution block (respondent-profile.ts);
  * - `contact.actual`, `contact.desired`: how much contact there is and is
@@ -114,15 +118,16 @@ export function diagnose(result: UnitResult, n: number, instrument: Instrument, 
       const count = profile.contribution[contribution[1] as 'willing' | 'doesNow'];
       return answered > 0 ? { value: count / answered, count } : undefined;
     }
-    const share = /^share:([a-z0-9-]+)=([\d,]+)$/.exec(name);
+    const share = /^(share|residents):([a-z0-9-]+)=([\d,]+)$/.exec(name);
     if (share) {
-      const question = profile.questions.get(share[1]!);
+      const question = profile.questions.get(share[2]!);
       if (!question || question.answered === 0) return undefined;
-      const values = share[2]!.split(',').map(Number);
+      const values = share[3]!.split(',').map(Number);
       const count = values.reduce((total, value) => total + (question.counts[value - 1] ?? 0), 0);
       const { disclosed } = question;
       const concealed = disclosed.kind === 'suppressed' || values.some((value) => disclosed.cells[value - 1]?.kind !== 'count');
-      return { value: count / question.answered, count, ...(concealed ? { concealed } : {}) };
+      const denominator = share[1] === 'residents' ? n : question.answered;
+      return { value: count / denominator, count, ...(concealed ? { concealed } : {}) };
     }
     return undefined;
   };

@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 
-export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|share:[a-z0-9-]+=\d+(,\d+)*|contact\.(actual|desired)|wish\.(shareWantingImprovement|importance)|startingPoints\.count|streets\.withStartingPoint)$/;
+export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|(share|residents):[a-z0-9-]+=\d+(,\d+)*|contact\.(actual|desired)|wish\.(shareWantingImprovement|importance)|startingPoints\.count|streets\.withStartingPoint)$/;
 const measure = z.string().regex(measurePattern, 'unknown measure');
 
 export type Condition =

@@ -69,4 +69,21 @@ describe('the neighbourhood profile', () => {
       expect(derivableCounts(report), `seed ${seed}`).toEqual([]);
     }
   });
+
+  it('gives the heavily burdened carers as a share of the residents, not of the carers (6 of 60 is 10 %, not 6 of 16)', () => {
+    const context = syntheticReportContext(streets(12), 10, (synthetic) => {
+      synthetic.respondents = synthetic.respondents.map((respondent, index) => ({
+        ...respondent, background: { ...respondent.background, 'gives-care': index < 16 ? 3 : 1, 'care-burden': index < 6 ? 4 : index < 16 ? 1 : null },
+      }));
+    });
+    const neighbourhood = context.analysis.result.neighbourhoods[0]!.result;
+    if (neighbourhood.kind !== 'shown') throw new Error('the neighbourhood should be shown');
+    expect(neighbourhood.n).toBe(60);
+    const diagnosis = diagnose(neighbourhood.figures, neighbourhood.n, contactladder);
+    expect(diagnosis.measure('residents:care-burden=3,4')).toMatchObject({ value: 6 / 60, count: 6 });
+    expect(diagnosis.measure('share:care-burden=3,4')).toMatchObject({ value: 6 / 16, count: 6 });
+    const report = buildNeighbourhoodReport(context, context.analysis.result.neighbourhoods[0]!.neighbourhoodId)!;
+    const sentences = report.section.kind === 'shown' ? report.section.recommendations.map((recommendation) => recommendation.rationale) : [];
+    expect(sentences.find((sentence) => sentence.includes('mantelzorg die zwaar'))).toMatch(/^10% van de bewoners geeft mantelzorg die zwaar of zeer zwaar valt\./);
+  });
 });

@@ -66,7 +66,7 @@ describe('recommendation rules', () => {
       diagnosis(['negative-contacts'], { 'share:household=1': [0.4, 16] }),
       diagnosis(['negative-contacts'], { 'share:household=1': [0.1, 4] })],
     ['dementia-carers', diagnosis(['attachment'], { 'share:gives-care=2': [0.15, 6] }), diagnosis(['attachment'], { 'share:gives-care=2': [0.1, 4] })],
-    ['burdened-carers', diagnosis(['attachment'], { 'share:care-burden=3,4': [0.2, 8] }), diagnosis(['attachment'], { 'share:care-burden=3,4': [0.02, 1] })],
+    ['burdened-carers', diagnosis(['attachment'], { 'residents:care-burden=3,4': [0.2, 8] }), diagnosis(['attachment'], { 'residents:care-burden=3,4': [0.02, 1] })],
     ['older-residents-contact',
       diagnosis(['surface-contact'], { 'share:age-class=5': [0.3, 12] }),
       diagnosis(['negative-contacts'], { 'share:age-class=5': [0.3, 12] })],
