@@ -5,7 +5,7 @@
  * same transaction as the change where there is one.
  */
 export const auditActions = [
-  'account.created', 'account.disabled', 'account.enabled', 'account.password-reset',
+  'account.created', 'account.disabled', 'account.enabled', 'account.password-reset', 'account.login-pause-lifted',
   'study.created', 'study.changed', 'address-frame.imported', 'street.assigned', 'street.unassigned',
   'duplicate.resolved', 'intervention.recorded', 'report.published', 'report.withdrawn', 'member.added', 'member.removed',
   'comment.reviewed', 'export.downloaded', 'follow-up.handled', 'address-frame.purged',

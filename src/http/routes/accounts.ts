@@ -7,21 +7,26 @@
 import { Router, type Response } from 'express';
 import { roles } from '../../domain/roles';
 import { changeAccountStatus, createAccount, resetPassword } from '../../services/accounts';
-import { listUsers } from '../../storage/users';
+import { Problem } from '../../domain/errors';
+import { auditedChange } from '../../storage/audit-log';
+import { getUser, listUsers } from '../../storage/users';
 import { allow } from '../access';
 import type { RouteDeps } from '../app';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
 import { formBody, idParam } from '../parse';
 
-type Notice = { key: 'created' | 'disabled' | 'enabled' | 'passwordReset'; username: string };
+type Notice = { key: 'created' | 'disabled' | 'enabled' | 'passwordReset' | 'released'; username: string };
 
 export function accountRoutes({ db, loginThrottle }: RouteDeps): Router {
   const router = Router();
 
   async function renderAccounts(res: Response, form: Record<string, unknown>, errors?: FormErrors, notice?: Notice) {
     const { t } = getContext(res);
-    res.render('accounts', { title: t('accounts.title'), users: await listUsers(db), roles, form, errors, notice, self: requireUser(res) });
+    const users = await listUsers(db);
+    // Accounts that failed logins have slowed down, so the admin can let the real user in at once.
+    const slowed = (await Promise.all(users.map(async (user) => ((await loginThrottle.isSlowed(user.username)) ? [user.username] : [])))).flat();
+    res.render('accounts', { title: t('accounts.title'), users, slowed, roles, form, errors, notice, self: requireUser(res) });
   }
 
   router.get('/accounts', allow('admin'), async (_req, res) => {
@@ -57,6 +62,13 @@ export function accountRoutes({ db, loginThrottle }: RouteDeps): Router {
     } catch (error) {
       await renderAccounts(res, { role: 'interviewer' }, asFormErrors(error, res));
     }
+  });
+
+  router.post('/accounts/:userId/release', allow('admin'), async (req, res) => {
+    const account = await getUser(db, idParam(req.params.userId, 'account'));
+    if (!account) throw new Problem('notFound', { entity: 'account' });
+    await auditedChange(db, async () => loginThrottle.release(account.username), () => ({ actor: requireUser(res), action: 'account.login-pause-lifted', subject: account.username }));
+    await renderAccounts(res, { role: 'interviewer' }, undefined, { key: 'released', username: account.username });
   });
 
   return router;

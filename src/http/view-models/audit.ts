@@ -5,7 +5,7 @@ import type { Locale, Translate } from '../../i18n/translate';
 function actionLabels(t: Translate): Record<AuditAction, string> {
   return {
     'account.created': t('audit.accountCreated'), 'account.disabled': t('audit.accountDisabled'),
-    'account.enabled': t('audit.accountEnabled'), 'account.password-reset': t('audit.passwordReset'),
+    'account.enabled': t('audit.accountEnabled'), 'account.password-reset': t('audit.passwordReset'), 'account.login-pause-lifted': t('audit.loginPauseLifted'),
     'study.created': t('audit.studyCreated'), 'study.changed': t('audit.studyChanged'),
     'address-frame.imported': t('audit.frameImported'), 'street.assigned': t('audit.streetAssigned'),
     'street.unassigned': t('audit.streetUnassigned'), 'duplicate.resolved': t('audit.duplicateResolved'),

@@ -60,6 +60,21 @@ describe('POST /login', () => {
     await request(app).post('/login').type('form').send({ username: 'marieke', password: 'een nieuw lang geheim' }).expect(303);
   });
 
+  it('shows the admin which account waits after failed logins, and lifts the pause in one click', { timeout: 30_000 }, async () => {
+    const { app, db, loginAs } = await buildTestApp();
+    const user = await createAccount(db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
+    for (let attempt = 0; attempt < 8; attempt++) await request(app).post('/login').type('form').send({ username: 'marieke', password: `gok ${attempt}` });
+    const admin = await loginAs('admin');
+    const page = (await admin.agent.get('/accounts').expect(200)).text;
+    expect(page).toContain('actief (wacht na mislukte inlogpogingen)');
+    expect(page).toContain(`action="/accounts/${user.id}/release"`);
+    const lifted = await admin.agent.post(`/accounts/${user.id}/release`).type('form').send({ _csrf: admin.csrf }).expect(200);
+    expect(lifted.text).toContain('Account marieke kan meteen weer inloggen.');
+    expect(lifted.text).not.toContain('(wacht na mislukte inlogpogingen)');
+    await request(app).post('/login').type('form').send({ username: 'marieke', password: testPassword }).expect(303);
+    expect(await db.all("SELECT subject FROM audit_log WHERE action = 'account.login-pause-lifted'")).toEqual([{ subject: 'marieke' }]);
+  });
+
   it('counts failures per client address, from X-Forwarded-For only when TRUST_PROXY is set', { timeout: 30_000 }, async () => {
     const failFrom = async (app: Parameters<typeof request>[0], forwardedFor: (index: number) => string) => {
       const statuses: number[] = [];

@@ -36,6 +36,7 @@ const matrix: Record<string, Access> = {
   'POST /accounts': ['admin'],
   'POST /accounts/:userId/status': ['admin'],
   'POST /accounts/:userId/password': ['admin'],
+  'POST /accounts/:userId/release': ['admin'],
   'GET /audit': ['admin'],
   'GET /studies': ['admin', 'coordinator', 'reader'],
   'GET /studies/new': ['admin', 'coordinator'],
