@@ -1,7 +1,8 @@
 /**
  * Aggregate tables: per unit (study, neighbourhood, street) and dimension the
  * figures a report shows, as plain numbers for readers who want to work with
- * them, at the precision the reports print. Each row's count is the n of its
+ * them, at the precision the reports print, with 95 % intervals for the
+ * weighted gap and (Wilson) for the three shares. Each row's count is the n of its
  * own figures. Disclosure control comes with the analysis result: a suppressed unit
  * gets a row that says so and carries no figure and no count. Street units
  * that were merged into a neighbourhood's combined unit appear only as that
@@ -10,6 +11,7 @@
 import type { AnalysisResult, UnitResult } from '../domain/analysis/analyse-study';
 import type { Disclosed } from '../domain/analysis/disclosure-control';
 import type { Instrument } from '../domain/instrument';
+import { wilsonInterval } from '../domain/analysis/wilson-interval';
 import { fill, type ExportWording } from './wording';
 
 type Cell = string | number | null;
@@ -18,7 +20,7 @@ type Cell = string | number | null;
 const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 100) / 100);
 
 function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, instrument: Instrument, wording: ExportWording): Cell[][] {
-  if (result.kind === 'suppressed') return [[level, unit, '', wording.tables.hidden[result.reason], null, null, null, null, null, null, null, null, null, null]];
+  if (result.kind === 'suppressed') return [[level, unit, '', wording.tables.hidden[result.reason], ...Array<null>(16).fill(null)]];
   return instrument.dimensions.flatMap((dimension) => {
     const figures = result.figures.figures.dimensions.get(dimension.id);
     if (!figures) return [];
@@ -27,6 +29,11 @@ function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, in
       level, unit, dimension.name.nl, wording.tables.shown, figures.n, result.indicative ? wording.values.yes : wording.values.no, round(figures.actual.mean), round(figures.desired.mean),
       round(figures.weightedGap.mean), round(figures.weightedGap.low), round(figures.weightedGap.high),
       round(figures.shareWantingImprovement), round(figures.shareSatisfied), round(figures.shareWantingLess),
+      ...[figures.shareWantingImprovement, figures.shareSatisfied, figures.shareWantingLess].flatMap((share) => {
+        // Each share is a count of the figure's respondents: its Wilson interval (wilson-interval.ts).
+        const interval = wilsonInterval(Math.round(share * figures.n), figures.n);
+        return [round(interval?.low), round(interval?.high)];
+      }),
     ]];
   });
 }

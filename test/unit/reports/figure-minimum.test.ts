@@ -33,7 +33,7 @@ describe('a theme answered by fewer respondents than the minimum', () => {
     expect(note).toEqual({ kind: 'paragraph', style: 'note', text: 'Niet getoond, omdat te weinig bewoners die vragen beantwoordden: Latente contacten en onderlinge hulp.' });
   });
 
-  it('has no row in the readers\' tables, whose count is each figure\'s own n, at the printed precision', () => {
+  it('has no row in the readers\' tables, whose count is each figure\'s own n, at the printed precision, with Wilson intervals for the shares', () => {
     const rows = aggregateRows(context.analysis.result, contactladder, context.definitions.exportWording, { streetId: lindelaan.streetId });
     expect(rows.some((row) => row[2] === 'Latente contacten en onderlinge hulp')).toBe(false);
     const figures = lindelaan.result.kind === 'shown' ? lindelaan.result.figures.figures.dimensions : undefined;
@@ -41,6 +41,17 @@ describe('a theme answered by fewer respondents than the minimum', () => {
       const dimension = contactladder.dimensions.find((candidate) => candidate.name.nl === row[2])!;
       expect(row[4]).toBe(figures!.get(dimension.id)!.n);
       for (const value of row.slice(6)) if (typeof value === 'number') expect(Math.round(value * 100) / 100).toBe(value);
+      // Each share's Wilson interval, found independently as the roots of (k/n − p)² = z² p (1 − p) / n.
+      const n = Number(row[4]);
+      [11, 12, 13].forEach((column, index) => {
+        expect(row[column]).toBe(Math.round([figures!.get(dimension.id)!.shareWantingImprovement, figures!.get(dimension.id)!.shareSatisfied, figures!.get(dimension.id)!.shareWantingLess][index]! * 100) / 100);
+        const share = [figures!.get(dimension.id)!.shareWantingImprovement, figures!.get(dimension.id)!.shareSatisfied, figures!.get(dimension.id)!.shareWantingLess][index]!;
+        const count = Math.round(share * n);
+        const z2 = 1.959963984540054 ** 2;
+        const [a, b, c] = [1 + z2 / n, -(2 * (count / n) + z2 / n), (count / n) ** 2];
+        const roots = [(-b - Math.sqrt(b * b - 4 * a * c)) / (2 * a), (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a)].map((root) => Math.round(root * 100) / 100);
+        expect([row[14 + 2 * index], row[15 + 2 * index]], `${row[2]} column ${column}`).toEqual(roots.map((root) => Object.is(root, -0) ? 0 : root));
+      });
     }
   });
 });
