@@ -25,6 +25,7 @@ export function unitFigureBlocks(section: UnitSection, say: Translate): Block[] 
     },
     // Each figure rests on its own n; a theme under the minimum is named, not left out without a word.
     ...(section.themesNotShown.length > 0 ? [{ kind: 'paragraph', text: say('unit.themesBelowMinimum', { list: section.themesNotShown.join(', ') }), style: 'note' } as const] : []),
+    ...section.reliabilityNotes.map((text) => ({ kind: 'paragraph', text, style: 'note' } as const)),
   ];
 }
 

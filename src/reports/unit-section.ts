@@ -60,6 +60,8 @@ export type UnitSection =
     dimensions: DimensionRow[];
     /** Themes asked but answered by fewer than the minimum: named, without figures. */
     themesNotShown: string[];
+    /** What the unit's own Cronbach's alpha says of its shown themes, where it calls for care (below .70) or cannot be told. */
+    reliabilityNotes: string[];
     startingPoints: { name: string; weightedGap: string; wantingImprovement: string; text: string }[];
     /** What the report says where the unit has no starting point; absent where it has one. */
     noNeed?: { lead: string; text: string; ruleId: string };
@@ -111,7 +113,7 @@ export function unitSection(
   const askedThemes = new Set(instrument.items.flatMap((item) => (item.kind === 'paired' ? [item.dimension] : [])));
   const themesNotShown = instrument.dimensions.filter((dimension) => askedThemes.has(dimension.id) && !figures.dimensions.has(dimension.id)).map((dimension) => dimension.name.nl);
   return {
-    kind: 'shown', n: result.n, indicative: result.indicative, dimensions, themesNotShown,
+    kind: 'shown', n: result.n, indicative: result.indicative, dimensions, themesNotShown, reliabilityNotes: reliabilityNotes(result.figures, dimensions, instrument, say),
     summary: `${say('unit.respondents', { n: result.n })}${result.indicative ? say('unit.indicative') : ''}`,
     startingPoints: startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => {
       const name = names.get(point.dimension) ?? point.dimension;
@@ -123,6 +125,33 @@ export function unitSection(
     ...(startingPoints.kind === 'no-need' ? { noNeed: { lead: say('unit.noNeedLead'), text: recommendations[0]?.rationale ?? '', ruleId: recommendations[0]?.ruleId ?? '' } } : {}),
     recommendations,
   };
+}
+
+/**
+ * The unit's own alpha per shown theme (actual answers; reliability.ts), in
+ * words: flagged below the instrument's lower threshold, indicative below the
+ * higher one, and said where too few answered every question of the theme.
+ * A theme with good alpha gets no note.
+ */
+function reliabilityNotes(result: UnitResult, dimensions: readonly DimensionRow[], instrument: Instrument, say: Translate): string[] {
+  const thresholds = instrument.thresholds;
+  if (!result.reliability || !thresholds) return [];
+  const byTheme = new Map(result.reliability.map((entry) => [entry.dimension, entry.actual]));
+  const named = (flag: 'flagged' | 'indicative' | 'unknown') => dimensions.flatMap((row) => {
+    const alpha = byTheme.get(row.id);
+    // Too few items, or no variance at all, says nothing about this street's answers.
+    if (!alpha || (alpha.kind === 'not-computable' && alpha.reason !== 'too-few-respondents')) return [];
+    const kind = alpha.kind === 'value' ? alpha.flag : 'unknown';
+    return kind === flag ? [alpha.kind === 'value' ? `${row.name} (α ${formatNumber(alpha.alpha)})` : row.name] : [];
+  });
+  const flagged = named('flagged');
+  const indicative = named('indicative');
+  const unknown = named('unknown');
+  return [
+    ...(flagged.length > 0 ? [say('unit.alphaFlagged', { list: flagged.join(', '), threshold: formatNumber(thresholds.alphaFlagBelow) })] : []),
+    ...(indicative.length > 0 ? [say('unit.alphaIndicative', { list: indicative.join(', '), threshold: formatNumber(thresholds.alphaIndicativeBelow) })] : []),
+    ...(unknown.length > 0 ? [say('unit.alphaUnknown', { list: unknown.join(', ') })] : []),
+  ];
 }
 
 /** Theme names longer than this are broken over lines in the charts. */

@@ -52,6 +52,8 @@ export interface UnitResult {
   startingPoints: StartingPointsResult;
   /** Who answered (study, neighbourhoods and street units; not for groups of residents). */
   profile?: UnitProfile;
+  /** Cronbach's alpha per theme in this unit (not for groups of residents); none where fewer than the minimum answered a theme in full. */
+  reliability?: ReliabilityResult[];
 }
 
 export interface StreetResult {
@@ -124,7 +126,9 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   // groups and the street × group cells; neighbourhoods and the study are then
   // the sums of their street units (UnitAccumulator.merge).
   const profileModel = profileModelOf(instrument);
-  const newUnit = (neighbourhoodId: number): UnitAccumulators => ({ scores: new UnitAccumulator(model, { arenas }), profile: new ProfileAccumulator(profileModel), neighbourhoodId });
+  const newUnit = (neighbourhoodId: number): UnitAccumulators => ({
+    scores: new UnitAccumulator(model, { arenas }), profile: new ProfileAccumulator(profileModel), reliability: new ReliabilityAccumulator(model), neighbourhoodId,
+  });
   const byUnit = new Map<string, UnitAccumulators>();
   for (const unit of units) byUnit.set(unit.id, newUnit(unit.neighbourhoodId));
   // Per special-category variable, an accumulator per answer value (index = value), made when the value first occurs.
@@ -149,6 +153,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     if (!unit) byUnit.set(`outside:${neighbourhoodId}`, (unit = newUnit(neighbourhoodId)));
     unit.scores.add(scores);
     unit.profile.add(table, row);
+    unit.reliability.add(scores);
     streetGroups.add(table, row, place?.cells, scores);
     for (const index of specialIndexes) {
       const value = table.questions[row * questionCount + groupColumns[index]!]!;
@@ -166,26 +171,32 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     if (!neighbourhood) byNeighbourhood.set(unit.neighbourhoodId, (neighbourhood = newUnit(unit.neighbourhoodId)));
     neighbourhood.scores.merge(unit.scores);
     neighbourhood.profile.merge(unit.profile);
+    neighbourhood.reliability.merge(unit.reliability);
   }
   for (const neighbourhood of byNeighbourhood.values()) {
     study.scores.merge(neighbourhood.scores);
     study.profile.merge(neighbourhood.profile);
+    study.reliability.merge(neighbourhood.reliability);
   }
 
   // Figures are computed only for shown units.
   // Street profiles never show special categories (origin); the study's and neighbourhoods' do.
-  type Gathered = { accumulator: UnitAccumulator | undefined; profile: { of: ProfileAccumulator | undefined; street: boolean } | undefined };
+  type Gathered = {
+    accumulator: UnitAccumulator | undefined;
+    profile: { of: ProfileAccumulator | undefined; street: boolean; reliability?: ReliabilityAccumulator } | undefined;
+  };
   const unitResultOf = ({ accumulator, profile }: Gathered): UnitResult => {
     // A theme or item answered by fewer than the minimum has no figures, also in a unit that is shown.
     const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures(minReportSize);
     const result: UnitResult = { figures, startingPoints: findStartingPoints(figures.dimensions.needs(thresholds.startingPointWeightedGap), thresholds) };
     if (profile) result.profile = (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street, minReportSize });
+    if (profile?.reliability) result.reliability = profile.reliability.results(thresholds, minReportSize);
     return result;
   };
   const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile']): Disclosed<UnitResult> =>
     discloseWith(accumulator?.respondents ?? 0, state, unitResultOf, { accumulator, profile });
   // A street unit's result, made once: the streets of a combined unit share it.
-  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true })]));
+  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true, reliability: byUnit.get(unit.id)?.reliability ?? new ReliabilityAccumulator(model) })]));
   const byGroup = new Map(groupVariables.map((variable, index) => [variable,
     new Map(groupAccumulators[index]!.flatMap((accumulator, value) => (accumulator ? [[value, accumulator] as const] : [])))]));
   const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.scores.respondents, minReportSize, resultOf) }));
@@ -197,12 +208,12 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   return {
     instrument: { id: instrument.id, version: instrument.version },
     minReportSize,
-    study: resultOf(study.scores, visibility.get('study') ?? 'below-minimum', { of: study.profile, street: false }),
+    study: resultOf(study.scores, visibility.get('study') ?? 'below-minimum', { of: study.profile, street: false, reliability: study.reliability }),
     neighbourhoods: data.neighbourhoods.map((neighbourhood) => ({
       neighbourhoodId: neighbourhood.id,
       name: neighbourhood.name,
       result: resultOf(byNeighbourhood.get(neighbourhood.id)?.scores, visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
-        { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false }),
+        { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false, reliability: byNeighbourhood.get(neighbourhood.id)?.reliability ?? new ReliabilityAccumulator(model) }),
     })),
     streets: data.streets.map((street) => {
       const unitId = unitOfStreet.get(street.id)!;
@@ -232,6 +243,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
 interface UnitAccumulators {
   scores: UnitAccumulator;
   profile: ProfileAccumulator;
+  reliability: ReliabilityAccumulator;
   neighbourhoodId: number;
 }
 

@@ -59,6 +59,17 @@ export class AlphaAccumulator {
     this.totalSumOfSquares += total * total;
   }
 
+  /** Adds another accumulator's rows (same items): a neighbourhood's alpha is gathered from its streets'. */
+  merge(other: AlphaAccumulator): void {
+    this.n += other.n;
+    for (let item = 0; item < this.items; item++) {
+      this.itemSums[item]! += other.itemSums[item]!;
+      this.itemSumsOfSquares[item]! += other.itemSumsOfSquares[item]!;
+    }
+    this.totalSum += other.totalSum;
+    this.totalSumOfSquares += other.totalSumOfSquares;
+  }
+
   result(): AlphaResult {
     const { n, items } = this;
     if (items < 2) return { kind: 'not-computable', reason: 'too-few-items', n, items };

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { aggregateRows } from '../../../src/exports/aggregate-tables';
 import { buildStreetReport } from '../../../src/reports/street-report';
 import { unitFigureBlocks } from '../../../src/reports/unit-blocks';
+import { cronbachAlpha } from '../../../src/domain/analysis/cronbach-alpha';
+import { formatNumber } from '../../../src/reports/format';
+import { generateStudy } from '../../../src/synthetic/generate-study';
 import { contactladder, syntheticReportContext } from '../../helpers/report-context';
 
 const helpItems = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === 'mutual-help').map((item) => item.id);
@@ -52,6 +55,37 @@ describe('a theme answered by fewer respondents than the minimum', () => {
         const roots = [(-b - Math.sqrt(b * b - 4 * a * c)) / (2 * a), (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a)].map((root) => Math.round(root * 100) / 100);
         expect([row[14 + 2 * index], row[15 + 2 * index]], `${row[2]} column ${column}`).toEqual(roots.map((root) => Object.is(root, -0) ? 0 : root));
       });
+    }
+  });
+});
+
+describe('a street\'s own Cronbach\'s alpha', () => {
+  const spec = { seed: 22, neighbourhoods: [{ name: 'Zuid', streets: [
+    { name: 'Eikenlaan', character: 'ordinary' as const, respondents: 20 }, { name: 'Beukenlaan', character: 'close-knit-content' as const, respondents: 20 },
+  ] }] };
+  const context = syntheticReportContext(spec);
+  // The same respondents again (the generator is seeded), for the independent computation.
+  const syntheticRespondents = generateStudy(contactladder, spec).respondents;
+
+  it('names exactly the shown themes whose own alpha, computed apart on the street\'s answers, is under .60 or under .70', () => {
+    for (const street of context.analysis.result.streets) {
+      const section = buildStreetReport(context, street.streetId)!.section;
+      if (section.kind !== 'shown') throw new Error(`${street.name} should be shown`);
+      const respondents = syntheticRespondents.filter((r) => r.streetId === street.streetId);
+      const expected = { flagged: [] as string[], indicative: [] as string[] };
+      for (const row of section.dimensions) {
+        const items = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === row.id).map((item) => item.id);
+        const alpha = cronbachAlpha(respondents.map((r) => items.map((id) => r.paired[id]?.actual ?? null)));
+        if (alpha.kind !== 'value' || alpha.n < 10) continue;
+        const name = `${row.name} (α ${formatNumber(alpha.alpha)})`;
+        if (alpha.alpha < 0.6) expected.flagged.push(name);
+        else if (alpha.alpha < 0.7) expected.indicative.push(name);
+      }
+      const notes = section.reliabilityNotes.join(' ');
+      if (expected.flagged.length > 0) expect(notes, street.name).toContain(`onder 0,60): ${expected.flagged.join(', ')}.`);
+      else expect(notes, street.name).not.toContain('onder 0,60');
+      if (expected.indicative.length > 0) expect(notes, street.name).toContain(`onder 0,70): ${expected.indicative.join(', ')}.`);
+      else expect(notes, street.name).not.toContain('onder 0,70');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cronbachAlpha } from '../../../../src/domain/analysis/cronbach-alpha';
 import { gapModelOf, scoreRespondent } from '../../../../src/domain/analysis/respondent-scores';
 import { respondentTableOf } from '../../../../src/domain/analysis/respondent-table';
 import { UnitAccumulator } from '../../../../src/domain/analysis/unit-summary';
@@ -97,6 +98,40 @@ describe('street × group units', () => {
     const fewer = analyseRecords(contactladder, 10, { ...data, streets: data.streets.slice(0, 1), respondents: respondents.slice(0, 28) });
     const hidden = fewer.streets[0]!.groups.find((group) => group.variable === 'children-at-home')!;
     expect(hidden.categories.map((category) => category.result.kind)).toEqual(['suppressed', 'suppressed']);
+  });
+});
+
+describe('Cronbach\'s alpha per unit', () => {
+  it('is each street\'s own, computed on its respondents only, and absent where fewer than the minimum answered in full', () => {
+    const data = study(['wants-mutual-help', 'much-annoyance', 'ordinary'], 25, 8);
+    // In street 2, 20 of the 25 leave one mutual-help question open: at most 5 complete answers, under the minimum of 10.
+    const firstHelpItem = contactladder.items.find((item) => item.kind === 'paired' && item.dimension === 'mutual-help')!.id;
+    let leftOpen = 0;
+    const respondents = data.respondents.map((r) => (r.streetId === 2 && leftOpen++ < 20
+      ? { ...r, paired: { ...r.paired, [firstHelpItem]: { ...r.paired[firstHelpItem]!, actual: null } } } : r));
+    const result = analyseRecords(contactladder, 10, { ...data, respondents });
+    for (const streetId of [1, 2]) {
+      const street = result.streets.find((entry) => entry.streetId === streetId)!.result;
+      if (street.kind !== 'shown') throw new Error(`street ${streetId} should be shown`);
+      for (const dimension of contactladder.dimensions) {
+        const items = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === dimension.id).map((item) => item.id);
+        if (items.length < 2) continue;
+        const rows = respondents.filter((r) => r.streetId === streetId).map((r) => items.map((id) => r.paired[id]?.actual ?? null));
+        const direct = cronbachAlpha(rows);
+        const own = street.figures.reliability!.find((entry) => entry.dimension === dimension.id)!.actual;
+        expect(own.n, dimension.id).toBe(direct.n);
+        if (direct.kind === 'value' && direct.n >= 10) expect(own.kind === 'value' && own.alpha).toBeCloseTo(direct.alpha, 12);
+        else expect(own.kind, dimension.id).toBe('not-computable');
+      }
+    }
+    // Street alphas differ from the study's: the study's mixes the streets' differences in.
+    const studyAlpha = result.reliability.find((entry) => entry.dimension === 'mutual-help')!.actual;
+    const firstStreet = result.streets[0]!.result;
+    const streetAlpha = firstStreet.kind === 'shown' ? firstStreet.figures.reliability!.find((entry) => entry.dimension === 'mutual-help')!.actual : undefined;
+    expect(studyAlpha.kind === 'value' && streetAlpha?.kind === 'value' && studyAlpha.alpha !== streetAlpha.alpha).toBe(true);
+    const second = result.streets.find((entry) => entry.streetId === 2)!.result;
+    expect(second.kind === 'shown' && second.figures.reliability!.find((entry) => entry.dimension === 'mutual-help')!.actual)
+      .toMatchObject({ kind: 'not-computable', reason: 'too-few-respondents', n: expect.any(Number) });
   });
 });
 
