@@ -9,31 +9,22 @@
  * attempt is refused (HashQueueFull) rather than kept waiting.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import pLimit from 'p-limit';
 
 const cost = { N: 2 ** 15, r: 8, p: 1 };
 const keyLength = 32;
 
-const hashesAtOnce = 1;
 const longestQueue = 64;
-let running = 0;
-const waiting: (() => void)[] = [];
+/** One hash at a time: the others wait in this queue (p-limit), never on libuv's shared threads. */
+const hashing = pLimit(1);
 
 export class HashQueueFull extends Error {}
 
-async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  if (running >= hashesAtOnce) {
-    if (waiting.length >= longestQueue) throw new HashQueueFull('too many password checks waiting');
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  }
-  running += 1;
-  try {
-    return await new Promise((resolve, reject) => {
-      scrypt(password.normalize('NFC'), salt, keyLength, { ...options, maxmem: 128 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
-    });
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
+function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  if (hashing.pendingCount >= longestQueue) return Promise.reject(new HashQueueFull('too many password checks waiting'));
+  return hashing(() => new Promise<Buffer>((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, keyLength, { ...options, maxmem: 128 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
+  }));
 }
 
 export async function hashPassword(password: string): Promise<string> {
