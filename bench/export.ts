@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
   if (child.status !== 0) throw new Error('preparing the benchmark study failed');
   const db = await Database.open(file);
   const study = (await getStudy(db, 1))!;
-  const { exportWording: wording } = loadReportDefinitions(path.resolve(path.dirname(here), '../reports'), instruments);
+  const { exportWording: wording } = loadReportDefinitions(path.resolve(path.dirname(here), '../reports'), instruments).nl;
   const actor: User = { id: 1, username: 'bench', displayName: 'Bench', role: 'coordinator', locale: 'nl', disabled: false };
   const baselineMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`export: process before the first export: rss ${baselineMB} MB`);

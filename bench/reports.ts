@@ -39,7 +39,7 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<number
 
 export async function run(): Promise<void> {
   const instruments = loadInstruments(path.join(projectDir, 'surveys'));
-  const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
+  const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments).nl;
   const instrument = instruments.get('contactladder', 1)!;
   const streets = 200;
   const synthetic = generateStudy(instrument, {
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
   const context: ReportContext = {
     analysis: { study, result, response: { total: responseFigures([]), streets: new Map(synthetic.streets.map((street) => [street.id, responseFigures(addresses)])) } },
     instrument, definitions, previousInterventions: [], comments: [], instruments: [instrument],
-    header: { studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: false, generatedOn: '24-11-2026', dataVersion: 'bench' },
+    header: { studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: false, language: 'nl', generatedOn: '24 november 2026', dataVersion: 'bench' },
   };
   const viewsDir = path.join(projectDir, 'views');
 

@@ -14,6 +14,9 @@ export const textSchema = z.object({
   en: z.string().min(1),
 }).strict();
 
+/** A language of the wording: 'nl' or 'en' (the interface's locales). */
+export type Language = keyof z.output<typeof textSchema>;
+
 /** One answer option of a scale; values run 1..K without gaps. */
 const scalePointSchema = z.object({ value: z.number().int().min(1).max(10), label: textSchema }).strict();
 

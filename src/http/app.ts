@@ -10,7 +10,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { formatDayOf } from '../i18n/dates';
 import { isLocale, type Translations } from '../i18n/translate';
-import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import type { ReportLanguages } from '../report-definitions/load-report-definitions';
 import { reportRoutes } from './routes/reports';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Database } from '../storage/db';
@@ -52,7 +52,7 @@ export interface AppConfig {
 export interface AppDeps {
   db: Database;
   instruments: InstrumentRegistry;
-  definitions: ReportDefinitions;
+  definitions: ReportLanguages;
   translations: Translations;
   config: AppConfig;
   projectDir: string;

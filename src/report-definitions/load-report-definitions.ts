@@ -6,18 +6,27 @@
  * instruments: every rule must name existing methods, dimensions and
  * questions, and every chart spec must be a vega-lite spec that vega-lite can
  * compile. A broken file stops start-up with the file and the reason.
+ *
+ * Reports exist in Dutch and English. The catalogue and the rules hold each
+ * text in both languages; wording.json holds one set of words per language,
+ * and both must have exactly the same keys. A chart spec's texts are
+ * references into the wording ("@charts.weightedGaps.axis"), resolved per
+ * language. The loader gives one set of definitions per language, every text
+ * already in it, so a report of one language cannot pick up a word of the other.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
-import { translator, type Messages, type Translate } from '../i18n/translate';
-import { catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
+import { locales, messageKeys, translator, type Locale, type Messages, type Translate } from '../i18n/translate';
+import { catalogueIn, catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
 import { exportWordingSchema, type ExportWording } from '../exports/wording';
-import { conditionalPassagePattern, conditionParts, measurePattern, optionalMeasures, placeholderPattern, rulesSchema, type Rule } from '../domain/recommendations/rules';
+import { conditionalPassagePattern, conditionParts, measurePattern, optionalMeasures, placeholderPattern, rulesIn, rulesSchema, type Rule } from '../domain/recommendations/rules';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 
+/** The definitions of the reports in one language. */
 export interface ReportDefinitions {
+  locale: Locale;
   catalogue: Catalogue;
   rules: Rule[];
   /** Vega-lite specs by file name without .json; code fills in their `data.values`. */
@@ -27,6 +36,9 @@ export interface ReportDefinitions {
   /** The fixed words of the reports (wording.json): headings, table heads, sentences with {placeholders}. */
   say: Translate;
 }
+
+/** The report definitions of every language: `definitions.en` writes an English report. */
+export type ReportLanguages = Record<Locale, ReportDefinitions>;
 
 /** Nested objects of strings, as the wording files are. */
 const messagesSchema: z.ZodType<Messages> = z.lazy(() => z.record(z.string(), z.union([z.string().min(1), messagesSchema])));
@@ -78,23 +90,51 @@ export function checkRules(rules: readonly Rule[], catalogue: Catalogue, instrum
   }
 }
 
-export function loadReportDefinitions(reportsDir: string, instruments: InstrumentRegistry): ReportDefinitions {
-  const catalogue = readJson(path.join(reportsDir, 'methods.json'), catalogueSchema);
-  const rules = readJson(path.join(reportsDir, 'rules.json'), rulesSchema).rules;
-  checkRules(rules, catalogue, instruments, path.join(reportsDir, 'rules.json'));
-  const charts = new Map<string, TopLevelSpec>();
-  const chartsDir = path.join(reportsDir, 'charts');
-  for (const name of readdirSync(chartsDir).filter((file) => file.endsWith('.json')).sort()) {
-    const file = path.join(chartsDir, name);
-    const spec = JSON.parse(readFileSync(file, 'utf8')) as TopLevelSpec;
-    try {
-      compile(spec);
-    } catch (error) {
-      throw new ReportDefinitionError(file, `not a valid vega-lite spec: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    charts.set(name.replace(/\.json$/, ''), spec);
+/** Replaces every "@key" string of a chart spec by that key's words (a missing key throws). */
+function resolveChartTexts(node: unknown, say: Translate): unknown {
+  if (typeof node === 'string') return node.startsWith('@') ? say(node.slice(1)) : node;
+  if (Array.isArray(node)) return node.map((item) => resolveChartTexts(item, say));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveChartTexts(value, say)]));
+  return node;
+}
+
+/** Both languages' wording must have the same keys: a report never falls back to the other language. */
+function checkSameKeys(wording: Record<Locale, Messages>, file: string): void {
+  const dutch = new Set(messageKeys(wording.nl));
+  for (const locale of locales) {
+    const keys = new Set(messageKeys(wording[locale]));
+    const missing = [...dutch].find((key) => !keys.has(key)) ?? [...keys].find((key) => !dutch.has(key));
+    if (missing) throw new ReportDefinitionError(file, `"${missing}" is not in both languages (nl, en)`);
   }
+}
+
+export function loadReportDefinitions(reportsDir: string, instruments: InstrumentRegistry): ReportLanguages {
+  const catalogue = readJson(path.join(reportsDir, 'methods.json'), catalogueSchema);
+  const rulesFile = path.join(reportsDir, 'rules.json');
+  const rules = readJson(rulesFile, rulesSchema).rules;
+  const wordingFile = path.join(reportsDir, 'wording.json');
+  const wording = readJson(wordingFile, z.object({ nl: messagesSchema, en: messagesSchema }).strict());
+  checkSameKeys(wording, wordingFile);
   const exportWording = readJson(path.join(reportsDir, 'exports.json'), exportWordingSchema);
-  const say = translator(readJson(path.join(reportsDir, 'wording.json'), messagesSchema));
-  return { catalogue, rules, charts, exportWording, say };
+  const chartsDir = path.join(reportsDir, 'charts');
+  const chartFiles = readdirSync(chartsDir).filter((file) => file.endsWith('.json')).sort();
+  const inLanguage = (locale: Locale): ReportDefinitions => {
+    const say = translator(wording[locale], locale);
+    const localRules = rulesIn(rules, locale);
+    checkRules(localRules, catalogueIn(catalogue, locale), instruments, `${rulesFile} (${locale})`);
+    const charts = new Map<string, TopLevelSpec>();
+    for (const name of chartFiles) {
+      const file = path.join(chartsDir, name);
+      let spec: TopLevelSpec;
+      try {
+        spec = resolveChartTexts(JSON.parse(readFileSync(file, 'utf8')), say) as TopLevelSpec;
+        compile(spec);
+      } catch (error) {
+        throw new ReportDefinitionError(file, `not a valid vega-lite spec (${locale}): ${error instanceof Error ? error.message : String(error)}`);
+      }
+      charts.set(name.replace(/\.json$/, ''), spec);
+    }
+    return { locale, catalogue: catalogueIn(catalogue, locale), rules: localRules, charts, exportWording, say };
+  };
+  return { nl: inLanguage('nl'), en: inLanguage('en') };
 }

@@ -34,7 +34,8 @@ export function methodAppendix(context: ReportContext): MethodAppendix {
   const { say } = context.definitions;
   const thresholds = instrument.thresholds!;
   const minReportSize = analysis.study.minReportSize;
-  const names = dimensionNames(instrument);
+  const names = dimensionNames(instrument, context.definitions.locale);
+  const language = context.definitions.locale;
   const alpha = (result: { kind: string; alpha?: number; flag?: string }) => (result.kind === 'value' && result.alpha !== undefined ? formatNumber(result.alpha) : '–');
   return {
     paragraphs: [
@@ -61,8 +62,8 @@ export function methodAppendix(context: ReportContext): MethodAppendix {
       note: reliabilityNote([row.actual, row.desired], thresholds, say),
     })),
     provenance: context.instruments.map((candidate) => ({
-      instrument: say('appendix.instrument', { title: candidate.title.nl, version: candidate.version }), verified: candidate.provenance.verified,
-      basis: candidate.provenance.basis.nl, note: candidate.provenance.note.nl,
+      instrument: say('appendix.instrument', { title: candidate.title[language], version: candidate.version }), verified: candidate.provenance.verified,
+      basis: candidate.provenance.basis[language], note: candidate.provenance.note[language],
     })),
   };
 }

@@ -61,7 +61,8 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const { result } = analysis;
   const neighbourhood = result.neighbourhoods.find((candidate) => candidate.neighbourhoodId === neighbourhoodId);
   if (!neighbourhood) return undefined;
-  const names = dimensionNames(instrument);
+  const names = dimensionNames(instrument, definitions.locale);
+  const language = definitions.locale;
   const streets = result.streets.filter((street) => street.neighbourhoodId === neighbourhoodId);
   const ladder = result.streetLadder?.neighbourhoods.find((candidate) => candidate.neighbourhoodId === neighbourhoodId)?.result;
   const streetReports = streets.map((street) => buildStreetReport(context, street.streetId)!);
@@ -98,7 +99,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const studyFigures = result.study.kind === 'shown' ? result.study.figures.figures.dimensions : undefined;
   const indexDimensions = instrument.dimensions.filter((dimension) => studyFigures?.has(dimension.id));
   const streetIndex: NeighbourhoodReportModel['streetIndex'] = studyFigures && shownStreets.length > 0 ? {
-    dimensions: indexDimensions.map((dimension) => dimension.name.nl),
+    dimensions: indexDimensions.map((dimension) => dimension.name[language]),
     rows: shownStreets.map((report) => ({
       name: report.street.name,
       cells: indexDimensions.map((dimension) => {
@@ -133,7 +134,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       const disclosed = profile.questions.get(question.id)?.disclosed;
       if (!disclosed || disclosed.kind !== 'shown' || question.kind !== 'choice') return [];
       const points = instrument.scales[question.scale]!.points;
-      return [{ question: question.wording.nl, answered: disclosed.answered, rows: points.map((point, index) => ({ label: point.label.nl, share: profileShare(disclosed.cells[index]!, disclosed.answered, say) })) }];
+      return [{ question: question.wording[language], answered: disclosed.answered, rows: points.map((point, index) => ({ label: point.label[language], share: profileShare(disclosed.cells[index]!, disclosed.answered, say) })) }];
     }) : [],
     themes: instrument.dimensions.map((dimension) => {
       const figures = section.kind === 'shown' ? section.dimensions.find((row) => row.id === dimension.id) : undefined;
@@ -142,8 +143,8 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
         return row ? [{ name: report.street.name, weightedGap: row.weightedGap, startingPoint: row.startingPoint, value: row.values.weightedGap }] : [];
       }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
       return {
-        id: dimension.id, name: dimension.name.nl, streets: ranked,
-        text: `${dimension.description?.nl ?? ''}${figures ? say('neighbourhood.themeFigures', { gap: figures.weightedGap, interval: figures.interval, share: figures.wantingImprovement }) : ''}`,
+        id: dimension.id, name: dimension.name[language], streets: ranked,
+        text: `${dimension.description?.[language] ?? ''}${figures ? say('neighbourhood.themeFigures', { gap: figures.weightedGap, interval: figures.interval, share: figures.wantingImprovement }) : ''}`,
         ...(figures ? { figures } : {}),
         ...(ranked.length > 0 ? { ranking: say('neighbourhood.ranking', { list: ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? say('neighbourhood.startingPointTag') : ''}`).join('; ') }) } : {}),
       };
@@ -167,10 +168,10 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       const dimensions = instrument.dimensions.map((dimension) => dimension.id)
         .filter((id) => shown.some((category) => category.result.kind === 'shown' && category.result.figures.figures.dimensions.has(id)));
       return [{
-        question: question.wording.nl,
+        question: question.wording[language],
         dimensions: dimensions.map((id) => names.get(id) ?? id),
         rows: shown.map((category) => ({
-          label: instrument.scales[question.scale]!.points[category.value - 1]?.label.nl ?? String(category.value),
+          label: instrument.scales[question.scale]!.points[category.value - 1]?.label[language] ?? String(category.value),
           n: category.result.kind === 'shown' ? String(category.result.n) : '',
           cells: dimensions.map((id) => {
             const figures = category.result.kind === 'shown' ? category.result.figures.figures.dimensions.get(id) : undefined;
@@ -184,7 +185,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     commentsNote: section.kind === 'shown' && context.comments.some((comment) => comment.neighbourhoodId === neighbourhoodId)
       ? say('neighbourhood.commentsReviewed')
       : say('neighbourhood.commentsNone'),
-    methodSummary: [...methodStreets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'nl'))
+    methodSummary: [...methodStreets].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], language))
       .map(([method, list]) => ({ method, streets: list, text: say(list.length === 1 ? 'neighbourhood.methodStreetsOne' : 'neighbourhood.methodStreetsMany', { count: list.length, streets: list.join(', ') }) })),
     streets: streetReports,
     appendix: methodAppendix(context),

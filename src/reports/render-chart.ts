@@ -19,7 +19,40 @@ export interface RenderedChart {
   description: string;
 }
 
+export class ChartDataError extends Error {
+  constructor(readonly field: string, readonly value: unknown) {
+    super(`chart value "${String(value)}" of field "${field}" is not in the spec's scale domain`);
+    this.name = 'ChartDataError';
+  }
+}
+
+/** Every field whose scale has a fixed list of categories (a colour legend, say), with those categories. */
+function fixedDomains(node: unknown, found: Map<string, unknown[]> = new Map()): Map<string, unknown[]> {
+  if (Array.isArray(node)) node.forEach((item) => fixedDomains(item, found));
+  else if (node && typeof node === 'object') {
+    const channel = node as { field?: unknown; scale?: { domain?: unknown } };
+    if (typeof channel.field === 'string' && Array.isArray(channel.scale?.domain) && channel.scale.domain.every((item) => typeof item === 'string')) {
+      found.set(channel.field, channel.scale.domain);
+    }
+    Object.values(node).forEach((value) => fixedDomains(value, found));
+  }
+  return found;
+}
+
+/**
+ * A value outside a fixed domain would be drawn without a colour, that is not
+ * at all (a bar of the other language's category vanishes); it stops the
+ * report instead.
+ */
+function checkDomains(spec: TopLevelSpec, values: readonly object[]): void {
+  for (const [field, domain] of fixedDomains(spec)) {
+    const outside = values.find((value) => field in value && !domain.includes((value as Record<string, unknown>)[field]));
+    if (outside) throw new ChartDataError(field, (outside as Record<string, unknown>)[field]);
+  }
+}
+
 export async function renderChart(spec: TopLevelSpec, values: readonly object[]): Promise<RenderedChart> {
+  checkDomains(spec, values);
   const filled = {
     ...spec,
     data: { values: values as object[] },

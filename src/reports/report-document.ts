@@ -17,7 +17,7 @@ export function reportDocument(model: ReportModel, say: Translate): ReportDocume
   const { header } = model;
   const blocks = model.kind === 'street' ? streetBlocks(model, say) : neighbourhoodBlocks(model, say);
   return {
-    kind: model.kind, lang: 'nl-NL', kindName, title: model.title, studyName: header.studyName,
+    kind: model.kind, lang: header.language === 'nl' ? 'nl-NL' : 'en-GB', kindName, title: model.title, studyName: header.studyName,
     ...(header.isDemo ? { demoBadge: say('document.demoBadge') } : {}),
     meta: say('document.meta', { commissioner: header.commissioner, area: header.area, date: header.generatedOn, version: header.dataVersion }),
     runningHeader: say('document.footer', { study: header.studyName, kind: kindName, title: model.title, date: header.generatedOn }),

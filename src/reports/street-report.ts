@@ -7,6 +7,7 @@
  * earlier wave and the interventions in between. One model feeds the HTML
  * page, the charts and the PDF.
  */
+import type { Language } from '../domain/instrument';
 import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
 import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types';
 import { smallCountBelow } from '../domain/analysis/disclosure-control';
@@ -77,6 +78,8 @@ export interface ReportHeader {
   commissioner: string;
   area: string;
   isDemo: boolean;
+  /** The report's language: every word of the report and of its charts is in it. */
+  language: Language;
   generatedOn: string;
   dataVersion: string;
 }
@@ -136,7 +139,7 @@ export function ladderChart(summary: StreetLadderSummary, say: Translate): Chart
     (count >= smallCountBelow ? [{ rung: index + 1, kind, share: atPublishedPrecision(count / summary.n) }] : []));
   return {
     chart: 'street-ladder',
-    values: [...bars(summary.currentDistribution, 'Nu'), ...bars(summary.desiredDistribution, 'Gewenst')],
+    values: [...bars(summary.currentDistribution, say('charts.now')), ...bars(summary.desiredDistribution, say('charts.desired'))],
     alt: say('street.ladderAlt', {
       current: summary.medianCurrent === undefined ? '–' : formatNumber(summary.medianCurrent, 1), desired: summary.medianDesired === undefined ? '–' : formatNumber(summary.medianDesired, 1),
     }),
@@ -165,7 +168,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     : { kind: 'suppressed' as const, reason: combined?.result.kind === 'shown'
       ? say('street.inCombined', { unit: say('neighbourhood.combinedUnit'), neighbourhood: neighbourhood.name })
       : say('street.tooFew') };
-  const names = dimensionNames(instrument);
+  const names = dimensionNames(instrument, definitions.locale);
   const charts: ChartData[] = [];
   if (section.kind === 'shown') charts.push(weightedGapChart(section, say), actualDesiredChart(section, say));
 
@@ -220,7 +223,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   const change = analysis.waves?.streets.find((candidate) => candidate.streetId === streetId);
   const methodName = new Map(definitions.catalogue.methods.map((method) => [method.id, method.name]));
   const interventions = context.previousInterventions.filter((intervention) => intervention.streetName === street.name && intervention.neighbourhood === neighbourhood.name).map((intervention) => ({
-    date: formatCalendarDate(intervention.heldOn, 'nl'),
+    date: formatCalendarDate(intervention.heldOn, definitions.locale),
     what: intervention.kind === 'method'
       ? say('street.interventionMethod', { kind: say('street.interventionKinds.method'), method: methodName.get(intervention.methodId ?? '') ?? intervention.methodId ?? '' })
       : say(`street.interventionKinds.${intervention.kind}`),

@@ -8,7 +8,7 @@
 import type { UnitResult } from '../domain/analysis/analyse-study';
 import type { Disclosed } from '../domain/analysis/disclosure-control';
 import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
-import type { Instrument } from '../domain/instrument';
+import type { Instrument, Language } from '../domain/instrument';
 import type { Method } from '../domain/recommendations/catalogue';
 import { diagnose, type DiagnosisContext } from '../domain/recommendations/diagnosis';
 import { recommend } from '../domain/recommendations/recommend';
@@ -74,8 +74,8 @@ export function dimensionPolarity(instrument: Instrument, dimensionId: string): 
   return item?.kind === 'paired' ? item.polarity : 1;
 }
 
-export function dimensionNames(instrument: Instrument): Map<string, string> {
-  return new Map(instrument.dimensions.map((dimension) => [dimension.id, dimension.name.nl]));
+export function dimensionNames(instrument: Instrument, language: Language): Map<string, string> {
+  return new Map(instrument.dimensions.map((dimension) => [dimension.id, dimension.name[language]]));
 }
 
 export function unitSection(
@@ -83,7 +83,7 @@ export function unitSection(
 ): UnitSection {
   const { say } = definitions;
   if (result.kind === 'suppressed') return { kind: 'suppressed', reason: say(`unit.hidden.${result.reason}`) };
-  const names = dimensionNames(instrument);
+  const names = dimensionNames(instrument, definitions.locale);
   const { figures, startingPoints } = result.figures;
   const starting = new Set(startingPoints.kind === 'starting-points' ? startingPoints.ranked.map((point) => point.dimension) : []);
   const dimensions = instrument.dimensions.flatMap((dimension): DimensionRow[] => {
@@ -93,7 +93,7 @@ export function unitSection(
     const opposite = formatPercent(gap.shareWantingLess);
     const negative = dimensionPolarity(instrument, dimension.id) === -1;
     return [{
-      id: dimension.id, name: dimension.name.nl, n: gap.n,
+      id: dimension.id, name: dimension.name[definitions.locale], n: gap.n,
       actual: formatNumber(gap.actual.mean), desired: formatNumber(gap.desired.mean),
       importance: gap.importance ? formatNumber(gap.importance.mean) : '–',
       weightedGap: formatGap(gap.weightedGap.mean), interval: formatInterval(gap.weightedGap.low, gap.weightedGap.high, say),
@@ -111,7 +111,7 @@ export function unitSection(
   const recommendations = recommend(diagnosis, definitions.rules, definitions.catalogue, figureFormatter(say, names))
     .map(({ ruleId, rationale, confidence, scope, methods }) => ({ ruleId, rationale, confidence, scope, methods }));
   const askedThemes = new Set(instrument.items.flatMap((item) => (item.kind === 'paired' ? [item.dimension] : [])));
-  const themesNotShown = instrument.dimensions.filter((dimension) => askedThemes.has(dimension.id) && !figures.dimensions.has(dimension.id)).map((dimension) => dimension.name.nl);
+  const themesNotShown = instrument.dimensions.filter((dimension) => askedThemes.has(dimension.id) && !figures.dimensions.has(dimension.id)).map((dimension) => dimension.name[definitions.locale]);
   return {
     kind: 'shown', n: result.n, indicative: result.indicative, dimensions, themesNotShown, reliabilityNotes: reliabilityNotes(result.figures, dimensions, instrument, say),
     summary: `${say('unit.respondents', { n: result.n })}${result.indicative ? say('unit.indicative') : ''}`,
@@ -163,7 +163,7 @@ export function weightedGapChart(section: Extract<UnitSection, { kind: 'shown' }
     chart: 'weighted-gaps',
     values: section.dimensions.map((row) => ({
       dimension: wrapLabel(row.name, chartLabelWidth), weightedGap: row.values.weightedGap, low: row.values.low ?? row.values.weightedGap, high: row.values.high ?? row.values.weightedGap,
-      startingPoint: row.startingPoint ? 'aangrijpingspunt' : 'geen aangrijpingspunt',
+      startingPoint: say(row.startingPoint ? 'charts.startingPoint' : 'charts.noStartingPoint'),
     })),
     // The alternative says what the colours say: which themes are starting points.
     alt: say('unit.weightedGapAlt', { list: section.dimensions.map((row) => say(row.startingPoint ? 'unit.weightedGapAltStartingPoint' : 'unit.weightedGapAltItem', {
@@ -176,8 +176,8 @@ export function actualDesiredChart(section: Extract<UnitSection, { kind: 'shown'
   return {
     chart: 'actual-desired',
     values: section.dimensions.flatMap((row, order) => [
-      { dimension: wrapLabel(row.name, chartLabelWidth), order, kind: 'Nu', mean: row.values.actual },
-      { dimension: wrapLabel(row.name, chartLabelWidth), order, kind: 'Gewenst', mean: row.values.desired },
+      { dimension: wrapLabel(row.name, chartLabelWidth), order, kind: say('charts.now'), mean: row.values.actual },
+      { dimension: wrapLabel(row.name, chartLabelWidth), order, kind: say('charts.desired'), mean: row.values.desired },
     ]),
     alt: say('unit.actualDesiredAlt', { list: section.dimensions.map((row) => say('unit.actualDesiredItem', { name: row.name, actual: row.actual, desired: row.desired })).join('; ') }),
   };

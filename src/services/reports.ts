@@ -3,13 +3,18 @@
  * HTML and PDF, and publish it. A published report is written once to the
  * data folder (reports/study-<id>/…) under its data version, so what readers
  * see never changes silently; a coordinator publishes again to show new data.
+ * Every report is written in Dutch and in English (`<name>.html` and
+ * `<name>.en.html`, the same for the PDF), from the same figures; a reader
+ * gets the language they chose, and the Dutch one of a report published before
+ * English reports existed.
  */
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
+import type { ReportLanguages } from '../report-definitions/load-report-definitions';
+import { locales, type Locale } from '../i18n/translate';
 import { aggregateRows } from '../exports/aggregate-tables';
 import { csvText, safeCommaCsv, toDutchExcelCsv } from '../exports/csv';
 import { formatDayOf } from '../i18n/dates';
@@ -33,13 +38,14 @@ export type ReportKind = 'street' | 'neighbourhood';
 export interface ReportServiceDeps {
   db: Database;
   instruments: InstrumentRegistry;
-  definitions: ReportDefinitions;
+  definitions: ReportLanguages;
   viewsDir: string;
   dataDir: string;
 }
 
 export function createReportService({ db, instruments, definitions, viewsDir, dataDir }: ReportServiceDeps) {
-  async function context(study: Study, now = new Date()): Promise<ReportContext> {
+  /** The report context in each language: one analysis, the words and the date of each language. */
+  async function contexts(study: Study, now = new Date()): Promise<Record<Locale, ReportContext>> {
     const analysis = await analyseStoredStudy(db, instruments, study);
     const instrument = instruments.get(analysis.result.instrument.id, analysis.result.instrument.version)!;
     const previous = study.followUpOf === null ? undefined : await getStudy(db, study.followUpOf);
@@ -48,19 +54,22 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
       const street = previousStreets.get(intervention.streetId);
       return street ? [{ ...intervention, streetName: street.name, neighbourhood: street.neighbourhood }] : [];
     }) : [];
-    return {
-      analysis, instrument, definitions, previousInterventions,
-      comments: (await listApprovedComments(db, study.id)).map((comment) => ({ neighbourhoodId: comment.neighbourhoodId, text: comment.reviewedBody ?? '' })),
+    const comments = (await listApprovedComments(db, study.id)).map((comment) => ({ neighbourhoodId: comment.neighbourhoodId, text: comment.reviewedBody ?? '' }));
+    const dataVersion = await studyDataVersion(db, study.id, analysis.response.streets);
+    const inLanguage = (language: Locale): ReportContext => ({
+      analysis, instrument, definitions: definitions[language], previousInterventions, comments,
       instruments: study.instruments.flatMap((choice) => instruments.get(choice.instrumentId, choice.version) ?? []),
-      header: {
-        studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: study.isDemo,
-        generatedOn: formatDayOf(now, 'nl'), dataVersion: await studyDataVersion(db, study.id, analysis.response.streets),
-      },
-    };
+      header: { studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: study.isDemo, language, generatedOn: formatDayOf(now, language), dataVersion },
+    });
+    return { nl: inLanguage('nl'), en: inLanguage('en') };
   }
 
-  async function model(study: Study, kind: ReportKind, unitId: number, now?: Date): Promise<ReportModel> {
-    return modelFrom(await context(study, now), kind, unitId);
+  async function context(study: Study, language: Locale = 'nl', now = new Date()): Promise<ReportContext> {
+    return (await contexts(study, now))[language];
+  }
+
+  async function model(study: Study, kind: ReportKind, unitId: number, language: Locale = 'nl', now?: Date): Promise<ReportModel> {
+    return modelFrom(await context(study, language, now), kind, unitId);
   }
 
   function modelFrom(reportContext: ReportContext, kind: ReportKind, unitId: number): ReportModel {
@@ -70,14 +79,19 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   }
 
   async function html(report: ReportModel, preview?: PreviewLinks): Promise<string> {
-    const doc = reportDocument(report, definitions.say);
-    return renderReportHtml(doc, await renderCharts(doc, definitions), viewsDir, definitions.say, preview);
+    const words = definitions[report.header.language];
+    const doc = reportDocument(report, words.say);
+    return renderReportHtml(doc, await renderCharts(doc, words), viewsDir, words.say, preview);
   }
 
   async function pdf(report: ReportModel): Promise<Buffer> {
-    const doc = reportDocument(report, definitions.say);
-    return renderReportPdf(doc, await renderCharts(doc, definitions));
+    const words = definitions[report.header.language];
+    const doc = reportDocument(report, words.say);
+    return renderReportPdf(doc, await renderCharts(doc, words));
   }
+
+  /** The file of a published report in a language: Dutch is the stored name, English adds ".en". */
+  const inLanguageFile = (file: string, language: Locale) => (language === 'nl' ? file : file.replace(/\.(html|pdf)$/, `.${language}.$1`));
 
   /**
    * Renders the report from the current data and stores HTML, PDF and its
@@ -85,20 +99,26 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
    * version that is already published keeps its files as they are (only the
    * publication is recorded again): a published report never changes.
    */
-  async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User, reportContext?: ReportContext): Promise<number> {
-    reportContext ??= await context(study);
-    const report = modelFrom(reportContext, kind, unitId);
+  async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User, reportContexts?: Record<Locale, ReportContext>): Promise<number> {
+    reportContexts ??= await contexts(study);
+    const report = modelFrom(reportContexts.nl, kind, unitId);
     const folder = path.join(dataDir, 'reports', `study-${study.id}`);
     await mkdir(folder, { recursive: true });
     const base = `${kind}-${unitId}-${report.header.dataVersion}`;
-    const written = await Promise.all(['html', 'pdf', 'csv'].map((extension) => access(path.join(folder, `${base}.${extension}`)).then(() => true, () => false)));
+    const files = [...locales.flatMap((language) => [inLanguageFile(`${base}.html`, language), inLanguageFile(`${base}.pdf`, language)]), `${base}.csv`];
+    const written = await Promise.all(files.map((file) => access(path.join(folder, file)).then(() => true, () => false)));
     if (!written.every(Boolean)) {
-      const doc = reportDocument(report, definitions.say);
-      const charts = await renderCharts(doc, definitions);
-      await writeFile(path.join(folder, `${base}.html`), await renderReportHtml(doc, charts, viewsDir, definitions.say));
-      await writeFile(path.join(folder, `${base}.pdf`), await renderReportPdf(doc, charts));
-      const tables = aggregateRows(reportContext.analysis.result, reportContext.instrument, definitions.exportWording, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
-      await writeFile(path.join(folder, `${base}.csv`), await csvText(definitions.exportWording.tables.columns, tables));
+      for (const language of locales) {
+        const words = definitions[language];
+        const doc = reportDocument(language === 'nl' ? report : modelFrom(reportContexts[language], kind, unitId), words.say);
+        const charts = await renderCharts(doc, words);
+        await writeFile(path.join(folder, inLanguageFile(`${base}.html`, language)), await renderReportHtml(doc, charts, viewsDir, words.say));
+        await writeFile(path.join(folder, inLanguageFile(`${base}.pdf`, language)), await renderReportPdf(doc, charts));
+      }
+      // The readers' tables are in Dutch only, like the other exports (exports.json).
+      const { exportWording } = definitions.nl;
+      const tables = aggregateRows(reportContexts.nl.analysis.result, reportContexts.nl.instrument, exportWording, kind === 'street' ? { streetId: unitId } : { neighbourhoodId: unitId });
+      await writeFile(path.join(folder, `${base}.csv`), await csvText(exportWording.tables.columns, tables));
     }
     return db.transaction(async (tx) => {
       const id = await insertPublishedReport(tx, {
@@ -116,12 +136,16 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
    * not once it is withdrawn; coordinators get every version.
    */
   async function published(
-    study: Study, reportId: number, format: 'html' | 'pdf' | 'csv' | 'csv-excel-nl', audience: 'readers' | 'coordinators',
+    study: Study, reportId: number, format: 'html' | 'pdf' | 'csv' | 'csv-excel-nl', audience: 'readers' | 'coordinators', language: Locale = 'nl',
   ): Promise<{ report: PublishedReport; content: Buffer }> {
     const report = await getPublishedReport(db, study.id, reportId, audience);
     if (!report) throw new Problem('notFound', { entity: 'report' });
     const file = format === 'html' ? report.htmlFile : format === 'pdf' ? report.pdfFile : report.htmlFile.replace(/\.html$/, '.csv');
-    const content = await readFile(path.join(dataDir, 'reports', file)).catch(() => undefined);
+    const read = (name: string) => readFile(path.join(dataDir, 'reports', name)).catch(() => undefined);
+    // A report published before English reports existed has only its Dutch files: the reader gets those.
+    const inLanguage = format === 'html' || format === 'pdf' ? await read(inLanguageFile(file, language)) : undefined;
+    const content = inLanguage ?? await read(file);
+    const pageLanguage: Locale = inLanguage ? language : 'nl';
     if (!content) throw new Problem('notFound', { entity: 'report' });
     // The tables for Dutch Excel are the stored file in another dialect: the same cells, semicolons and decimal commas.
     if (format === 'csv-excel-nl') return { report, content: Buffer.from(toDutchExcelCsv(content.toString('utf8')), 'utf8') };
@@ -129,7 +153,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
     if (format !== 'html') return { report, content };
     // The page as stored, with the links around it: back to the study's reports, the PDF and the tables.
     const base = `/studies/${study.id}/published/${report.id}`;
-    const page = await withNavigation(content.toString('utf8'), { back: `/studies/${study.id}/reports`, pdf: `${base}/pdf`, tables: `${base}/tables` }, viewsDir, definitions.say);
+    const page = await withNavigation(content.toString('utf8'), { back: `/studies/${study.id}/reports`, pdf: `${base}/pdf`, tables: `${base}/tables` }, viewsDir, definitions[pageLanguage].say);
     return { report, content: Buffer.from(page, 'utf8') };
   }
 
@@ -166,17 +190,17 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   async function publishAll(study: Study, publisher: User, options: { neighbourhoodId?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
     const units = await unitsOf(study, options.neighbourhoodId);
     // One context for all: the analysis, response figures and data version are the same for every unit.
-    const reportContext = await context(study);
+    const reportContexts = await contexts(study);
     let done = 0;
     options.onProgress?.(done, units.length);
     for (const [kind, unitId] of units) {
-      await publish(study, kind, unitId, publisher, reportContext);
+      await publish(study, kind, unitId, publisher, reportContexts);
       options.onProgress?.(++done, units.length);
     }
     return units.length;
   }
 
-  return { context, model, html, pdf, publish, unitsOf, publishAll, published, withdraw, currentDataVersion };
+  return { contexts, context, model, html, pdf, publish, unitsOf, publishAll, published, withdraw, currentDataVersion };
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

@@ -74,6 +74,17 @@ describe('reports in Chromium', () => {
     expect(await reader.locator('script').count()).toBe(0);
     expect(await reader.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await reader.screenshot({ path: path.join(screenshotDir, 'report-street-reader-tablet.png'), fullPage: true });
+
+    // The reader switches to English on the reports page and reads the same report in English.
+    await reader.goto(`${server.baseUrl}/studies/${studyId}/reports`);
+    await reader.getByRole('button', { name: 'English' }).click();
+    await reader.getByRole('link', { name: /Straatrapport: Rozenstraat|Street report: Rozenstraat/ }).click();
+    expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe('Street report: Rozenstraat (Bloemenbuurt (demo))');
+    await expect.poll(() => reader.getByRole('heading', { name: 'Starting points and recommended methods' }).isVisible()).toBe(true);
+    expect(await reader.getByRole('link', { name: '← All reports of this study' }).isVisible()).toBe(true);
+    expect(await reader.evaluate(() => document.documentElement.lang)).toBe('en-GB');
+    expect(await reader.locator('figure.chart [role="img"]').first().getAttribute('aria-label')).toMatch(/^Weighted gap per theme: /);
+    await reader.screenshot({ path: path.join(screenshotDir, 'report-street-reader-english.png'), fullPage: true });
     expect(readerErrors).toEqual([]);
   });
 });

@@ -9,12 +9,15 @@ import type { Study } from '../../src/domain/study';
 import type { ReportContext } from '../../src/reports/report-context';
 import { generateStudy, type SyntheticStudy, type SyntheticStudySpec } from '../../src/synthetic/generate-study';
 import { analyseRecords } from './analysis';
-import { definitions, instruments } from './test-app';
+import type { Locale } from '../../src/i18n/translate';
+import { instruments, reportLanguages } from './test-app';
 
 export const contactladder = instruments.get('contactladder', 1) as Instrument;
 
-/** `adjust` may change the generated respondents before the analysis, to build a unit of a known make-up. */
-export function syntheticReportContext(spec: SyntheticStudySpec, minReportSize = 10, adjust?: (synthetic: SyntheticStudy) => void): ReportContext {
+/** `adjust` may change the generated respondents before the analysis, to build a unit of a known make-up; `language` is the report's. */
+export function syntheticReportContext(
+  spec: SyntheticStudySpec, minReportSize = 10, adjust?: (synthetic: SyntheticStudy) => void, language: Locale = 'nl',
+): ReportContext {
   const synthetic = generateStudy(contactladder, spec);
   adjust?.(synthetic);
   const result = analyseRecords(contactladder, minReportSize, synthetic);
@@ -25,7 +28,7 @@ export function syntheticReportContext(spec: SyntheticStudySpec, minReportSize =
   const addresses = Array.from({ length: 40 }, (_, index) => ({ visits: 1, lastOutcome: null, ineligible: false, completed: index < 25 }));
   return {
     analysis: { study, result, response: { total: responseFigures([]), streets: new Map(synthetic.streets.map((street) => [street.id, responseFigures(addresses)])) } },
-    instrument: contactladder, definitions, previousInterventions: [], comments: [], instruments: [contactladder],
-    header: { studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: false, generatedOn: '2 december 2026', dataVersion: 'test' },
+    instrument: contactladder, definitions: reportLanguages[language], previousInterventions: [], comments: [], instruments: [contactladder],
+    header: { studyName: study.name, commissioner: study.commissioner, area: study.area, isDemo: false, language, generatedOn: language === 'nl' ? '2 december 2026' : '2 December 2026', dataVersion: 'test' },
   };
 }

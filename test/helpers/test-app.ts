@@ -28,13 +28,16 @@ export async function openTestDatabase(filename = ':memory:'): Promise<Database>
   return db;
 }
 
-export const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
+/** The report definitions of both languages, as the server loads them. */
+export const reportLanguages = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
+/** The Dutch ones, for tests of one report. */
+export const definitions = reportLanguages.nl;
 
 export async function buildTestApp(options: { db?: Database; maxUploadBytes?: number; dataDir?: string; trustProxy?: string } = {}) {
   const db = options.db ?? await openTestDatabase();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'buurtladder-test-'));
   const deps: AppDeps = {
-    db, instruments, definitions, translations, projectDir,
+    db, instruments, definitions: reportLanguages, translations, projectDir,
     config: { secureCookies: false, maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, dataDir, ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) },
     log: () => undefined,
   };

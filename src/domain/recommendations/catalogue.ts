@@ -7,27 +7,31 @@
  * reports/methods.json, in the project's own words, checked at start-up.
  */
 import { z } from 'zod';
+import type { Language } from '../instrument';
 
 const text = z.string().trim().min(1);
+/** A text in each language of the reports. */
+const localised = z.object({ nl: text, en: text }).strict();
 export const methodScales = ['individual', 'household', 'street', 'neighbourhood'] as const;
 
 const methodSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** The method's own name, the same in every language (readers look it up in the guide). */
   name: text,
   theme: text,
   scale: z.array(z.enum(methodScales)).min(1),
   /** Page in the catalogue, where to learn more. */
   page: z.number().int().positive(),
-  goal: text,
-  forWhom: text,
-  byWhom: text,
-  approach: text,
-  investment: z.object({ time: text, training: text }),
+  goal: localised,
+  forWhom: localised,
+  byWhom: localised,
+  approach: localised,
+  investment: z.object({ time: localised, training: localised }).strict(),
 }).strict();
 
 export const catalogueSchema = z.object({
-  source: text,
-  themes: z.array(z.object({ id: text, name: text }).strict()).min(1),
+  source: localised,
+  themes: z.array(z.object({ id: text, name: localised }).strict()).min(1),
   methods: z.array(methodSchema),
 }).strict().superRefine((catalogue, ctx) => {
   const themes = new Set(catalogue.themes.map((theme) => theme.id));
@@ -39,5 +43,36 @@ export const catalogueSchema = z.object({
   });
 });
 
-export type Catalogue = z.output<typeof catalogueSchema>;
-export type Method = Catalogue['methods'][number];
+type StoredCatalogue = z.output<typeof catalogueSchema>;
+
+/** The catalogue as a report of one language reads it: every text in that language. */
+export interface Catalogue {
+  source: string;
+  themes: { id: string; name: string }[];
+  methods: Method[];
+}
+
+export interface Method {
+  id: string;
+  name: string;
+  theme: string;
+  scale: (typeof methodScales)[number][];
+  page: number;
+  goal: string;
+  forWhom: string;
+  byWhom: string;
+  approach: string;
+  investment: { time: string; training: string };
+}
+
+export function catalogueIn(catalogue: StoredCatalogue, language: Language): Catalogue {
+  return {
+    source: catalogue.source[language],
+    themes: catalogue.themes.map((theme) => ({ id: theme.id, name: theme.name[language] })),
+    methods: catalogue.methods.map((method) => ({
+      ...method,
+      goal: method.goal[language], forWhom: method.forWhom[language], byWhom: method.byWhom[language], approach: method.approach[language],
+      investment: { time: method.investment.time[language], training: method.investment.training[language] },
+    })),
+  };
+}

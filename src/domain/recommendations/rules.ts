@@ -19,6 +19,7 @@
  * checks that (load-report-definitions.ts).
  */
 import { z } from 'zod';
+import { textSchema, type Language } from '../instrument';
 
 export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|(share|residents):[a-z0-9-]+=\d+(,\d+)*|contact\.(actual|desired)|wish\.(shareWantingImprovement|importance)|startingPoints\.count|streets\.withStartingPoint)$/;
 const measure = z.string().regex(measurePattern, 'unknown measure');
@@ -51,12 +52,18 @@ const ruleSchema = z.object({
   methods: z.array(z.string()),
   confidence: z.enum(['high', 'low']),
   scope: z.enum(['collective', 'referral']),
-  rationale: z.string().trim().min(1),
+  /** The rationale in each language of the reports; both cite the same figures (checked at start-up). */
+  rationale: textSchema,
 }).strict();
 
 export const rulesSchema = z.object({ about: z.string(), rules: z.array(ruleSchema).min(1) }).strict();
 
-export type Rule = z.output<typeof ruleSchema>;
+/** A rule as a report of one language uses it: its rationale in that language. */
+export type Rule = Omit<z.output<typeof ruleSchema>, 'rationale'> & { rationale: string };
+
+export function rulesIn(rules: readonly z.output<typeof ruleSchema>[], language: Language): Rule[] {
+  return rules.map((rule) => ({ ...rule, rationale: rule.rationale[language] }));
+}
 
 /** The measures a condition tests only inside an `any`, where a branch can fire without them. */
 export function optionalMeasures(condition: Condition, insideAny = false): string[] {

@@ -21,13 +21,15 @@ function startDownload(res: Response, fileName: string, format: RespondentFormat
 }
 
 export function exportRoutes(deps: AppDeps): Router {
-  const { db, instruments, definitions } = deps;
+  const { db, instruments } = deps;
+  // The export files are in Dutch, whatever the interface language: their columns and labels are the codebook's.
+  const definitions = deps.definitions.nl;
   const router = Router();
 
   router.get('/studies/:id/exports', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const studyInstruments = study.instruments.flatMap((choice) => instruments.get(choice.instrumentId, choice.version) ?? []);
-    res.render('studies/exports', { title: getContext(res).t('exports.title'), study, instruments: studyInstruments.map((instrument) => ({ id: instrument.id, title: instrument.title.nl, version: instrument.version })) });
+    res.render('studies/exports', { title: getContext(res).t('exports.title'), study, instruments: studyInstruments.map((instrument) => ({ id: instrument.id, title: instrument.title[getContext(res).locale], version: instrument.version })) });
   });
 
   router.get('/studies/:id/exports/tables.csv', allow('coordinator'), async (req, res) => {

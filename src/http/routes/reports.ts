@@ -4,7 +4,8 @@
  * neighbourhood's or all of them), see which publications are out of date,
  * withdraw one, and record interventions per street; readers see the current
  * publication of each report of the studies they are given, exactly as it was
- * published, and nothing older.
+ * published, and nothing older. Reports come in the language the user chose
+ * (Dutch or English); the readers' tables are Dutch, like every export.
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ function sendPdf(res: Response, content: Buffer, name: string): void {
 export function reportRoutes(deps: AppDeps): Router {
   const { db, definitions } = deps;
   const reports = createReportService({ db, instruments: deps.instruments, definitions, viewsDir: `${deps.projectDir}/views`, dataDir: deps.config.dataDir });
-  const methodIds = definitions.catalogue.methods.map((method) => method.id) as [string, ...string[]];
+  const methodIds = definitions.nl.catalogue.methods.map((method) => method.id) as [string, ...string[]];
   const interventionSchema = z.object({
     streetId: z.coerce.number({ message: 'required' }).int().positive('required'),
     kind: z.enum(['method', 'workshop', 'street-agreements'], { message: 'required' }),
@@ -63,7 +64,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const { t, locale } = getContext(res);
     const job = canManage ? jobs.get(study.id) : undefined;
     const page = reportsPage({
-      studyId: study.id, streets: await listStreets(db, study.id), t, locale, methods: definitions.catalogue.methods, job,
+      studyId: study.id, streets: await listStreets(db, study.id), t, locale, methods: definitions[locale].catalogue.methods, job,
       published: await listPublishedReports(db, study.id, canManage ? 'coordinators' : 'readers'),
       interventions: canManage ? await listInterventions(db, study.id) : [],
       ...(canManage ? { currentDataVersion: await reports.currentDataVersion(study) } : {}),
@@ -99,7 +100,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const kind = reportKind(req.params.kind);
     const unitId = idParam(req.params.unitId, kind);
-    const model = await reports.model(study, kind, unitId);
+    const model = await reports.model(study, kind, unitId, getContext(res).locale);
     const base = `/studies/${study.id}/reports/${kind}/${unitId}`;
     res.type('html').send(await reports.html(model, {
       back: `/studies/${study.id}/reports`, pdf: `${base}/pdf`, publish: `${base}/publish`, csrfToken: getContext(res).csrfToken ?? '',
@@ -109,7 +110,7 @@ export function reportRoutes(deps: AppDeps): Router {
   router.get('/studies/:id/reports/:kind/:unitId/pdf', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const kind = reportKind(req.params.kind);
-    const model = await reports.model(study, kind, idParam(req.params.unitId, kind));
+    const model = await reports.model(study, kind, idParam(req.params.unitId, kind), getContext(res).locale);
     sendPdf(res, await reports.pdf(model), model.title);
   });
 
@@ -123,13 +124,13 @@ export function reportRoutes(deps: AppDeps): Router {
 
   router.get('/studies/:id/published/:reportId', allow('coordinator', 'reader'), async (req, res) => {
     const { study, audience } = await publishedAccess(res, req.params.id);
-    const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html', audience);
+    const { content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'html', audience, getContext(res).locale);
     res.type('html').send(content);
   });
 
   router.get('/studies/:id/published/:reportId/pdf', allow('coordinator', 'reader'), async (req, res) => {
     const { study, audience } = await publishedAccess(res, req.params.id);
-    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf', audience);
+    const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), 'pdf', audience, getContext(res).locale);
     sendPdf(res, content, report.title);
   });
 
@@ -141,7 +142,7 @@ export function reportRoutes(deps: AppDeps): Router {
     const { study, audience } = await publishedAccess(res, req.params.id);
     const { dialect } = parseOrThrow(tablesQuerySchema, req.query);
     const { report, content } = await reports.published(study, idParam(req.params.reportId, 'report'), dialect === 'excel-nl' ? 'csv-excel-nl' : 'csv', audience);
-    const name = `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.exportWording.files.tables}${dialect === 'excel-nl' ? '-excel' : ''}.csv`;
+    const name = `${report.title.replace(/[^\p{L}\d.-]+/gu, '-')}-${definitions.nl.exportWording.files.tables}${dialect === 'excel-nl' ? '-excel' : ''}.csv`;
     res.type(exportFileTypes.tables.contentType).attachment(name).send(content);
   });
 

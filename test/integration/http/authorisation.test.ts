@@ -19,7 +19,7 @@ import { createReportService } from '../../../src/services/reports';
 import { listStreets } from '../../../src/storage/address-frame';
 import { createSession } from '../../../src/storage/sessions';
 import { getStudy } from '../../../src/storage/studies';
-import { buildTestApp, createStudyAs, definitions, instruments, projectDir, testPassword } from '../../helpers/test-app';
+import { buildTestApp, createStudyAs, instruments, reportLanguages, projectDir, testPassword } from '../../helpers/test-app';
 
 type Access = 'anyone' | Role[];
 const everyone: Role[] = ['admin', 'coordinator', 'interviewer', 'reader'];
@@ -125,7 +125,7 @@ describe('the authorisation matrix', () => {
     await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf })
       .attach('file', Buffer.from('straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\n'), 'a.csv').expect(200);
     const street = (await listStreets(db, studyId))[0]!;
-    const reports = createReportService({ db, instruments, definitions, viewsDir: `${projectDir}/views`, dataDir: deps.config.dataDir });
+    const reports = createReportService({ db, instruments, definitions: reportLanguages, viewsDir: `${projectDir}/views`, dataDir: deps.config.dataDir });
     const reportId = await reports.publish((await getStudy(db, studyId))!, 'street', street.id, coordinator.user);
     const account = async (role: Role, member: boolean) => {
       const user = await createAccount(db, { username: `${role}-${member ? 'in' : 'out'}`, displayName: role, role, password: testPassword });

@@ -4,7 +4,7 @@ import { formatGap, formatInterval, formatNumber, formatShare } from '../../../s
 import { loadReportDefinitions } from '../../../src/report-definitions/load-report-definitions';
 import { instruments, projectDir } from '../../helpers/test-app';
 
-const { say } = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
+const { say } = loadReportDefinitions(path.join(projectDir, 'reports'), instruments).nl;
 
 describe('how a report writes its figures', () => {
   it('writes numbers with a decimal comma and a true minus sign, never a negative zero', () => {

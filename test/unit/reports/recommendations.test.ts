@@ -5,7 +5,7 @@ import { holds, recommend } from '../../../src/domain/recommendations/recommend'
 import { checkRules, loadReportDefinitions, ReportDefinitionError } from '../../../src/report-definitions/load-report-definitions';
 import { instruments, projectDir } from '../../helpers/test-app';
 
-const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments);
+const definitions = loadReportDefinitions(path.join(projectDir, 'reports'), instruments).nl;
 const format = (value: MeasureValue) => value.value.toFixed(2);
 
 /** A diagnosis from plain values: starting points and measures as given, everything else absent. */
