@@ -29,6 +29,8 @@ export const problemCatalogue = {
   csrfMismatch: { status: 403 },
   notFound: { status: 404 },
   conflict: { status: 409 },
+  /** A new version would let readers of both versions work out a few residents' answers (version-differencing.ts). */
+  publicationDifferencing: { status: 409 },
   fileTooLarge: { status: 413 },
   batchTooLarge: { status: 413 },
   csvRejected: { status: 422 },
@@ -47,6 +49,8 @@ export interface ProblemDetails {
   entity?: string;
   /** A free parameter for the message template, e.g. the maximum file size. */
   limit?: string;
+  /** What the problem is about, by its own name (a street, a neighbourhood, a study). */
+  subject?: string;
 }
 
 export class Problem extends Error {

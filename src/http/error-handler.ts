@@ -27,10 +27,10 @@ function asProblem(error: unknown): Problem | undefined {
 
 /** The problem in words: the message, and per field or line what is wrong. */
 export function describeProblem(problem: Problem, t: Translate) {
-  const { entity, limit, fields = [], lines = [] } = problem.details;
+  const { entity, limit, subject, fields = [], lines = [] } = problem.details;
   return {
     code: problem.code,
-    message: t(`errors.${problem.code}`, { entity: entity ? t(`entities.${entity}`) : '', limit: limit ?? '' }),
+    message: t(`errors.${problem.code}`, { entity: entity ? t(`entities.${entity}`) : '', limit: limit ?? '', subject: subject ?? '' }),
     fields: fields.map((error) => ({ field: error.field, label: t(`fields.${error.field}`), message: t(`fieldErrors.${error.reason}`) })),
     lines: lines.map((error) => ({ line: error.line, reason: error.reason, message: t(`csvErrors.${error.reason}`, { value: error.value ?? '' }) })),
   };

@@ -8,6 +8,7 @@
  * rest (a version already published is not written twice).
  */
 import type { User } from '../domain/account';
+import { Problem } from '../domain/errors';
 import type { Study } from '../domain/study';
 import type { ReportService } from './reports';
 
@@ -21,6 +22,8 @@ export interface PublishingJob {
   finishedAt?: Date;
   /** Set when the job stopped on an error; the reports before it stay published. */
   failed: boolean;
+  /** Why it stopped, when that is something the coordinator can act on (a refused version, say). */
+  problem?: Problem;
 }
 
 export function createPublishingJobs(reports: ReportService, log: (message: string, error?: unknown) => void) {
@@ -35,7 +38,8 @@ export function createPublishingJobs(reports: ReportService, log: (message: stri
     void reports.publishAll(study, publisher, { ...(neighbourhoodId === undefined ? {} : { neighbourhoodId }), onProgress: (done, total) => { job.done = done; job.total = total; } })
       .catch((error: unknown) => {
         job.failed = true;
-        log(`publishing the reports of study ${study.id} stopped after ${job.done} of ${job.total}`, error);
+        if (error instanceof Problem) job.problem = error;
+        else log(`publishing the reports of study ${study.id} stopped after ${job.done} of ${job.total}`, error);
       })
       .finally(() => { job.finishedAt = new Date(); });
     return job;

@@ -26,8 +26,12 @@ import { renderReportPdf } from '../reports/render-pdf';
 import { buildStreetReport } from '../reports/street-report';
 import type { User } from '../domain/account';
 import { recordAudit } from '../storage/audit-log';
-import type { Database } from '../storage/db';
-import { getPublishedReport, insertPublishedReport, listInterventions, studyDataVersion, withdrawPublishedReport, type PublishedReport } from '../storage/reports';
+import type { Database, Queryable } from '../storage/db';
+import {
+  getPublishedReport, insertPublishedReport, listInterventions, listPublishedVersionCounts, recordPublishedVersion, studyDataVersion, withdrawPublishedReport,
+  type PublishedReport,
+} from '../storage/reports';
+import { differencingRisk, publishedCounts, type DifferencingRisk } from '../domain/analysis/version-differencing';
 import { listStreets } from '../storage/address-frame';
 import { listApprovedComments } from '../storage/comments';
 import { getStudy } from '../storage/studies';
@@ -94,6 +98,39 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   const inLanguageFile = (file: string, language: Locale) => (language === 'nl' ? file : file.replace(/\.(html|pdf)$/, `.${language}.$1`));
 
   /**
+   * The unit a cell of the published counts is about, by its own name: a street, a
+   * neighbourhood or the study, and for a group cell the group ("Rozenstraat, Hoe oud bent u?: 75 of ouder").
+   */
+  function subjectOf(risk: DifferencingRisk, context: ReportContext, study: Study): string {
+    const { result } = context.analysis;
+    const street = /(?:^|:)street:(\d+)/.exec(risk.cell);
+    const neighbourhood = /(?:neighbourhood|combined):(\d+)/.exec(risk.cell);
+    const unit = street ? result.streets.find((candidate) => candidate.streetId === Number(street[1]))?.name
+      : neighbourhood ? result.neighbourhoods.find((candidate) => candidate.neighbourhoodId === Number(neighbourhood[1]))?.name : undefined;
+    const group = /:group:([a-z0-9-]+)=(\d+)/.exec(risk.cell);
+    const question = group && context.instrument.items.find((item) => item.id === group[1]);
+    if (!question || question.kind !== 'choice') return unit ?? study.name;
+    const label = context.instrument.scales[question.scale]?.points[Number(group![2]) - 1]?.label[context.header.language] ?? group![2];
+    return `${unit ?? study.name}, ${question.wording[context.header.language]}: ${label}`;
+  }
+
+  /**
+   * Refuses a data version whose counts differ from a version published before by
+   * more than nothing and less than the minimum (version-differencing.ts), and
+   * records the counts of one that passes. A version already recorded passed before.
+   */
+  async function checkAcrossVersions(db: Queryable, study: Study, dataVersion: string, context: ReportContext, record: boolean): Promise<void> {
+    const earlier = await listPublishedVersionCounts(db, study.id);
+    if (earlier.some((version) => version.dataVersion === dataVersion)) return;
+    const counts = publishedCounts(context.analysis.result);
+    for (const version of earlier) {
+      const risk = differencingRisk(version.counts, counts, study.minReportSize);
+      if (risk) throw new Problem('publicationDifferencing', { subject: subjectOf(risk, context, study), limit: String(study.minReportSize) });
+    }
+    if (record) await recordPublishedVersion(db, study.id, dataVersion, counts);
+  }
+
+  /**
    * Renders the report from the current data and stores HTML, PDF and its
    * aggregate tables (CSV, for readers) under its data version. Publishing a
    * version that is already published keeps its files as they are (only the
@@ -102,6 +139,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
   async function publish(study: Study, kind: ReportKind, unitId: number, publisher: User, reportContexts?: Record<Locale, ReportContext>): Promise<number> {
     reportContexts ??= await contexts(study);
     const report = modelFrom(reportContexts.nl, kind, unitId);
+    await checkAcrossVersions(db, study, report.header.dataVersion, reportContexts.nl, false);
     const folder = path.join(dataDir, 'reports', `study-${study.id}`);
     await mkdir(folder, { recursive: true });
     const base = `${kind}-${unitId}-${report.header.dataVersion}`;
@@ -121,6 +159,7 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
       await writeFile(path.join(folder, `${base}.csv`), await csvText(exportWording.tables.columns, tables));
     }
     return db.transaction(async (tx) => {
+      await checkAcrossVersions(tx, study, report.header.dataVersion, reportContexts.nl, true);
       const id = await insertPublishedReport(tx, {
         studyId: study.id, kind, unitId, title: report.title, dataVersion: report.header.dataVersion,
         htmlFile: path.join(`study-${study.id}`, `${base}.html`), pdfFile: path.join(`study-${study.id}`, `${base}.pdf`), publishedBy: publisher.id,

@@ -3,6 +3,7 @@
  * study (what a report was made from), and the published reports.
  */
 import { createHash } from 'node:crypto';
+import type { PublishedCounts } from '../domain/analysis/version-differencing';
 import type { ResponseFigures } from '../domain/response-figures';
 import type { Intervention } from '../domain/intervention';
 import type { Queryable } from './db';
@@ -126,4 +127,16 @@ export async function withdrawPublishedReport(db: Queryable, studyId: number, re
     `UPDATE published_reports AS p SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), withdrawn_by = ?
       WHERE p.study_id = ? AND p.id = ? AND p.withdrawn_at IS NULL AND ${isCurrent}`, [userId, studyId, reportId]);
   return changes > 0;
+}
+
+/** The counts of every data version published for readers of a study before (version-differencing.ts). */
+export async function listPublishedVersionCounts(db: Queryable, studyId: number): Promise<{ dataVersion: string; counts: PublishedCounts }[]> {
+  const rows = await db.all<{ data_version: string; counts: string }>('SELECT data_version, counts FROM published_versions WHERE study_id = ? ORDER BY recorded_at', [studyId]);
+  return rows.map((row) => ({ dataVersion: row.data_version, counts: JSON.parse(row.counts) as PublishedCounts }));
+}
+
+/** Records the counts a data version rests on, the first time it is published; later publications of it keep them. */
+export async function recordPublishedVersion(db: Queryable, studyId: number, dataVersion: string, counts: PublishedCounts): Promise<void> {
+  await db.run('INSERT INTO published_versions (study_id, data_version, counts) VALUES (?, ?, ?) ON CONFLICT (study_id, data_version) DO NOTHING',
+    [studyId, dataVersion, JSON.stringify(counts)]);
 }

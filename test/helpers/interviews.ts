@@ -24,6 +24,23 @@ export async function storeInterviews(
 }
 
 /**
+ * `copies` interviews with one generated resident's answers, all alike, on one street: every count of
+ * the study then changes by 0 or by `copies` (the test of publishing across versions needs exactly that).
+ */
+let copiesStored = 0;
+export async function storeCopies(
+  db: Parameters<typeof insertInterview>[0], studyId: number, streetId: number, character: StreetCharacter, copies: number, seed: number,
+): Promise<void> {
+  const [respondent] = generateStudy(contactladder, { seed, neighbourhoods: [{ name: 'N', streets: [{ name: 'S', character, respondents: 1 }] }] }).respondents;
+  for (let copy = 0; copy < copies; copy++) {
+    await insertInterview(db, {
+      id: `copy-${seed}-${++copiesStored}`, studyId, streetId, respondentKey: `copy-key-${seed}-${copiesStored}`, instrumentId: 'contactladder', instrumentVersion: 1,
+      interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers: answerDocumentOf(respondent!),
+    });
+  }
+}
+
+/**
  * A coordinator's study with an address frame (the CSV) and interviews of the
  * given characters stored on its streets: the start of most report and export tests.
  */

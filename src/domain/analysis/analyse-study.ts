@@ -62,6 +62,11 @@ export interface StreetResult {
   neighbourhoodId: number;
   /** Where this street's figures are: its own unit, or the neighbourhood's combined small streets. */
   reportedAs: 'street' | 'combined';
+  /**
+   * How many respondents the street has, shown or not: for the check across
+   * published versions (version-differencing.ts) only, never printed for readers.
+   */
+  respondents: number;
   result: Disclosed<UnitResult>;
   /** Street × group figures per background variable (never origin); empty unless the street is shown on its own. */
   groups: { variable: string; categories: GroupCategoryResult[] }[];
@@ -220,6 +225,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       return {
         streetId: street.id, name: street.name, neighbourhoodId: street.neighbourhoodId,
         reportedAs: unitId.startsWith('combined') ? 'combined' as const : 'street' as const,
+        respondents: respondentsPerStreet.get(street.id) ?? 0,
         result: unitResults.get(unitId)!,
         groups: groupsPerUnit.get(unitId) ?? [],
       };

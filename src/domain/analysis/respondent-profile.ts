@@ -40,7 +40,8 @@ export interface UnitProfile {
    * and what of that a report may print (category-disclosure.ts).
    */
   questions: Map<string, { answered: number; counts: number[]; disclosed: DisclosedCategories }>;
-  contribution: { answered: number; doesNow: number; willing: number };
+  /** Who does or would do something for the neighbourhood; absent where fewer than the minimum answered (a share on fewer is never printed). */
+  contribution?: { answered: number; doesNow: number; willing: number };
 }
 
 export class ProfileAccumulator {
@@ -95,6 +96,7 @@ export class ProfileAccumulator {
       const counts = [...this.counts[index]!];
       questions.set(question.id, { answered: this.answered[index]!, counts, disclosed: discloseCategories(counts, options.minReportSize) });
     });
-    return { questions, contribution: { answered: this.contributionAnswered, doesNow: this.doesNow, willing: this.willing } };
+    const contribution = this.contributionAnswered >= options.minReportSize ? { answered: this.contributionAnswered, doesNow: this.doesNow, willing: this.willing } : undefined;
+    return { questions, ...(contribution ? { contribution } : {}) };
   }
 }

@@ -114,9 +114,10 @@ export function diagnose(result: UnitResult, n: number, instrument: Instrument, 
     if (!profile) return undefined;
     const contribution = /^share:contribution\.(willing|doesNow)$/.exec(name);
     if (contribution) {
+      if (!profile.contribution) return undefined;
       const { answered } = profile.contribution;
       const count = profile.contribution[contribution[1] as 'willing' | 'doesNow'];
-      return answered > 0 ? { value: count / answered, count } : undefined;
+      return { value: count / answered, count };
     }
     const share = /^(share|residents):([a-z0-9-]+)=([\d,]+)$/.exec(name);
     if (share) {

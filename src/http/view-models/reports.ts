@@ -8,6 +8,7 @@ import type { Method } from '../../domain/recommendations/catalogue';
 import { formatCalendarDate, formatMoment } from '../../i18n/dates';
 import type { Locale, Translate } from '../../i18n/translate';
 import type { PublishingJob } from '../../services/publishing-jobs';
+import { describeProblem } from '../error-handler';
 import type { StreetSummary } from '../../storage/address-frame';
 import type { Intervention, PublishedReport } from '../../storage/reports';
 
@@ -82,6 +83,7 @@ export function reportsPage({ studyId, streets, published, currentDataVersion, i
     interventionKinds: (['method', 'workshop', 'street-agreements'] as const).map((kind) => ({ value: kind, label: kindLabels[kind] })),
     job: job && {
       running: !job.finishedAt, failed: job.failed, done: job.done, total: job.total,
+      reason: job.problem ? describeProblem(job.problem, t).message : undefined,
       scope: job.neighbourhoodId === undefined ? t('reports.publishAll.wholeStudy') : (streets.find((street) => street.neighbourhoodId === job.neighbourhoodId)?.neighbourhood ?? ''),
       text: t(job.failed ? 'reports.publishAll.failed' : job.finishedAt ? 'reports.publishAll.finished' : 'reports.publishAll.running', { done: job.done, total: job.total }),
     },

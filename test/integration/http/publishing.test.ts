@@ -2,14 +2,19 @@
  * Publishing for readers: a reader only ever gets a unit's current
  * publication (older versions answer 404 to readers and stay for the
  * coordinator), a withdrawn report is gone for readers at once, a publication
- * made from older data is marked out of date for the coordinator, and all
- * reports of a neighbourhood or the study are published in one action.
+ * made from older data is marked out of date for the coordinator, all
+ * reports of a neighbourhood or the study are published in one action, and a
+ * new version that would let a reader with both versions work out a few
+ * residents' answers is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { storeInterviews, studyWithInterviews } from '../../helpers/interviews';
+import { storeCopies, studyWithInterviews } from '../../helpers/interviews';
 
 const csv = 'straat;huisnummer;postcode;buurt\n'
   + ['Rozenstraat', 'Merelstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 30 }, (_, i) => `${street};${i + 1};${1234 + s}AB;${s < 2 ? 'Bloemenbuurt' : 'Vogelwijk'}`)).join('\n') + '\n';
+
+const oneNeighbourhood = 'straat;huisnummer;postcode;buurt\n'
+  + ['Rozenstraat', 'Merelstraat', 'Tulpstraat'].flatMap((street, s) => Array.from({ length: 30 }, (_, i) => `${street};${i + 1};${1234 + s}AB;Bloemenbuurt`)).join('\n') + '\n';
 
 async function publishedStudy() {
   const app = await studyWithInterviews(csv, [['Rozenstraat', 'wants-mutual-help', 20], ['Merelstraat', 'much-annoyance', 15], ['Tulpstraat', 'quiet-content', 12]]);
@@ -45,8 +50,8 @@ describe('publishing for readers', () => {
     await reader.agent.get(`${first}/tables?dialect=tsv`).expect(400);
     expect(await coordinatorPage()).not.toContain('verouderd');
 
-    // One more interview: what was published is now out of date.
-    await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 1]], 77));
+    // Ten more interviews (the minimum; fewer would be refused, see below): what was published is now out of date.
+    await db.transaction((tx) => storeCopies(tx, studyId, streets.get('Rozenstraat')!, 'wants-mutual-help', 10, 77));
     const outdated = await coordinatorPage();
     expect(outdated).toContain('<span class="badge warning">verouderd</span>');
     expect(outdated).toContain('Nieuwe versie publiceren');
@@ -82,6 +87,52 @@ describe('publishing for readers', () => {
     await publish('Merelstraat');
     expect(await readerLinks()).toEqual([link]);
     await reader.agent.get(link!).expect(200);
+  });
+
+  it('refuses a new version that changes a hidden or a shown street by fewer than the minimum, and publishes it once enough interviews came in', async () => {
+    const app = await studyWithInterviews(oneNeighbourhood, [['Rozenstraat', 'wants-mutual-help', 20], ['Merelstraat', 'much-annoyance', 15], ['Tulpstraat', 'quiet-content', 9]]);
+    const { db, studyId, streets, coordinator } = app;
+    const reader = await app.loginAs('reader', 'lezer-gemeente');
+    await coordinator.agent.post(`/studies/${studyId}/members`).type('form').send({ _csrf: coordinator.csrf, username: 'lezer-gemeente', role: 'reader' }).expect(200);
+    const neighbourhoodId = (await db.get<{ id: number }>('SELECT id FROM neighbourhoods WHERE study_id = ?', [studyId]))!.id;
+    const publishNeighbourhood = () => coordinator.agent.post(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}/publish`).type('form').send({ _csrf: coordinator.csrf });
+    const published = async () => (await db.all<{ data_version: string }>('SELECT DISTINCT data_version FROM published_reports WHERE study_id = ?', [studyId])).length;
+    await publishNeighbourhood().expect(303);
+    const [first] = [...(await reader.agent.get(`/studies/${studyId}/reports`).expect(200)).text.matchAll(/href="(\/studies\/\d+\/published\/\d+)"/g)].map((match) => match[1]!);
+
+    // The review's attack: one more interview in the hidden Tulpstraat (9 respondents). The old and the new
+    // neighbourhood figure together would give that one resident's scores; the new version is refused.
+    await db.transaction((tx) => storeCopies(tx, studyId, streets.get('Tulpstraat')!, 'quiet-content', 1, 81));
+    const refused = await publishNeighbourhood().expect(409);
+    expect(refused.text).toContain('Deze versie is niet gepubliceerd: sinds een eerdere publicatie is het aantal respondenten van Tulpstraat met minder dan 10 veranderd.');
+    expect(await published()).toBe(1);
+    await reader.agent.get(first!).expect(200);
+    // Publishing all reports at once is refused for the same reason, and the page says why.
+    await coordinator.agent.post(`/studies/${studyId}/reports/publish-all`).type('form').send({ _csrf: coordinator.csrf }).expect(303);
+    let page = '';
+    for (let attempt = 0; attempt < 200 && !page.includes('role="alert"'); attempt++) page = (await coordinator.agent.get(`/studies/${studyId}/reports`).expect(200)).text;
+    expect(page).toContain('<p class="error-summary" role="alert">Deze versie is niet gepubliceerd');
+    expect(await published()).toBe(1);
+
+    // Nine more there, alike: every count changed by 0 or 10 since the published version, so no resident stands
+    // out. But one more in the shown Rozenstraat is refused: the two versions would give that interview away.
+    await db.transaction(async (tx) => {
+      await storeCopies(tx, studyId, streets.get('Tulpstraat')!, 'quiet-content', 9, 81);
+      await storeCopies(tx, studyId, streets.get('Rozenstraat')!, 'wants-mutual-help', 1, 82);
+    });
+    expect((await publishNeighbourhood().expect(409)).text).toContain('het aantal respondenten van Rozenstraat');
+    await db.transaction((tx) => storeCopies(tx, studyId, streets.get('Rozenstraat')!, 'wants-mutual-help', 9, 82));
+    await publishNeighbourhood().expect(303);
+    expect(await published()).toBe(2);
+    const versions = await db.all<{ counts: string }>('SELECT counts FROM published_versions WHERE study_id = ? ORDER BY recorded_at', [studyId]);
+    const [before, after] = versions.map((version) => JSON.parse(version.counts) as Record<string, number>);
+    // What a reader with both versions has: every count changed by nothing or by at least ten.
+    const changedTooLittle = [...new Set([...Object.keys(before!), ...Object.keys(after!)])].filter((cell) => {
+      const difference = Math.abs((after![cell] ?? 0) - (before![cell] ?? 0));
+      return difference > 0 && difference < 10;
+    });
+    expect(changedTooLittle).toEqual([]);
+    expect(after![`street:${streets.get('Tulpstraat')}`]! - before![`street:${streets.get('Tulpstraat')}`]!).toBe(10);
   });
 
   it('publishes all reports of a neighbourhood, then of the study, in one action, and shows readers them grouped by neighbourhood', async () => {

@@ -89,3 +89,26 @@ describe('a street\'s own Cronbach\'s alpha', () => {
     }
   });
 });
+
+describe('the own contribution answered by fewer respondents than the minimum', () => {
+  // Lindelaan: 15 respondents who want mutual help and are willing, of whom only 7 answered the contribution questions.
+  const answeredBy = (kept: number) => syntheticReportContext({ seed: 22, neighbourhoods: [{ name: 'Noord', streets: [
+    { name: 'Lindelaan', character: 'wants-mutual-help', respondents: 15 }, { name: 'Eikenlaan', character: 'ordinary', respondents: 20 },
+  ] }] }, 10, (synthetic) => {
+    let answering = 0;
+    synthetic.respondents = synthetic.respondents.map((respondent) => (respondent.streetId !== 1 || answering++ < kept ? respondent : { ...respondent, contribution: {} }));
+  });
+
+  it('gives no share to print or to fire a rule on, where it did with the minimum', () => {
+    const few = answeredBy(7).analysis.result.streets.find((street) => street.name === 'Lindelaan')!;
+    if (few.result.kind !== 'shown') throw new Error('Lindelaan has 15 respondents and is shown');
+    expect(few.result.figures.profile?.contribution).toBeUndefined();
+    const enough = answeredBy(10).analysis.result.streets.find((street) => street.name === 'Lindelaan')!;
+    if (enough.result.kind !== 'shown') throw new Error('Lindelaan has 15 respondents and is shown');
+    expect(enough.result.figures.profile?.contribution?.answered).toBe(10);
+    const rationale = (context: ReturnType<typeof answeredBy>) => buildStreetReport(context, 1)!.section;
+    const cited = (section: ReturnType<typeof rationale>) => (section.kind === 'shown' ? section.recommendations.map((recommendation) => recommendation.ruleId) : []);
+    expect(cited(rationale(answeredBy(7)))).not.toContain('mutual-help-and-willing');
+    expect(cited(rationale(answeredBy(10)))).toContain('mutual-help-and-willing');
+  });
+});
