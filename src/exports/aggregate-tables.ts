@@ -1,9 +1,11 @@
 /**
- * Aggregate tables: per unit (study, neighbourhood, street) and dimension the
- * figures a report shows, as plain numbers for readers who want to work with
- * them, at the precision the reports print, with 95 % intervals for the
- * weighted gap and (Wilson) for the three shares. Each row's count is the n of its
- * own figures. Disclosure control comes with the analysis result: a suppressed unit
+ * Aggregate tables: per unit (study, neighbourhood, street) and theme, and
+ * under each theme per statement, the complete figures as plain numbers for
+ * readers who want to work with them, at the precision the reports print:
+ * the means of now, desired and importance, the gap and the weighted gap, each
+ * with its 95 % interval (t), and the three shares with their 95 % Wilson
+ * interval. Each row's count is the n of its own figures; a statement answered
+ * by fewer than the minimum has no row (UnitAccumulator.toFigures). Disclosure control comes with the analysis result: a suppressed unit
  * gets a row that says so and carries no figure and no count. Street units
  * that were merged into a neighbourhood's combined unit appear only as that
  * combined unit, without their names.
@@ -11,6 +13,8 @@
 import type { AnalysisResult, UnitResult } from '../domain/analysis/analyse-study';
 import type { Disclosed } from '../domain/analysis/disclosure-control';
 import type { Instrument } from '../domain/instrument';
+import type { MeanInterval } from '../domain/analysis/mean-interval';
+import type { GapFigures } from '../domain/analysis/unit-summary';
 import { wilsonInterval } from '../domain/analysis/wilson-interval';
 import { fill, type ExportWording } from './wording';
 
@@ -19,22 +23,37 @@ type Cell = string | number | null;
 /** The precision reports publish: two decimals for means and gaps, whole percentages for shares (0.xx). */
 const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 100) / 100);
 
+const bounds = (interval: MeanInterval | undefined) => [round(interval?.low), round(interval?.high)];
+
+/** One row of figures: a theme's (`statement` empty) or a statement's, columns as in `wording.tables.columns`. */
+function figureRow(head: Cell[], figures: GapFigures, indicative: boolean, wording: ExportWording, statement: string): Cell[] {
+  return [
+    // "respondenten" is the figure's own n (who answered its questions), what a reader re-weights with.
+    ...head, wording.tables.shown, figures.n, indicative ? wording.values.yes : wording.values.no, round(figures.actual.mean), round(figures.desired.mean),
+    round(figures.weightedGap.mean), ...bounds(figures.weightedGap),
+    round(figures.shareWantingImprovement), round(figures.shareSatisfied), round(figures.shareWantingLess),
+    ...[figures.shareWantingImprovement, figures.shareSatisfied, figures.shareWantingLess].flatMap((share) => {
+      // Each share is a count of the figure's respondents: its Wilson interval (wilson-interval.ts).
+      const interval = wilsonInterval(Math.round(share * figures.n), figures.n);
+      return [round(interval?.low), round(interval?.high)];
+    }),
+    ...bounds(figures.actual), ...bounds(figures.desired), round(figures.importance?.mean), ...bounds(figures.importance),
+    round(figures.problemAlignedGap.mean), ...bounds(figures.problemAlignedGap), statement,
+  ];
+}
+
 function unitRows(level: string, unit: string, result: Disclosed<UnitResult>, instrument: Instrument, wording: ExportWording): Cell[][] {
-  if (result.kind === 'suppressed') return [[level, unit, '', wording.tables.hidden[result.reason], ...Array<null>(16).fill(null)]];
+  if (result.kind === 'suppressed') return [[level, unit, '', wording.tables.hidden[result.reason], ...Array<null>(wording.tables.columns.length - 4).fill(null)]];
+  const { dimensions, items } = result.figures.figures;
   return instrument.dimensions.flatMap((dimension) => {
-    const figures = result.figures.figures.dimensions.get(dimension.id);
+    const figures = dimensions.get(dimension.id);
     if (!figures) return [];
-    return [[
-      // "respondenten" is the figure's own n (who answered the theme's questions), what a reader re-weights with.
-      level, unit, dimension.name.nl, wording.tables.shown, figures.n, result.indicative ? wording.values.yes : wording.values.no, round(figures.actual.mean), round(figures.desired.mean),
-      round(figures.weightedGap.mean), round(figures.weightedGap.low), round(figures.weightedGap.high),
-      round(figures.shareWantingImprovement), round(figures.shareSatisfied), round(figures.shareWantingLess),
-      ...[figures.shareWantingImprovement, figures.shareSatisfied, figures.shareWantingLess].flatMap((share) => {
-        // Each share is a count of the figure's respondents: its Wilson interval (wilson-interval.ts).
-        const interval = wilsonInterval(Math.round(share * figures.n), figures.n);
-        return [round(interval?.low), round(interval?.high)];
-      }),
-    ]];
+    const head = [level, unit, dimension.name.nl];
+    const statements = instrument.items.flatMap((item) => {
+      const itemFigures = item.kind === 'paired' && item.dimension === dimension.id ? items.get(item.id) : undefined;
+      return itemFigures && item.kind === 'paired' ? [figureRow(head, itemFigures, result.indicative, wording, item.wording.nl)] : [];
+    });
+    return [figureRow(head, figures, result.indicative, wording, ''), ...statements];
   });
 }
 

@@ -17,7 +17,7 @@ export const exportWordingSchema = z.object({
   files: z.object({ respondents: text, respondentsSemicolon: text, codebook: text, tables: text, allUnits: text }),
   spss: z.object({ title: text, howTo: text }),
   tables: z.object({
-    columns: z.array(text).length(20),
+    columns: z.array(text).length(31),
     levels: z.object({ study: text, neighbourhood: text, street: text, combined: text }),
     allStreets: text,
     combinedUnit: text,

@@ -98,11 +98,15 @@ describe('respondent exports for coordinators', () => {
 describe('aggregate tables', () => {
   it('show the figures of shown units and no figure, count or name of a hidden street', async () => {
     const { studyId, download } = await studyWithRespondents();
-    const rows = (await download(`/studies/${studyId}/exports/tables.csv`)).toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+    const rows = parse((await download(`/studies/${studyId}/exports/tables.csv`)).toString('utf8'), { bom: true }) as string[][];
     expect(rows[0]!.slice(0, 5)).toEqual(['niveau', 'eenheid', 'thema', 'status', 'respondenten']);
+    expect(rows[0]!.at(-1)).toBe('stelling');
     const rozenstraat = rows.filter((row) => row[1] === 'Rozenstraat');
     expect(rozenstraat.length).toBeGreaterThan(1);
-    expect(rozenstraat.every((row) => row[3] === 'getoond' && row[4] === '30')).toBe(true);
+    // A theme's row (no statement) counts all 30 respondents; a statement's row counts who answered it.
+    expect(rozenstraat.filter((row) => row.at(-1) === '').every((row) => row[3] === 'getoond' && row[4] === '30')).toBe(true);
+    expect(rozenstraat.filter((row) => row.at(-1) !== '').length).toBeGreaterThan(10);
+    expect(rozenstraat.every((row) => row[3] === 'getoond' && Number(row[4]) >= 10 && Number(row[4]) <= 30)).toBe(true);
     expect(rows.some((row) => row[1] === 'Lelieplein')).toBe(false);
     const hidden = rows.filter((row) => row[3] !== 'getoond' && row[0] !== 'niveau');
     expect(hidden.length).toBeGreaterThan(0);

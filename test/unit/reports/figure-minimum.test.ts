@@ -37,7 +37,8 @@ describe('a theme answered by fewer respondents than the minimum', () => {
   });
 
   it('has no row in the readers\' tables, whose count is each figure\'s own n, at the printed precision, with Wilson intervals for the shares', () => {
-    const rows = aggregateRows(context.analysis.result, contactladder, context.definitions.exportWording, { streetId: lindelaan.streetId });
+    // Theme rows have no statement (the last column); the statements' rows follow their theme's.
+    const rows = aggregateRows(context.analysis.result, contactladder, context.definitions.exportWording, { streetId: lindelaan.streetId }).filter((row) => row[30] === '');
     expect(rows.some((row) => row[2] === 'Latente contacten en onderlinge hulp')).toBe(false);
     const figures = lindelaan.result.kind === 'shown' ? lindelaan.result.figures.figures.dimensions : undefined;
     for (const row of rows) {
@@ -110,5 +111,44 @@ describe('the own contribution answered by fewer respondents than the minimum', 
     const cited = (section: ReturnType<typeof rationale>) => (section.kind === 'shown' ? section.recommendations.map((recommendation) => recommendation.ruleId) : []);
     expect(cited(rationale(answeredBy(7)))).not.toContain('mutual-help-and-willing');
     expect(cited(rationale(answeredBy(10)))).toContain('mutual-help-and-willing');
+  });
+});
+
+describe('the readers\' tables per statement', () => {
+  const spec = { seed: 23, neighbourhoods: [{ name: 'West', streets: [
+    { name: 'Kastanjelaan', character: 'wants-mutual-help' as const, respondents: 15 }, { name: 'Iepenlaan', character: 'ordinary' as const, respondents: 20 },
+  ] }] };
+  const context = syntheticReportContext(spec);
+  const respondents = generateStudy(contactladder, spec).respondents.filter((respondent) => respondent.streetId === 1);
+  const rows = aggregateRows(context.analysis.result, contactladder, context.definitions.exportWording, { streetId: 1 });
+  // Student's t, 97.5th percentile, by degrees of freedom (statistical tables).
+  const t975: Record<number, number> = { 9: 2.262157, 10: 2.228139, 11: 2.200985, 12: 2.178813, 13: 2.160369, 14: 2.144787 };
+
+  it('gives every statement its n, its means with their t interval, its importance and its gap, worked out here from the answers', () => {
+    const statements = rows.filter((row) => row[30] !== '');
+    const paired = contactladder.items.filter((item) => item.kind === 'paired');
+    expect(statements.map((row) => row[30])).toEqual(paired.filter((item) => rows.some((row) => row[30] === item.wording.nl)).map((item) => item.wording.nl));
+    expect(statements.length).toBeGreaterThan(15);
+    let checked = 0;
+    for (const item of paired) {
+      const row = statements.find((candidate) => candidate[30] === item.wording.nl)!;
+      // Answered: now, desired and importance all given (respondent-scores.ts, instruments.md).
+      const answers = respondents.map((respondent) => respondent.paired[item.id]!).filter((answer) => answer.actual !== null && answer.desired !== null && answer.importance !== null);
+      expect(row[4], item.id).toBe(answers.length);
+      const t = t975[answers.length - 1]!;
+      const actual = answers.map((answer) => answer.actual!);
+      const mean = actual.reduce((sum, value) => sum + value, 0) / actual.length;
+      const sd = Math.sqrt(actual.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (actual.length - 1));
+      const round = (value: number) => Math.round(value * 100) / 100 || 0;
+      expect([row[6], row[20], row[21]], item.id).toEqual([round(mean), round(mean - t * sd / Math.sqrt(answers.length)), round(mean + t * sd / Math.sqrt(answers.length))]);
+      const importance = answers.map((answer) => answer.importance!);
+      expect(row[24], item.id).toBe(round(importance.reduce((sum, value) => sum + value, 0) / importance.length));
+      // The gap (desired − now) / (K − 1), turned round for a negatively worded statement; every scale here has five points.
+      if (item.kind !== 'paired') continue;
+      const gaps = answers.map((answer) => item.polarity * (answer.desired! - answer.actual!) / 4);
+      expect(row[27], item.id).toBe(round(gaps.reduce((sum, value) => sum + value, 0) / gaps.length));
+      checked++;
+    }
+    expect(checked).toBe(statements.length);
   });
 });
