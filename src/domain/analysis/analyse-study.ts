@@ -32,6 +32,7 @@ import { StreetGroupAccumulator, type CategoryResult, type StreetCells } from '.
 import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units';
 import { Float64Arena } from './float-arena';
 import { findStreetTypes, type StreetTypesResult } from './street-types';
+import { withheldFigures } from './figure-suppression';
 import { UnitAccumulator, type UnitFigures } from './unit-summary';
 
 export type { ReliabilityResult } from './reliability';
@@ -184,24 +185,36 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     study.reliability.merge(neighbourhood.reliability);
   }
 
+  // A figure left out of one unit must not follow from its neighbourhood's and the other units' (figure-suppression.ts).
+  const shownKey = (key: string) => visibility.get(key) === 'shown';
+  const withheld = withheldFigures({
+    ids: study.scores.figureIds(),
+    study: { key: 'study', shown: shownKey('study'), answered: study.scores.answered() },
+    neighbourhoods: [...byNeighbourhood].map(([id, neighbourhood]) => ({
+      node: { key: `neighbourhood:${id}`, shown: shownKey(`neighbourhood:${id}`), answered: neighbourhood.scores.answered() },
+      units: units.filter((unit) => unit.neighbourhoodId === id).map((unit) => ({ key: unit.id, shown: shownKey(unit.id), answered: byUnit.get(unit.id)!.scores.answered() })),
+    })),
+  }, minReportSize);
+
   // Figures are computed only for shown units.
   // Street profiles never show special categories (origin); the study's and neighbourhoods' do.
   type Gathered = {
     accumulator: UnitAccumulator | undefined;
     profile: { of: ProfileAccumulator | undefined; street: boolean; reliability?: ReliabilityAccumulator } | undefined;
+    withheld: ReadonlySet<string> | undefined;
   };
-  const unitResultOf = ({ accumulator, profile }: Gathered): UnitResult => {
+  const unitResultOf = ({ accumulator, profile, withheld: left }: Gathered): UnitResult => {
     // A theme or item answered by fewer than the minimum has no figures, also in a unit that is shown.
-    const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures(minReportSize);
+    const figures = (accumulator ?? new UnitAccumulator(model, { arenas })).toFigures(minReportSize, left);
     const result: UnitResult = { figures, startingPoints: findStartingPoints(figures.dimensions.needs(thresholds.startingPointWeightedGap), thresholds) };
     if (profile) result.profile = (profile.of ?? new ProfileAccumulator(profileModel)).toProfile({ withSpecialCategories: !profile.street, minReportSize });
     if (profile?.reliability) result.reliability = profile.reliability.results(thresholds, minReportSize);
     return result;
   };
-  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile']): Disclosed<UnitResult> =>
-    discloseWith(accumulator?.respondents ?? 0, state, unitResultOf, { accumulator, profile });
+  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile'], key?: string): Disclosed<UnitResult> =>
+    discloseWith(accumulator?.respondents ?? 0, state, unitResultOf, { accumulator, profile, withheld: key === undefined ? undefined : withheld.get(key) });
   // A street unit's result, made once: the streets of a combined unit share it.
-  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true, reliability: byUnit.get(unit.id)?.reliability ?? new ReliabilityAccumulator(model) })]));
+  const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true, reliability: byUnit.get(unit.id)?.reliability ?? new ReliabilityAccumulator(model) }, unit.id)]));
   const byGroup = new Map(groupVariables.map((variable, index) => [variable,
     new Map(groupAccumulators[index]!.flatMap((accumulator, value) => (accumulator ? [[value, accumulator] as const] : [])))]));
   const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.scores.respondents, minReportSize, resultOf) }));
@@ -213,12 +226,13 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   return {
     instrument: { id: instrument.id, version: instrument.version },
     minReportSize,
-    study: resultOf(study.scores, visibility.get('study') ?? 'below-minimum', { of: study.profile, street: false, reliability: study.reliability }),
+    study: resultOf(study.scores, visibility.get('study') ?? 'below-minimum', { of: study.profile, street: false, reliability: study.reliability }, 'study'),
     neighbourhoods: data.neighbourhoods.map((neighbourhood) => ({
       neighbourhoodId: neighbourhood.id,
       name: neighbourhood.name,
       result: resultOf(byNeighbourhood.get(neighbourhood.id)?.scores, visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
-        { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false, reliability: byNeighbourhood.get(neighbourhood.id)?.reliability ?? new ReliabilityAccumulator(model) }),
+        { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false, reliability: byNeighbourhood.get(neighbourhood.id)?.reliability ?? new ReliabilityAccumulator(model) },
+        `neighbourhood:${neighbourhood.id}`),
     })),
     streets: data.streets.map((street) => {
       const unitId = unitOfStreet.get(street.id)!;

@@ -11,7 +11,9 @@
  * - "Willing": at least one contribution item answered with the willing
  *   scale's highest value ("yes").
  * Both are shares of the respondents who answered at least one contribution
- * item. Counts are printed as "< 5" where small, with a second count hidden
+ * item. Per item the same two shares, each of the respondents who answered
+ * that part of the item ("does now" or "willing"), for the report's table of
+ * the own contribution. Counts are printed as "< 5" where small, with a second count hidden
  * where the small one could be worked out (category-disclosure.ts);
  * special-category questions (origin) are left out of street profiles.
  */
@@ -41,7 +43,14 @@ export interface UnitProfile {
    */
   questions: Map<string, { answered: number; counts: number[]; disclosed: DisclosedCategories }>;
   /** Who does or would do something for the neighbourhood; absent where fewer than the minimum answered (a share on fewer is never printed). */
-  contribution?: { answered: number; doesNow: number; willing: number };
+  contribution?: { answered: number; doesNow: number; willing: number; items: ContributionItemCounts[] };
+}
+
+/** One own-contribution item: how many answered what they do now and how many do it, the same for willing. */
+export interface ContributionItemCounts {
+  id: string;
+  now: { answered: number; yes: number };
+  willing: { answered: number; yes: number };
 }
 
 export class ProfileAccumulator {
@@ -50,10 +59,13 @@ export class ProfileAccumulator {
   private contributionAnswered = 0;
   private doesNow = 0;
   private willing = 0;
+  /** Per contribution item: answered now, does now, answered willing, willing (4 counts each). */
+  private readonly itemCounts: Int32Array;
 
   constructor(private readonly model: ProfileModel) {
     this.counts = model.questions.map((question) => new Int32Array(question.values));
     this.answered = new Int32Array(model.questions.length);
+    this.itemCounts = new Int32Array(model.contribution.length * 4);
   }
 
   /** Adds row `row` of the table; its question and contribution columns follow the instrument, as this model does. */
@@ -72,8 +84,17 @@ export class ProfileAccumulator {
     for (let index = 0; index < contributionCount; index++) {
       const now = table.contributionNow[row * contributionCount + index]!;
       const willingAnswer = table.contributionWilling[row * contributionCount + index]!;
-      if (now !== 0) { answered = true; doesNow ||= now > 1; }
-      if (willingAnswer !== 0) { answered = true; willing ||= willingAnswer === this.model.contribution[index]!.willingTop; }
+      const counts = this.itemCounts;
+      if (now !== 0) {
+        answered = true;
+        counts[index * 4]! += 1;
+        if (now > 1) { doesNow = true; counts[index * 4 + 1]! += 1; }
+      }
+      if (willingAnswer !== 0) {
+        answered = true;
+        counts[index * 4 + 2]! += 1;
+        if (willingAnswer === this.model.contribution[index]!.willingTop) { willing = true; counts[index * 4 + 3]! += 1; }
+      }
     }
     if (answered) this.contributionAnswered += 1;
     if (doesNow) this.doesNow += 1;
@@ -87,6 +108,7 @@ export class ProfileAccumulator {
     this.contributionAnswered += other.contributionAnswered;
     this.doesNow += other.doesNow;
     this.willing += other.willing;
+    for (let index = 0; index < this.itemCounts.length; index++) this.itemCounts[index]! += other.itemCounts[index]!;
   }
 
   toProfile(options: { withSpecialCategories: boolean; minReportSize: number }): UnitProfile {
@@ -96,7 +118,12 @@ export class ProfileAccumulator {
       const counts = [...this.counts[index]!];
       questions.set(question.id, { answered: this.answered[index]!, counts, disclosed: discloseCategories(counts, options.minReportSize) });
     });
-    const contribution = this.contributionAnswered >= options.minReportSize ? { answered: this.contributionAnswered, doesNow: this.doesNow, willing: this.willing } : undefined;
+    const counts = this.itemCounts;
+    const items = this.model.contribution.map((item, index) => ({
+      id: item.id, now: { answered: counts[index * 4]!, yes: counts[index * 4 + 1]! }, willing: { answered: counts[index * 4 + 2]!, yes: counts[index * 4 + 3]! },
+    }));
+    const contribution = this.contributionAnswered >= options.minReportSize
+      ? { answered: this.contributionAnswered, doesNow: this.doesNow, willing: this.willing, items } : undefined;
     return { questions, ...(contribution ? { contribution } : {}) };
   }
 }

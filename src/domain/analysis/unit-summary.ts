@@ -140,13 +140,14 @@ export class UnitAccumulator {
     addSums(this.data, this.base, other.data, other.base, (this.itemCount + this.dimensionCount) * slotSize);
   }
 
-  /** Every figure of the unit, computed now: item rows first, then dimension rows, in one array. */
   /**
-   * The unit's figures. An item or dimension answered by fewer than
-   * `minimumN` respondents has none: every figure obeys the minimum on its
-   * own n, not only on the unit's (instruments.md, "Disclosure control").
+   * The unit's figures, computed now (item rows first, then dimension rows, in
+   * one array). An item or dimension answered by fewer than `minimumN`
+   * respondents has none: every figure obeys the minimum on its own n, not only
+   * on the unit's (instruments.md, "Disclosure control"). `withheld` names
+   * figures left out to protect another unit's (figure-suppression.ts).
    */
-  toFigures(minimumN = 1): UnitFigures {
+  toFigures(minimumN = 1, withheld?: ReadonlySet<string>): UnitFigures {
     const rowCount = this.itemCount + this.dimensionCount;
     const length = rowCount * figureRowSize;
     const base = this.arenas ? this.arenas.figures.reserve(length) : 0;
@@ -155,9 +156,22 @@ export class UnitAccumulator {
     return {
       respondents: this.respondents,
       // Groups of residents have no item figures: they share one empty map instead of one each.
-      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values, base, minimumN),
-      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values, base, minimumN),
+      items: figureMapOf(this.layout.itemIds, this.layout.itemRows, values, base, minimumN, withheld),
+      dimensions: figureMapOf(this.layout.dimensionIds, this.layout.dimensionRows, values, base, minimumN, withheld),
     };
+  }
+
+  /** The ids of the unit's figures, statements first, then themes: the order of `answered()`. */
+  figureIds(): string[] {
+    return [...this.layout.itemIds, ...this.layout.dimensionIds];
+  }
+
+  /** How many respondents each figure rests on so far, in the order of `figureIds()`. */
+  answered(): number[] {
+    const rowCount = this.itemCount + this.dimensionCount;
+    const counts = new Array<number>(rowCount);
+    for (let row = 0; row < rowCount; row++) counts[row] = this.data[this.base + row * slotSize]!;
+    return counts;
   }
 }
 
@@ -167,16 +181,16 @@ export class UnitAccumulator {
  * dimension has figures; the model's id list and row numbers are then
  * shared, not copied. (Plain loops: this runs for tens of thousands of units.)
  */
-function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array, base: number, minimumN: number): FigureMap {
+function figureMapOf(ids: readonly string[], rows: readonly number[], values: Float64Array, base: number, minimumN: number, withheld?: ReadonlySet<string>): FigureMap {
   if (ids.length === 0) return noFigures;
   const least = Math.max(1, minimumN);
-  let complete = true;
+  let complete = withheld === undefined || !ids.some((id) => withheld.has(id));
   for (const row of rows) if (values[base + row * figureRowSize]! < least) complete = false;
   if (complete) return new FigureMap(ids, rows, values, base);
   const keptIds: string[] = [];
   const keptRows: number[] = [];
   rows.forEach((row, index) => {
-    if (values[base + row * figureRowSize]! < least) return;
+    if (values[base + row * figureRowSize]! < least || withheld?.has(ids[index]!)) return;
     keptIds.push(ids[index]!);
     keptRows.push(row);
   });

@@ -95,8 +95,16 @@ describe('analyseStudy on a synthetic study of known streets', () => {
     // cell may be hidden (or shown again) by complementary suppression; a cell shown before and after keeps its figures.
     const shownCells = (street: AnalysisResult['streets'][number]) => new Map(street.groups.flatMap((group) => group.categories
       .flatMap((category) => (category.result.kind === 'shown' ? [[`${group.variable}=${category.value}`, serialise(category.result)] as const] : []))));
+    // In the same way a statement or theme may be withheld in a sibling street to protect the changed street's
+    // (figure-suppression.ts): a figure shown before and after keeps its value.
+    const shownFigures = (street: AnalysisResult['streets'][number]) => (street.result.kind !== 'shown' ? new Map<string, string>()
+      : new Map([...street.result.figures.figures.items, ...street.result.figures.figures.dimensions].map(([id, figures]) => [id, serialise(figures)] as const)));
     const sameFigures = (a: AnalysisResult['streets'][number], b: AnalysisResult['streets'][number]) => {
-      if (serialise(a.result) !== serialise(b.result)) return false;
+      if (a.result.kind !== b.result.kind || (a.result.kind === 'shown' && b.result.kind === 'shown' && a.result.n !== b.result.n)) return false;
+      const figuresOfB = shownFigures(b);
+      const common = [...shownFigures(a)].filter(([id]) => figuresOfB.has(id));
+      if (a.result.kind === 'shown' && common.length === 0) return false;
+      if (!common.every(([id, figures]) => figuresOfB.get(id) === figures)) return false;
       const cellsOfB = shownCells(b);
       return [...shownCells(a)].every(([cell, figures]) => !cellsOfB.has(cell) || cellsOfB.get(cell) === figures);
     };
