@@ -40,6 +40,10 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       { kind: 'heading', level: 3, text: theme.name },
       { kind: 'paragraph', text: theme.text },
       ...(theme.ranking ? [{ kind: 'paragraph', text: theme.ranking } as const] : []),
+      ...(theme.details ? [{
+        kind: 'table', caption: theme.details.caption, header: theme.details.header, rows: theme.details.rows.map((cells) => ({ cells })),
+        widths: theme.details.header.length === 6 ? [0.46, 0.08, 0.11, 0.11, 0.11, 0.13] : [0.4, 0.08, 0.22, 0.08, 0.22], compact: true,
+      } as const] : []),
     ]),
     section('straten', say('document.streetsAndTypes')),
     ...charts('streets-heatmap'),

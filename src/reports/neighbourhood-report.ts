@@ -16,6 +16,7 @@ import type { Translate } from '../i18n/translate';
 import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
 import { sumResponseFigures } from '../domain/response-figures';
 import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section';
+import { contributionTable, statementTable, type DetailTable } from './theme-details';
 
 export interface NeighbourhoodReportModel {
   kind: 'neighbourhood';
@@ -30,7 +31,11 @@ export interface NeighbourhoodReportModel {
   responseByStreet: { name: string; response?: ResponseView }[];
   section: UnitSection;
   profile: { question: string; answered: number; rows: { label: string; share: string }[] }[];
-  themes: { id: string; name: string; text: string; figures?: DimensionRow; streets: { name: string; weightedGap: string; startingPoint: boolean }[]; ranking?: string }[];
+  themes: {
+    id: string; name: string; text: string; figures?: DimensionRow; streets: { name: string; weightedGap: string; startingPoint: boolean }[]; ranking?: string;
+    /** Its statements' figures, or for the own contribution its activities' shares (theme-details.ts). */
+    details?: DetailTable;
+  }[];
   streetTypes: { number: number; heading: string; text: string; streets: string[] }[];
   /** Every street shown on its own, per theme as an index against the whole study (study = 100); absent when the study's figures are not shown. */
   streetIndex?: { dimensions: string[]; rows: { name: string; cells: (IndexCell | undefined)[] }[] };
@@ -142,8 +147,13 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
         const row = report.section.kind === 'shown' ? report.section.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
         return row ? [{ name: report.street.name, weightedGap: row.weightedGap, startingPoint: row.startingPoint, value: row.values.weightedGap }] : [];
       }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
+      const unit = neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures : undefined;
+      const isContribution = instrument.items.some((item) => item.kind === 'contribution' && item.dimension === dimension.id);
+      const details = !unit ? undefined : isContribution
+        ? contributionTable(unit, instrument, result.minReportSize, language, say)
+        : statementTable(unit, dimension.id, dimension.name[language], instrument, language, say);
       return {
-        id: dimension.id, name: dimension.name[language], streets: ranked,
+        id: dimension.id, name: dimension.name[language], streets: ranked, ...(details ? { details } : {}),
         text: `${dimension.description?.[language] ?? ''}${figures ? say('neighbourhood.themeFigures', { gap: figures.weightedGap, interval: figures.interval, share: figures.wantingImprovement }) : ''}`,
         ...(figures ? { figures } : {}),
         ...(ranked.length > 0 ? { ranking: say('neighbourhood.ranking', { list: ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? say('neighbourhood.startingPointTag') : ''}`).join('; ') }) } : {}),

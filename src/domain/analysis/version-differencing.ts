@@ -41,7 +41,13 @@ function addUnitCounts(counts: PublishedCounts, key: string, unit: Disclosed<Uni
   if (profile) {
     // A question fewer than the minimum answered is left out of what is printed (category-disclosure.ts).
     for (const [question, { answered }] of profile.questions) if (answered >= minimum) counts[`unit:${key}:question:${question}`] = answered;
-    if (profile.contribution) counts[`unit:${key}:contribution`] = profile.contribution.answered;
+    if (profile.contribution) {
+      counts[`unit:${key}:contribution`] = profile.contribution.answered;
+      for (const item of profile.contribution.items) {
+        if (item.now.answered >= minimum) counts[`unit:${key}:contribution:${item.id}:now`] = item.now.answered;
+        if (item.willing.answered >= minimum) counts[`unit:${key}:contribution:${item.id}:willing`] = item.willing.answered;
+      }
+    }
   }
 }
 

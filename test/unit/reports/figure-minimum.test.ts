@@ -1,6 +1,7 @@
 /** Every figure on its own n: a theme answered by fewer than the minimum is named without figures, and each figure's n is printed beside it. */
 import { describe, expect, it } from 'vitest';
 import { aggregateRows } from '../../../src/exports/aggregate-tables';
+import { buildNeighbourhoodReport } from '../../../src/reports/neighbourhood-report';
 import { buildStreetReport } from '../../../src/reports/street-report';
 import { unitFigureBlocks } from '../../../src/reports/unit-blocks';
 import { cronbachAlpha } from '../../../src/domain/analysis/cronbach-alpha';
@@ -150,5 +151,50 @@ describe('the readers\' tables per statement', () => {
       checked++;
     }
     expect(checked).toBe(statements.length);
+  });
+});
+
+describe('the neighbourhood report\'s details per theme', () => {
+  const spec = { seed: 24, neighbourhoods: [{ name: 'Oost', streets: [
+    { name: 'Wilgenlaan', character: 'wants-mutual-help' as const, respondents: 25 }, { name: 'Populierenlaan', character: 'ordinary' as const, respondents: 20 },
+  ] }] };
+  const context = syntheticReportContext(spec);
+  const respondents = generateStudy(contactladder, spec).respondents;
+  const report = buildNeighbourhoodReport(context, 1)!;
+
+  it('gives each activity of the own contribution its shares with Wilson intervals, worked out here from the answers', () => {
+    const theme = report.themes.find((candidate) => candidate.id === 'own-contribution')!;
+    expect(theme.details?.header).toEqual(['Activiteit', 'n', 'Doet het nu', 'n', 'Wil het doen']);
+    const activities = contactladder.items.filter((item) => item.kind === 'contribution');
+    expect(theme.details!.rows.map((row) => row[0])).toEqual(activities.map((item) => item.wording.nl));
+    const share = (yes: number, n: number) => {
+      // Wilson's interval from its formula: (p + z²/2n ± z √(p(1−p)/n + z²/4n²)) / (1 + z²/n).
+      const z = 1.959963984540054;
+      const p = yes / n;
+      const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+      const half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+      return yes > 0 && yes < 5 ? '< 5' : `${Math.round(p * 100)}% (${Math.round((centre - half) * 100)}–${Math.round((centre + half) * 100)}%)`;
+    };
+    for (const [index, item] of activities.entries()) {
+      const now = respondents.map((respondent) => respondent.contribution?.[item.id]?.now ?? null).filter((value): value is number => value !== null);
+      const willing = respondents.map((respondent) => respondent.contribution?.[item.id]?.willing ?? null).filter((value): value is number => value !== null);
+      expect(theme.details!.rows[index], item.id).toEqual([
+        item.wording.nl, String(now.length), share(now.filter((value) => value > 1).length, now.length),
+        String(willing.length), share(willing.filter((value) => value === 3).length, willing.length),
+      ]);
+    }
+  });
+
+  it('gives each theme its statements with n and the four figures', () => {
+    const theme = report.themes.find((candidate) => candidate.id === 'surface-contact')!;
+    const statements = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === 'surface-contact');
+    expect(theme.details!.rows.map((row) => row[0])).toEqual(statements.map((item) => item.wording.nl));
+    for (const [index, item] of statements.entries()) {
+      const answers = respondents.map((respondent) => respondent.paired[item.id]!).filter((answer) => answer.actual !== null && answer.desired !== null && answer.importance !== null);
+      const mean = (values: number[]) => formatNumber(values.reduce((sum, value) => sum + value, 0) / values.length);
+      expect(theme.details!.rows[index]!.slice(0, 5), item.id).toEqual([
+        item.wording.nl, String(answers.length), mean(answers.map((answer) => answer.actual!)), mean(answers.map((answer) => answer.desired!)), mean(answers.map((answer) => answer.importance!)),
+      ]);
+    }
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * The details under a theme of the neighbourhood report: per statement the
+ * figures the theme's are made of (n, now, desired, importance, weighted gap),
+ * and for the own contribution, per activity, the share of residents who do it
+ * now ("sometimes" or "regularly") and the share willing to, each with its 95%
+ * Wilson interval (instruments.md, "Complete figures"). A statement or a part
+ * answered by fewer than the minimum has no figures (the analysis leaves them
+ * out); a share that rests on fewer than five residents is "< 5", without an
+ * interval, which would give the count back.
+ */
+import type { UnitResult } from '../domain/analysis/analyse-study';
+import { smallCountBelow } from '../domain/analysis/disclosure-control';
+import { wilsonInterval } from '../domain/analysis/wilson-interval';
+import type { Instrument, Language } from '../domain/instrument';
+import type { Translate } from '../i18n/translate';
+import { formatGap, formatNumber, formatShare } from './format';
+
+/** A table's words and cells, for the document to lay out. */
+export interface DetailTable {
+  caption: string;
+  header: string[];
+  rows: string[][];
+}
+
+/** The statements of one theme in a unit, with their figures; undefined when none has figures. */
+export function statementTable(unit: UnitResult, dimensionId: string, themeName: string, instrument: Instrument, language: Language, say: Translate): DetailTable | undefined {
+  const rows = instrument.items.flatMap((item) => {
+    const figures = item.kind === 'paired' && item.dimension === dimensionId ? unit.figures.items.get(item.id) : undefined;
+    if (!figures || item.kind !== 'paired') return [];
+    return [[
+      item.wording[language], String(figures.n), formatNumber(figures.actual.mean), formatNumber(figures.desired.mean),
+      figures.importance ? formatNumber(figures.importance.mean) : '–', formatGap(figures.weightedGap.mean),
+    ]];
+  });
+  if (rows.length === 0) return undefined;
+  const words = (key: string) => say(`document.statementTable.${key}`);
+  return {
+    caption: say('document.statementTable.caption', { theme: themeName }),
+    header: [words('statement'), words('n'), words('actual'), words('desired'), words('importance'), words('weightedGap')],
+    rows,
+  };
+}
+
+/** "42% (30–55%)": a share with its Wilson interval, or "< 5" alone. */
+function shareWithInterval(yes: number, answered: number, say: Translate): string {
+  const share = formatShare(yes, answered);
+  if (yes > 0 && yes < smallCountBelow) return share;
+  const interval = wilsonInterval(yes, answered);
+  return interval ? say('document.contributionTable.share', { share, low: Math.round(interval.low * 100), high: Math.round(interval.high * 100) }) : share;
+}
+
+/** The own contribution per activity; undefined where fewer than the minimum answered it (the profile has none). */
+export function contributionTable(unit: UnitResult, instrument: Instrument, minimum: number, language: Language, say: Translate): DetailTable | undefined {
+  const contribution = unit.profile?.contribution;
+  if (!contribution) return undefined;
+  const rows = contribution.items.flatMap((counts) => {
+    const item = instrument.items.find((candidate) => candidate.id === counts.id);
+    const part = (answers: { answered: number; yes: number }) => (answers.answered >= minimum
+      ? [String(answers.answered), shareWithInterval(answers.yes, answers.answered, say)] : ['–', '–']);
+    if (!item || (counts.now.answered < minimum && counts.willing.answered < minimum)) return [];
+    return [[item.wording[language], ...part(counts.now), ...part(counts.willing)]];
+  });
+  if (rows.length === 0) return undefined;
+  const words = (key: string) => say(`document.contributionTable.${key}`);
+  return {
+    caption: words('caption'),
+    header: [words('activity'), words('n'), words('doesNow'), words('n'), words('willing')],
+    rows,
+  };
+}
