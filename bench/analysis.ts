@@ -10,6 +10,12 @@
  * the generator's garbage never weighs on the measurement. Printed apart:
  * reading the counted interviews from SQLite into the respondent table
  * (storage/interviews.ts), then the analysis itself (analyseStudy).
+ *
+ * Besides, on studies with many small streets: the share of streets (and of
+ * residents) that get no figures at all, with the table redesign before
+ * suppression (small streets merged into the smallest street with figures of
+ * its own, disclosure-control.ts) and without it (complementary suppression
+ * only), to show what the redesign gives back.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { analyseStudy } from '../src/domain/analysis/analyse-study';
+import { decideVisibility, mergeSmallStreets, reportingTree } from '../src/domain/analysis/disclosure-control';
 import { loadInstruments } from '../src/instruments/load-instruments';
 import { listStreets } from '../src/storage/address-frame';
 import { Database } from '../src/storage/db';
@@ -32,7 +39,37 @@ const streets = 2000;
 const here = fileURLToPath(import.meta.url);
 const contactladder = loadInstruments(path.resolve(path.dirname(here), '../surveys')).get('contactladder', 1)!;
 
+/**
+ * Streets without figures in a study of 2,000 streets in 400 neighbourhoods of five, whose sizes follow a
+ * seeded, skewed (exponential) draw: most streets small, as in a city study with modest response. With and
+ * without the redesign.
+ */
+function streetsWithoutFigures(): void {
+  let seed = 2026;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (const typical of [6, 10, 15]) {
+    const counts = Array.from({ length: streets }, (_, index) => ({
+      streetId: index + 1, neighbourhoodId: Math.floor(index / 5) + 1,
+      respondents: Math.max(0, Math.round(-Math.log(1 - random()) * typical)),
+    }));
+    const shares = [false, true].map((redesign) => {
+      const units = mergeSmallStreets(counts, 10, { redesign });
+      const visibility = decideVisibility(reportingTree(units), 10);
+      const unitOf = new Map(units.flatMap((unit) => (unit.kind === 'street' ? [[unit.streetId, unit.id] as const] : unit.streetIds.map((id) => [id, unit.id] as const))));
+      const without = counts.filter((street) => street.respondents > 0 && visibility.get(unitOf.get(street.streetId)!) !== 'shown');
+      const withAnswers = counts.filter((street) => street.respondents > 0);
+      const residents = (list: typeof counts) => list.reduce((total, street) => total + street.respondents, 0);
+      return { streets: without.length / withAnswers.length, residents: residents(without) / residents(withAnswers) };
+    });
+    const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+    console.log(`analysis: streets without figures (about ${typical} respondents per street, minimum 10): ${percent(shares[0]!.streets)} of streets `
+      + `(${percent(shares[0]!.residents)} of residents) with complementary suppression alone, ${percent(shares[1]!.streets)} (${percent(shares[1]!.residents)}) with the redesign first`);
+    console.log(JSON.stringify({ bench: 'analysis', what: 'streets-without-figures', typical, before: shares[0], after: shares[1] }));
+  }
+}
+
 export async function run(): Promise<void> {
+  streetsWithoutFigures();
   for (const respondents of [10_000, 50_000, 100_000]) {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-analysis-'));
     try {

@@ -71,7 +71,10 @@ export function aggregateRows(result: AnalysisResult, instrument: Instrument, wo
     for (const street of streets.filter((candidate) => candidate.reportedAs === 'street')) rows.push(...unitRows(levels.street, street.name, street.result, instrument, wording));
     if (streets.some((street) => street.reportedAs === 'combined')) {
       const combined = result.combinedUnits.find((unit) => unit.neighbourhoodId === neighbourhood.neighbourhoodId);
-      if (combined) rows.push(...unitRows(levels.combined, fill(wording.tables.combinedUnit, { neighbourhood: neighbourhood.name }), combined.result, instrument, wording));
+      // Merged into a street with figures of its own (mergeSmallStreets), the unit is named after that street too.
+      const host = combined?.host === undefined ? undefined : result.streets.find((street) => street.streetId === combined.host)?.name;
+      const label = host ? fill(wording.tables.combinedWithStreet, { neighbourhood: neighbourhood.name, street: host }) : fill(wording.tables.combinedUnit, { neighbourhood: neighbourhood.name });
+      if (combined) rows.push(...unitRows(levels.combined, label, combined.result, instrument, wording));
     }
   }
   return rows;

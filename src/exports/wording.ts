@@ -21,6 +21,7 @@ export const exportWordingSchema = z.object({
     levels: z.object({ study: text, neighbourhood: text, street: text, combined: text }),
     allStreets: text,
     combinedUnit: text,
+    combinedWithStreet: text,
     shown: text,
     hidden: z.object({ 'below-minimum': text, complementary: text, 'not-reported': text }),
   }),

@@ -73,7 +73,11 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       { kind: 'list', ordered: false, items: report.methodSummary.map((row) => ({ lead: `${row.method}:`, text: row.text })) } as const,
     ] : []),
     section('per-straat', say('document.perStreet'), true),
-    ...report.streets.map((street): Block => ({ kind: 'group', role: 'street', blocks: [
+    // A street whose figures are the combined unit's says so; those figures follow once, under all the unit's names.
+    ...report.streets.map((street): Block => ({ kind: 'group', role: 'street', blocks: street.sharedFigures ? [
+      { kind: 'heading', level: 3, text: street.street.name },
+      { kind: 'paragraph', text: street.sharedFigures, style: 'note' },
+    ] : [
       { kind: 'heading', level: 3, text: street.street.name },
       ...unitFigureBlocks(street.section, say),
       ...startingPointBlocks(street.section, 4, 'short', say),

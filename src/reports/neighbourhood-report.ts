@@ -71,9 +71,11 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const streets = result.streets.filter((street) => street.neighbourhoodId === neighbourhoodId);
   const ladder = result.streetLadder?.neighbourhoods.find((candidate) => candidate.neighbourhoodId === neighbourhoodId)?.result;
   const streetReports = streets.map((street) => buildStreetReport(context, street.streetId)!);
-  const shownStreets = streetReports.filter((report) => report.section.kind === 'shown');
-  // A neighbourhood without a starting point of its own says so only if its streets have none either.
-  const streetsWithStartingPoint = shownStreets.filter((report) => report.section.kind === 'shown' && report.section.startingPoints.length > 0).length;
+  // Streets with figures of their own; the combined unit's figures have a section of their own (never under one street's name).
+  const shownStreets = streetReports.filter((report) => !report.street.combined && report.section.kind === 'shown');
+  // A neighbourhood without a starting point of its own says so only if its streets have none either
+  // (a street counts with the starting points its report shows, its own or its combined unit's).
+  const streetsWithStartingPoint = streetReports.filter((report) => report.section.kind === 'shown' && report.section.startingPoints.length > 0).length;
   const section = unitSection(neighbourhood.result, instrument, definitions, ladder?.kind === 'shown' ? ladder.figures : undefined, { streetsWithStartingPoint });
   const charts: ChartData[] = [];
   if (section.kind === 'shown') charts.push(weightedGapChart(section, say));
@@ -116,8 +118,9 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
 
   const combinedUnit = result.combinedUnits.find((unit) => unit.neighbourhoodId === neighbourhoodId);
   const combined: NeighbourhoodReportModel['combined'] = combinedUnit?.result.kind === 'shown' ? {
-    title: say('neighbourhood.combinedTitle', {
-      streets: streets.filter((street) => combinedUnit.streetIds.includes(street.streetId)).map((street) => street.name).join(', '),
+    title: say(combinedUnit.host === undefined ? 'neighbourhood.combinedTitle' : 'neighbourhood.mergedTitle', {
+      streets: new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' })
+        .format(streets.filter((street) => combinedUnit.streetIds.includes(street.streetId)).map((street) => street.name)),
     }),
     streets: streets.filter((street) => combinedUnit.streetIds.includes(street.streetId)).map((street) => street.name),
     section: unitSection(combinedUnit.result, instrument, definitions),

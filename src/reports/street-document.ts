@@ -34,6 +34,7 @@ export function streetBlocks(report: StreetReportModel, say: Translate): Block[]
     { kind: 'heading', level: 2, text: say('document.response') },
     { kind: 'paragraph', text: report.responseSentence },
     { kind: 'heading', level: 2, text: say('document.contactladder') },
+    ...(report.sharedFigures ? [{ kind: 'paragraph', text: report.sharedFigures, style: 'note' } as const] : []),
     ...unitFigureBlocks(report.section, say),
     ...charts((name) => name !== 'street-ladder'),
     ...(report.comparison ? [{ kind: 'paragraph', text: report.comparison.sentence } as const] : []),

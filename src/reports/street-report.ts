@@ -58,6 +58,8 @@ export interface StreetReportModel {
   /** The response in a sentence, or that the address data are gone. */
   responseSentence: string;
   section: UnitSection;
+  /** For a street without figures of its own: whose figures its section shows, and why. */
+  sharedFigures?: string;
   ladder?: { kind: 'shown'; view: LadderView } | { kind: 'suppressed'; reason: string };
   comparison?: { rows: { name: string; street: string; neighbourhood: string }[]; sentence: string };
   /** Each theme of the street as an index against its neighbourhood and the study (study = 100), where those are shown. */
@@ -162,12 +164,20 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   const neighbourhood = result.neighbourhoods.find((candidate) => candidate.neighbourhoodId === street.neighbourhoodId)!;
   const ladderResult = result.streetLadder?.streets.find((candidate) => candidate.streetId === streetId)?.result;
   const own = street.reportedAs === 'street';
-  // A street merged into its neighbourhood's "overige straten" says where its figures are, or that they count only in the neighbourhood.
-  const combined = result.combinedUnits.find((unit) => unit.neighbourhoodId === street.neighbourhoodId && unit.streetIds.includes(streetId));
-  const section = own ? unitSection(street.result, instrument, definitions, ladderResult?.kind === 'shown' ? ladderResult.figures : undefined)
-    : { kind: 'suppressed' as const, reason: combined?.result.kind === 'shown'
-      ? say('street.inCombined', { unit: say('neighbourhood.combinedUnit'), neighbourhood: neighbourhood.name })
-      : say('street.tooFew') };
+  // A street whose figures are those of its neighbourhood's combined unit gets that unit's figures, under the names of
+  // all its streets, and says so; one whose combined unit is hidden counts only in the neighbourhood.
+  const combined = own ? undefined : result.combinedUnits.find((unit) => unit.neighbourhoodId === street.neighbourhoodId && unit.streetIds.includes(streetId));
+  const shownCombined = combined?.result.kind === 'shown' ? combined : undefined;
+  const nameOf = (id: number) => result.streets.find((candidate) => candidate.streetId === id)?.name ?? '';
+  const list = new Intl.ListFormat(definitions.locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' });
+  const unitName = shownCombined ? list.format(shownCombined.streetIds.map(nameOf)) : street.name;
+  const ladderFigures = ladderResult?.kind === 'shown' ? ladderResult.figures : undefined;
+  const section = own ? unitSection(street.result, instrument, definitions, ladderFigures)
+    : shownCombined ? unitSection(shownCombined.result, instrument, definitions, ladderFigures)
+    : { kind: 'suppressed' as const, reason: say('street.tooFew') };
+  const others = shownCombined ? list.format(shownCombined.streetIds.filter((id) => id !== streetId).map(nameOf)) : '';
+  const sharedFigures = !shownCombined ? undefined
+    : say(shownCombined.host === streetId ? 'street.hostOfCombined' : 'street.inCombined', { others, streets: unitName, count: shownCombined.streetIds.length - 1 });
   const names = dimensionNames(instrument, definitions.locale);
   const charts: ChartData[] = [];
   if (section.kind === 'shown') charts.push(weightedGapChart(section, say), actualDesiredChart(section, say));
@@ -185,8 +195,8 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     };
     charts.push({
       chart: 'street-vs-neighbourhood',
-      values: rows.flatMap((row) => [{ dimension: wrapLabel(row.name, chartLabelWidth), unit: street.name, weightedGap: row.values[0] }, { dimension: wrapLabel(row.name, chartLabelWidth), unit: neighbourhood.name, weightedGap: row.values[1] }]),
-      alt: say('street.comparisonAlt', { street: street.name, neighbourhood: neighbourhood.name, list: rows.map((row) => say('street.comparisonAltItem', { name: row.name, street: row.street, neighbourhood: row.neighbourhood })).join('; ') }),
+      values: rows.flatMap((row) => [{ dimension: wrapLabel(row.name, chartLabelWidth), unit: unitName, weightedGap: row.values[0] }, { dimension: wrapLabel(row.name, chartLabelWidth), unit: neighbourhood.name, weightedGap: row.values[1] }]),
+      alt: say('street.comparisonAlt', { street: unitName, neighbourhood: neighbourhood.name, list: rows.map((row) => say('street.comparisonAltItem', { name: row.name, street: row.street, neighbourhood: row.neighbourhood })).join('; ') }),
     });
   }
 
@@ -229,7 +239,8 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
       : say(`street.interventionKinds.${intervention.kind}`),
     note: intervention.note,
   }));
-  const response = responseView(analysis.response.streets.get(streetId), say, section.kind !== 'shown');
+  // A street without figures of its own keeps its interview count to itself: with its unit's n it would give the others' away.
+  const response = responseView(analysis.response.streets.get(streetId), say, !own || section.kind !== 'shown');
   let streetType: StreetReportModel['streetType'];
   if (type && section.kind === 'shown' && hasStreetTypes(result.streetTypes)) {
     const streets = type.streetIds.length;
@@ -247,6 +258,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     response,
     responseSentence: response?.sentence ?? say('street.noResponse'),
     section, ladder, comparison, charts,
+    ...(sharedFigures ? { sharedFigures } : {}),
     ...(surroundings ? { surroundings } : {}),
     ...(streetType ? { streetType } : {}),
     ...(analysis.waves && change ? { waves: {

@@ -142,7 +142,9 @@ function reliabilityNotes(result: UnitResult, dimensions: readonly DimensionRow[
     // Too few items, or no variance at all, says nothing about this street's answers.
     if (!alpha || (alpha.kind === 'not-computable' && alpha.reason !== 'too-few-respondents')) return [];
     const kind = alpha.kind === 'value' ? alpha.flag : 'unknown';
-    return kind === flag ? [alpha.kind === 'value' ? `${row.name} (α ${formatNumber(alpha.alpha)})` : row.name] : [];
+    // A negative alpha (answers that run against each other, or nearly all alike) is said in words: "α −1,29" means nothing to a reader.
+    const value = alpha.kind === 'value' ? (alpha.alpha < 0 ? say('unit.alphaNegative') : `α ${formatNumber(alpha.alpha)}`) : undefined;
+    return kind === flag ? [value ? `${row.name} (${value})` : row.name] : [];
   });
   const flagged = named('flagged');
   const indicative = named('indicative');

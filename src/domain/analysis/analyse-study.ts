@@ -81,7 +81,8 @@ export interface AnalysisResult {
   study: Disclosed<UnitResult>;
   neighbourhoods: { neighbourhoodId: number; name: string; result: Disclosed<UnitResult> }[];
   streets: StreetResult[];
-  combinedUnits: { neighbourhoodId: number; streetIds: number[]; result: Disclosed<UnitResult> }[];
+  /** Per neighbourhood its small streets together; `host` is the street with figures of its own they were merged into (mergeSmallStreets). */
+  combinedUnits: { neighbourhoodId: number; streetIds: number[]; host?: number; result: Disclosed<UnitResult> }[];
   groups: { variable: string; categories: GroupCategoryResult[] }[];
   reliability: ReliabilityResult[];
   /** Street types of the streets shown on their own, by their weighted gaps per dimension. */
@@ -245,7 +246,7 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       };
     }),
     combinedUnits: units.filter((unit) => unit.kind === 'combined').map((unit) => ({
-      neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, result: unitResults.get(unit.id)!,
+      neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, ...(unit.host === undefined ? {} : { host: unit.host }), result: unitResults.get(unit.id)!,
     })),
     groups,
     reliability: reliability.results(thresholds),

@@ -121,10 +121,26 @@ export interface StreetCount {
 /** A reporting unit within a neighbourhood: one street, or the combined small streets. */
 export type StreetUnit =
   | { kind: 'street'; id: string; streetId: number; neighbourhoodId: number; n: number }
-  | { kind: 'combined'; id: string; streetIds: number[]; neighbourhoodId: number; n: number };
+  | {
+    kind: 'combined'; id: string; streetIds: number[]; neighbourhoodId: number; n: number;
+    /** The street with figures of its own that the small streets were merged into, when they were too few together. */
+    host?: number;
+  };
 
-/** Merges each neighbourhood's streets under the minimum into one combined unit. */
-export function mergeSmallStreets(streets: readonly StreetCount[], minReportSize: number): StreetUnit[] {
+/**
+ * Redesigns the table before anything is suppressed (instruments.md,
+ * "Disclosure control"): each neighbourhood's streets under the minimum are
+ * merged into one combined unit ("overige straten"); a combined unit still
+ * under the minimum is merged into the smallest street of the neighbourhood
+ * that has its own figures, and reported under both names. Only a
+ * neighbourhood without such a street keeps a combined unit under the
+ * minimum, which is then suppressed (and complementary suppression decides
+ * the rest, decideVisibility).
+ *
+ * @example
+ * // streets of 24, 18, 4 and 3 (minimum 10): 4 + 3 = 7 is too few, so they join the 18: units 24 and 18 + 4 + 3 = 25
+ */
+export function mergeSmallStreets(streets: readonly StreetCount[], minReportSize: number, options: { redesign?: boolean } = {}): StreetUnit[] {
   const units: StreetUnit[] = [];
   const smallByNeighbourhood = new Map<number, StreetCount[]>();
   for (const street of streets) {
@@ -137,10 +153,19 @@ export function mergeSmallStreets(streets: readonly StreetCount[], minReportSize
     }
   }
   for (const [neighbourhoodId, small] of smallByNeighbourhood) {
+    const n = small.reduce((total, street) => total + street.respondents, 0);
+    const streetIds = small.map((street) => street.streetId);
+    // Too few together: merge them into the neighbourhood's smallest street with figures of its own (fewest respondents, then lowest id).
+    const host = n > 0 && n < minReportSize && options.redesign !== false
+      ? units.filter((unit): unit is Extract<StreetUnit, { kind: 'street' }> => unit.kind === 'street' && unit.neighbourhoodId === neighbourhoodId)
+        .sort((a, b) => a.n - b.n || a.streetId - b.streetId)[0]
+      : undefined;
+    if (host) units.splice(units.indexOf(host), 1);
     units.push({
       kind: 'combined', id: `combined:${neighbourhoodId}`, neighbourhoodId,
-      streetIds: small.map((street) => street.streetId).sort((a, b) => a - b),
-      n: small.reduce((total, street) => total + street.respondents, 0),
+      streetIds: [...streetIds, ...(host ? [host.streetId] : [])].sort((a, b) => a - b),
+      n: n + (host?.n ?? 0),
+      ...(host ? { host: host.streetId } : {}),
     });
   }
   return units;

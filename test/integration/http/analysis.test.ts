@@ -19,7 +19,7 @@ async function studyWithFrame() {
 }
 
 describe('GET /api/studies/:id/analysis', () => {
-  it('gives a coordinator the study\'s figures, with small streets merged and hidden and no address anywhere', async () => {
+  it('gives a coordinator the study\'s figures, with a small street merged into the smallest street with its own, and no address anywhere', async () => {
     const { db, coordinator, studyId, streets } = await studyWithFrame();
     await db.transaction((tx) => storeInterviews(tx, studyId, streets, [['Rozenstraat', 'wants-mutual-help', 15], ['Merelstraat', 'ordinary', 12], ['Tulpstraat', 'ordinary', 4]]));
 
@@ -28,9 +28,10 @@ describe('GET /api/studies/:id/analysis', () => {
     expect(response.body.study).toMatchObject({ kind: 'shown', n: 31, indicative: false });
     expect(byName.Rozenstraat.result).toMatchObject({ kind: 'shown', n: 15, indicative: true });
     expect(byName.Rozenstraat.result.figures.startingPoints.ranked.map((point: { dimension: string }) => point.dimension)).toEqual(['mutual-help']);
-    expect(byName.Tulpstraat).toMatchObject({ reportedAs: 'combined', result: { kind: 'suppressed', reason: 'below-minimum' } });
-    expect(byName.Merelstraat.result).toEqual({ kind: 'suppressed', reason: 'complementary' });
-    expect(JSON.stringify(byName.Tulpstraat)).not.toContain('figures');
+    // Tulpstraat (4) alone would be hidden, and Merelstraat with it; together they are one unit of 16.
+    expect(byName.Tulpstraat).toMatchObject({ reportedAs: 'combined', result: { kind: 'shown', n: 16 } });
+    expect(byName.Merelstraat).toMatchObject({ reportedAs: 'combined', result: { kind: 'shown', n: 16 } });
+    expect(response.body.combinedUnits).toEqual([expect.objectContaining({ streetIds: [streets.get('Merelstraat'), streets.get('Tulpstraat')], host: streets.get('Merelstraat') })]);
     expect(response.text).not.toMatch(/1234AB|1235AB|1236AB|huisnummer/);
     // Response per street from the frame (20 addresses each, nobody visited yet) and the one street shown forms one type.
     expect(response.body.response.streets[streets.get('Rozenstraat')!]).toMatchObject({ addresses: 20, eligible: 20, notVisited: 20 });

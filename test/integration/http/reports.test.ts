@@ -12,7 +12,7 @@ const csv = 'straat;huisnummer;postcode;buurt\n'
 
 async function studyWithAnswers() {
   // Rozenstraat wants mutual help, Merelstraat has much annoyance, Tulpstraat is quiet and content, Lelieplein is too small,
-  // and Zonnebloemstraat, the smallest shown street, is hidden with it so that Lelieplein cannot be found by subtraction.
+  // and joins Zonnebloemstraat, the smallest street with figures of its own: the two are reported together.
   const app = await studyWithInterviews(csv, [
     ['Rozenstraat', 'wants-mutual-help', 30], ['Merelstraat', 'much-annoyance', 25], ['Tulpstraat', 'quiet-content', 22], ['Lelieplein', 'ordinary', 4],
     ['Zonnebloemstraat', 'ordinary', 12],
@@ -113,25 +113,31 @@ describe('street reports', () => {
     expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${streets.get('Merelstraat')}/pdf`))).toContain(negative);
   });
 
-  it('shows no figure of a suppressed street in HTML, SVG or PDF, nor in the neighbourhood report', async () => {
+  it('shows a small street only together with the street it joined, never either one\'s own figures or interview count', async () => {
     const { db, coordinator, studyId, streets, getPdf } = await studyWithAnswers();
+    const figures: string[] = [];
     for (const name of ['Lelieplein', 'Zonnebloemstraat']) {
       const id = streets.get(name)!;
       const html = (await coordinator.agent.get(`/studies/${studyId}/reports/street/${id}`).expect(200)).text;
-      expect(html).toMatch(/te weinig respondenten|Niet getoond/);
-      expect(html).not.toMatch(/class="num"|<svg/);
-      // Nor the number of interviews, which with the other streets' would give the street's n.
+      expect(html).toContain('de cijfers hieronder zijn van Lelieplein en Zonnebloemstraat samen');
+      expect(html).toContain('16 respondenten.');
+      // Not the number of interviews: Zonnebloemstraat's 12 beside the unit's 16 would give Lelieplein's 4.
       expect(html).toContain('Het aantal interviews wordt niet getoond');
       expect(html).not.toMatch(/\d+ interviews afgenomen/);
-      expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`))).not.toMatch(/[+\u2212]\d,\d\d/);
+      figures.push([...html.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((match) => match[1]).join(' '));
+      expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`))).toContain('Lelieplein en Zonnebloemstraat samen');
     }
+    // Both reports show the one unit's figures.
+    expect(figures[0]).toBe(figures[1]);
     const neighbourhoodId = (await listStreets(db, studyId))[0]!.neighbourhoodId;
     const html = (await coordinator.agent.get(`/studies/${studyId}/reports/neighbourhood/${neighbourhoodId}`).expect(200)).text;
+    // Never under one street's name: not in the rankings, the heat map or a street's own section.
+    expect(html).not.toMatch(/(Zonnebloemstraat|Lelieplein) [+\u2212]\d/);
+    expect(html).not.toMatch(/<text[^>]*>(Zonnebloemstraat|Lelieplein)<\/text>/);
     const section = html.slice(html.indexOf('<h3>Zonnebloemstraat</h3>'));
     expect(section.slice(0, section.indexOf('</section>'))).not.toMatch(/class="num"/);
-    expect(html).not.toMatch(/Zonnebloemstraat [+\u2212]\d/);
-    expect(html).not.toMatch(/<text[^>]*>Zonnebloemstraat<\/text>/);
-    expect(html).toMatch(/<th scope="row">Lelieplein<\/th><td>40<\/td><td>40<\/td><td>niet getoond<\/td><td>–<\/td>/);
+    expect(html).toContain('<h3>Lelieplein en Zonnebloemstraat samen</h3>');
+    for (const name of ['Lelieplein', 'Zonnebloemstraat']) expect(html).toMatch(new RegExp(`<th scope="row">${name}</th><td>40</td><td>40</td><td>niet getoond</td><td>–</td>`));
     expect(html).toMatch(/<th scope="row">Rozenstraat<\/th><td>40<\/td><td>40<\/td><td>\d+<\/td><td>\d+%<\/td>/);
   });
 });

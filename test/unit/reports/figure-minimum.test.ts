@@ -79,7 +79,8 @@ describe('a street\'s own Cronbach\'s alpha', () => {
         const items = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === row.id).map((item) => item.id);
         const alpha = cronbachAlpha(respondents.map((r) => items.map((id) => r.paired[id]?.actual ?? null)));
         if (alpha.kind !== 'value' || alpha.n < 10) continue;
-        const name = `${row.name} (α ${formatNumber(alpha.alpha)})`;
+        // A negative alpha is said in words, not as a number a reader cannot place.
+        const name = `${row.name} (${alpha.alpha < 0 ? 'α onder 0: de antwoorden lopen niet samen op' : `α ${formatNumber(alpha.alpha)}`})`;
         if (alpha.alpha < 0.6) expected.flagged.push(name);
         else if (alpha.alpha < 0.7) expected.indicative.push(name);
       }

@@ -16,15 +16,40 @@ describe('the small streets of a neighbourhood together ("overige straten")', ()
   it('gets its own section in the neighbourhood report, named with its streets', () => {
     expect(result.combinedUnits[0]?.result.kind).toBe('shown');
     const report = buildNeighbourhoodReport(context, result.neighbourhoods[0]!.neighbourhoodId)!;
-    expect(report.combined?.title).toBe('Overige straten samen: Hofje, Steeg');
+    expect(report.combined?.title).toBe('Overige straten samen: Hofje en Steeg');
     expect(report.combined?.section.kind).toBe('shown');
     expect(report.combined?.section.kind === 'shown' && report.combined.section.n).toBe(12);
   });
 
-  it('is named in the report of each of its streets as the place of their figures', () => {
+  it('gives each of its streets its figures, named with all its streets, and keeps their interview counts to themselves', () => {
     const street = buildStreetReport(context, idOf('Hofje'))!;
-    expect(street.section).toEqual({ kind: 'suppressed', reason: expect.stringContaining('"overige straten" van Oost, de kleine straten van de buurt samen: die staan in het buurtrapport') });
+    expect(street.sharedFigures).toBe('Deze straat heeft te weinig respondenten voor eigen cijfers. Haar antwoorden zijn samengenomen met die van Steeg: de cijfers hieronder zijn van Hofje en Steeg samen.');
+    expect(street.section.kind === 'shown' && street.section.n).toBe(12);
+    expect(street.response?.sentence).not.toMatch(/interviews afgenomen/);
     expect(buildStreetReport(context, idOf('Grotestraat'))!.section.kind).toBe('shown');
+    expect(buildStreetReport(context, idOf('Grotestraat'))!.sharedFigures).toBeUndefined();
+  });
+});
+
+describe('small streets too few together, merged into the smallest street with figures of its own', () => {
+  // Hofje (4) and Steeg (3) are 7 together: they join Middenweg (25), the smaller of the two streets with figures.
+  const context = syntheticReportContext({ seed: 5, neighbourhoods: [{ name: 'Oost', streets: [
+    { name: 'Grotestraat', character: 'wants-mutual-help', respondents: 30 }, { name: 'Middenweg', character: 'much-annoyance', respondents: 25 },
+    { name: 'Hofje', character: 'ordinary', respondents: 4 }, { name: 'Steeg', character: 'ordinary', respondents: 3 },
+  ] }] });
+  const { result } = context.analysis;
+  const idOf = (name: string) => result.streets.find((street) => street.name === name)!.streetId;
+
+  it('reports the merged unit under all its names, in the neighbourhood report and in each street report, with nothing hidden beside it', () => {
+    expect(result.streets.map((street) => street.result.kind)).toEqual(['shown', 'shown', 'shown', 'shown']);
+    const report = buildNeighbourhoodReport(context, result.neighbourhoods[0]!.neighbourhoodId)!;
+    expect(report.combined?.title).toBe('Middenweg, Hofje en Steeg samen');
+    const host = buildStreetReport(context, idOf('Middenweg'))!;
+    expect(host.sharedFigures).toBe('Hofje en Steeg hebben samen te weinig respondenten voor eigen cijfers en zijn met deze straat samengenomen, zodat ook hun bewoners cijfers krijgen: de cijfers hieronder zijn van Middenweg, Hofje en Steeg samen.');
+    expect(host.section.kind === 'shown' && host.section.n).toBe(32);
+    // Middenweg's own count (25) beside the unit's (32) would give the small streets' 7 away: it is not printed.
+    expect(host.response?.sentence).not.toContain('25 interviews');
+    expect(buildStreetReport(context, idOf('Steeg'))!.sharedFigures).toMatch(/^Deze straat heeft te weinig respondenten voor eigen cijfers\. Haar antwoorden zijn samengenomen met die van Middenweg en Hofje/);
   });
 });
 

@@ -34,14 +34,16 @@ describe('analyseStudy on a synthetic study of known streets', () => {
     expect(result.streets[0]!.result).toMatchObject({ kind: 'shown', n: 20, indicative: true });
   });
 
-  it('merges small streets and hides what would reveal them', () => {
+  it('merges small streets, and merges them into the smallest street with figures of its own when they are too few together', () => {
     const study = generateStudy(contactladder, { seed: 3, neighbourhoods: [{ name: 'N', streets: [
       { name: 'Groot', character: 'ordinary', respondents: 25 }, { name: 'Middel', character: 'ordinary', respondents: 14 }, { name: 'Klein', character: 'ordinary', respondents: 6 },
     ] }] });
     const result = analyseRecords(contactladder, 10, { ...study });
-    expect(result.streets.map((street) => [street.name, street.reportedAs, street.result.kind])).toEqual([
-      ['Groot', 'street', 'shown'], ['Middel', 'street', 'suppressed'], ['Klein', 'combined', 'suppressed'],
+    // Klein alone (6) is under the minimum; hiding it would have hidden Middel too. Now Middel and Klein are one unit of 20.
+    expect(result.streets.map((street) => [street.name, street.reportedAs, street.result.kind === 'shown' ? street.result.n : street.result.reason])).toEqual([
+      ['Groot', 'street', 25], ['Middel', 'combined', 20], ['Klein', 'combined', 20],
     ]);
+    expect(result.combinedUnits.map((unit) => [unit.streetIds, unit.host])).toEqual([[[2, 3], 2]]);
     expect(result.neighbourhoods[0]!.result.kind).toBe('shown');
   });
 

@@ -28,8 +28,8 @@ function derivable(root: ReportingNode, visibility: Map<string, Visibility>): Se
   return known;
 }
 
-const plan = (streets: StreetCount[], min = 10) => {
-  const tree = reportingTree(mergeSmallStreets(streets, min));
+const plan = (streets: StreetCount[], min = 10, redesign = true) => {
+  const tree = reportingTree(mergeSmallStreets(streets, min, { redesign }));
   return { tree, visibility: decideVisibility(tree, min) };
 };
 
@@ -53,10 +53,19 @@ describe('decideVisibility', () => {
     expect(Object.fromEntries(visibility)).toEqual({ 'study': 'shown', 'neighbourhood:1': 'shown', 'street:1': 'shown', 'combined:1': 'shown' });
   });
 
-  it('hides a second street when only the combined unit would be hidden under a shown neighbourhood', () => {
+  it('merges a combined unit under the minimum into the smallest street with figures of its own, instead of hiding two units', () => {
+    const streets = [{ streetId: 1, neighbourhoodId: 1, respondents: 25 }, { streetId: 2, neighbourhoodId: 1, respondents: 14 }, { streetId: 3, neighbourhoodId: 1, respondents: 6 }];
+    expect(mergeSmallStreets(streets, 10)).toEqual([
+      { kind: 'street', id: 'street:1', streetId: 1, neighbourhoodId: 1, n: 25 },
+      { kind: 'combined', id: 'combined:1', streetIds: [2, 3], neighbourhoodId: 1, n: 20, host: 2 },
+    ]);
+    expect(Object.fromEntries(plan(streets).visibility)).toEqual({ 'study': 'shown', 'neighbourhood:1': 'shown', 'street:1': 'shown', 'combined:1': 'shown' });
+  });
+
+  it('(without the redesign) hides a second street when only the combined unit would be hidden under a shown neighbourhood', () => {
     const { visibility } = plan([
       { streetId: 1, neighbourhoodId: 1, respondents: 25 }, { streetId: 2, neighbourhoodId: 1, respondents: 14 }, { streetId: 3, neighbourhoodId: 1, respondents: 6 },
-    ]);
+    ], 10, false);
     expect(visibility.get('combined:1')).toBe('below-minimum');
     expect(visibility.get('street:2')).toBe('complementary');
     expect(visibility.get('street:1')).toBe('shown');
@@ -74,7 +83,7 @@ describe('decideVisibility', () => {
   });
 
   it('(the checker finds the leak that primary suppression alone would leave)', () => {
-    const { tree } = plan([{ streetId: 1, neighbourhoodId: 1, respondents: 25 }, { streetId: 2, neighbourhoodId: 1, respondents: 14 }, { streetId: 3, neighbourhoodId: 1, respondents: 6 }]);
+    const { tree } = plan([{ streetId: 1, neighbourhoodId: 1, respondents: 25 }, { streetId: 2, neighbourhoodId: 1, respondents: 14 }, { streetId: 3, neighbourhoodId: 1, respondents: 6 }], 10, false);
     const primaryOnly = new Map<string, Visibility>([['study', 'shown'], ['neighbourhood:1', 'shown'], ['street:1', 'shown'], ['street:2', 'shown'], ['combined:1', 'below-minimum']]);
     expect(derivable(tree, primaryOnly).has('combined:1')).toBe(true);
   });
