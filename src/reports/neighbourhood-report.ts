@@ -136,7 +136,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     methodIntro: say('neighbourhood.methodIntro'),
     response,
     ...(response ? { responseSentence: say('neighbourhood.response', { addresses: response.addresses, eligible: response.eligible, completed: response.completed, rate: response.responseRate }) } : {}),
-    responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId), say, street.reportedAs !== 'street' || street.result.kind !== 'shown') })),
+    responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId), say, street.reportedAs !== 'street' || street.result.kind !== 'shown' ? 'hidden' : false) })),
     section,
     profile: profile ? questions.flatMap((question) => {
       const disclosed = profile.questions.get(question.id)?.disclosed;

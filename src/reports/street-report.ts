@@ -93,13 +93,14 @@ export interface ReportHeader {
  * give the exact number of respondents a hidden street has (instruments.md,
  * disclosure control). Its addresses are no one's answers and stay.
  */
-export function responseView(figures: ResponseFigures | undefined, say: Translate, hidden = false): ResponseView | undefined {
+export function responseView(figures: ResponseFigures | undefined, say: Translate, hidden: false | 'hidden' | 'in-combined' = false): ResponseView | undefined {
   if (!figures) return undefined;
   if (hidden) {
     const notShown = say('street.notShown');
+    // Why: the street's figures are hidden, or they are shown only together with other streets'.
     return {
       addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible, completed: notShown, refused: notShown, notReached: notShown, responseRate: '–',
-      sentence: say('street.responseHidden', { addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible }),
+      sentence: say(hidden === 'hidden' ? 'street.responseHidden' : 'street.responseInCombined', { addresses: figures.addresses, ineligible: figures.ineligible, eligible: figures.eligible }),
     };
   }
   const responseRate = figures.responseRate === undefined ? '–' : formatPercent(figures.responseRate);
@@ -240,7 +241,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
     note: intervention.note,
   }));
   // A street without figures of its own keeps its interview count to itself: with its unit's n it would give the others' away.
-  const response = responseView(analysis.response.streets.get(streetId), say, !own || section.kind !== 'shown');
+  const response = responseView(analysis.response.streets.get(streetId), say, shownCombined ? 'in-combined' : !own || section.kind !== 'shown' ? 'hidden' : false);
   let streetType: StreetReportModel['streetType'];
   if (type && section.kind === 'shown' && hasStreetTypes(result.streetTypes)) {
     const streets = type.streetIds.length;

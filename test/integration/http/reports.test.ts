@@ -122,7 +122,7 @@ describe('street reports', () => {
       expect(html).toContain('de cijfers hieronder zijn van Lelieplein en Zonnebloemstraat samen');
       expect(html).toContain('16 respondenten.');
       // Not the number of interviews: Zonnebloemstraat's 12 beside the unit's 16 would give Lelieplein's 4.
-      expect(html).toContain('Het aantal interviews wordt niet getoond');
+      expect(html).toContain('Het aantal interviews van deze straat wordt niet getoond: naast het aantal respondenten van de straten samen');
       expect(html).not.toMatch(/\d+ interviews afgenomen/);
       figures.push([...html.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((match) => match[1]).join(' '));
       expect(pdfText(await getPdf(`/studies/${studyId}/reports/street/${id}/pdf`))).toContain('Lelieplein en Zonnebloemstraat samen');

@@ -49,6 +49,9 @@ describe('small streets too few together, merged into the smallest street with f
     expect(host.section.kind === 'shown' && host.section.n).toBe(32);
     // Middenweg's own count (25) beside the unit's (32) would give the small streets' 7 away: it is not printed.
     expect(host.response?.sentence).not.toContain('25 interviews');
+    // And it says why in words that fit a street whose figures are shown, together: not that its figures are hidden.
+    expect(host.response?.sentence).toContain('naast het aantal respondenten van de straten samen');
+    expect(host.response?.sentence).not.toContain('net als de cijfers van deze straat');
     expect(buildStreetReport(context, idOf('Steeg'))!.sharedFigures).toMatch(/^Deze straat heeft te weinig respondenten voor eigen cijfers\. Haar antwoorden zijn samengenomen met die van Middenweg en Hofje/);
   });
 });
