@@ -146,9 +146,11 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     }) : [],
     themes: instrument.dimensions.map((dimension) => {
       const figures = section.kind === 'shown' ? section.dimensions.find((row) => row.id === dimension.id) : undefined;
-      const ranked = shownStreets.flatMap((report) => {
-        const row = report.section.kind === 'shown' ? report.section.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
-        return row ? [{ name: report.street.name, weightedGap: row.weightedGap, startingPoint: row.startingPoint, value: row.values.weightedGap }] : [];
+      // The streets with figures of their own, and the combined unit under its own name ("Spreeuwlaan en Zwaluwhof samen").
+      const rankedUnits = [...shownStreets.map((report) => ({ name: report.street.name, section: report.section })), ...(combined ? [{ name: combined.title, section: combined.section }] : [])];
+      const ranked = rankedUnits.flatMap(({ name, section: unitSection }) => {
+        const row = unitSection.kind === 'shown' ? unitSection.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
+        return row ? [{ name, weightedGap: row.weightedGap, startingPoint: row.startingPoint, value: row.values.weightedGap }] : [];
       }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
       const unit = neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures : undefined;
       const isContribution = instrument.items.some((item) => item.kind === 'contribution' && item.dimension === dimension.id);

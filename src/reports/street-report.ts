@@ -169,14 +169,15 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   // all its streets, and says so; one whose combined unit is hidden counts only in the neighbourhood.
   const combined = own ? undefined : result.combinedUnits.find((unit) => unit.neighbourhoodId === street.neighbourhoodId && unit.streetIds.includes(streetId));
   const shownCombined = combined?.result.kind === 'shown' ? combined : undefined;
-  const nameOf = (id: number) => result.streets.find((candidate) => candidate.streetId === id)?.name ?? '';
   const list = new Intl.ListFormat(definitions.locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' });
-  const unitName = shownCombined ? list.format(shownCombined.streetIds.map(nameOf)) : street.name;
+  // In the order of the study's streets, as the neighbourhood report names the unit.
+  const unitStreets = shownCombined ? result.streets.filter((candidate) => shownCombined.streetIds.includes(candidate.streetId)) : [];
+  const unitName = shownCombined ? list.format(unitStreets.map((candidate) => candidate.name)) : street.name;
   const ladderFigures = ladderResult?.kind === 'shown' ? ladderResult.figures : undefined;
   const section = own ? unitSection(street.result, instrument, definitions, ladderFigures)
     : shownCombined ? unitSection(shownCombined.result, instrument, definitions, ladderFigures)
     : { kind: 'suppressed' as const, reason: say('street.tooFew') };
-  const others = shownCombined ? list.format(shownCombined.streetIds.filter((id) => id !== streetId).map(nameOf)) : '';
+  const others = list.format(unitStreets.filter((candidate) => candidate.streetId !== streetId).map((candidate) => candidate.name));
   const sharedFigures = !shownCombined ? undefined
     : say(shownCombined.host === streetId ? 'street.hostOfCombined' : 'street.inCombined', { others, streets: unitName, count: shownCombined.streetIds.length - 1 });
   const names = dimensionNames(instrument, definitions.locale);

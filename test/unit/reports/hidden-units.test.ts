@@ -44,6 +44,10 @@ describe('small streets too few together, merged into the smallest street with f
     expect(result.streets.map((street) => street.result.kind)).toEqual(['shown', 'shown', 'shown', 'shown']);
     const report = buildNeighbourhoodReport(context, result.neighbourhoods[0]!.neighbourhoodId)!;
     expect(report.combined?.title).toBe('Middenweg, Hofje en Steeg samen');
+    // The themes rank it under that name beside the streets with figures of their own, never under one street's name.
+    for (const theme of report.themes.filter((candidate) => candidate.ranking)) {
+      expect(theme.streets.map((row) => row.name).sort()).toEqual(['Grotestraat', 'Middenweg, Hofje en Steeg samen']);
+    }
     const host = buildStreetReport(context, idOf('Middenweg'))!;
     expect(host.sharedFigures).toBe('Hofje en Steeg hebben samen te weinig respondenten voor eigen cijfers en zijn met deze straat samengenomen, zodat ook hun bewoners cijfers krijgen: de cijfers hieronder zijn van Middenweg, Hofje en Steeg samen.');
     expect(host.section.kind === 'shown' && host.section.n).toBe(32);
