@@ -13,7 +13,7 @@ import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types';
 import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { ResponseFigures } from '../domain/response-figures';
 import { formatCalendarDate } from '../i18n/dates';
-import { atPublishedPrecision, formatGap, formatInterval, formatNumber, formatPercent } from './format';
+import { atPublishedPrecision, formatGap, formatInterval, formatNumber, formatPercent, formatShare } from './format';
 import { wrapLabel } from './chart-labels';
 import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
 import type { Translate } from '../i18n/translate';
@@ -114,20 +114,26 @@ export function responseView(figures: ResponseFigures | undefined, say: Translat
   };
 }
 
-export function ladderView(summary: StreetLadderSummary, say: Translate): LadderView {
+/**
+ * The straatladder in figures and a sentence. The checklist has its own n (who filled it in): it is printed
+ * with that n, and only from the minimum on; a share of fewer than five residents is "< 5".
+ */
+export function ladderView(summary: StreetLadderSummary, say: Translate, minimum: number): LadderView {
+  const share = (value: number, n: number) => formatShare(Math.round(value * n), n);
+  const checklistShown = summary.checklist && summary.checklist.n >= minimum ? summary.checklist : undefined;
   const view = {
     n: summary.n,
     medianCurrent: summary.medianCurrent === undefined ? '–' : formatNumber(summary.medianCurrent, 1),
     medianDesired: summary.medianDesired === undefined ? '–' : formatNumber(summary.medianDesired, 1),
     gap: summary.gap ? say('street.rungs', { gap: formatGap(summary.gap.mean, 1) }) : '–',
     gapInterval: summary.gap ? formatInterval(summary.gap.low, summary.gap.high, say, (value) => formatGap(value, 1)) : '–',
-    shareWantingHigher: summary.shareWantingHigher === undefined ? '–' : formatPercent(summary.shareWantingHigher),
-    ...(summary.checklist ? { checklist: {
-      n: summary.checklist.n, medianHighestApplying: formatNumber(summary.checklist.medianHighestApplying, 1), shareNotCumulative: formatPercent(summary.checklist.shareNotCumulative),
+    shareWantingHigher: summary.shareWantingHigher === undefined ? '–' : share(summary.shareWantingHigher, summary.gap?.n ?? summary.n),
+    ...(checklistShown ? { checklist: {
+      n: checklistShown.n, medianHighestApplying: formatNumber(checklistShown.medianHighestApplying, 1), shareNotCumulative: share(checklistShown.shareNotCumulative, checklistShown.n),
     } } : {}),
   };
   const checklist = view.checklist
-    ? say('street.ladderChecklist', { median: view.checklist.medianHighestApplying, share: view.checklist.shareNotCumulative }) : '';
+    ? say('street.ladderChecklist', { n: view.checklist.n, median: view.checklist.medianHighestApplying, share: view.checklist.shareNotCumulative }) : '';
   return {
     ...view,
     sentence: say('street.ladder', {
@@ -223,7 +229,7 @@ export function buildStreetReport(context: ReportContext, streetId: number): Str
   let ladder: StreetReportModel['ladder'];
   if (own && ladderResult) {
     if (ladderResult.kind === 'shown') {
-      ladder = { kind: 'shown', view: ladderView(ladderResult.figures, say) };
+      ladder = { kind: 'shown', view: ladderView(ladderResult.figures, say, result.minReportSize) };
       charts.push(ladderChart(ladderResult.figures, say));
     } else {
       // The true reason: too few answers to the ladder, or hidden so that another street's figures cannot be worked out.

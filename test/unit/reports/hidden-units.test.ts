@@ -1,7 +1,8 @@
 /** What reports say of units whose figures are not their own or are hidden: the combined small streets, and a hidden straatladder. */
 import { describe, expect, it } from 'vitest';
 import { buildNeighbourhoodReport } from '../../../src/reports/neighbourhood-report';
-import { buildStreetReport } from '../../../src/reports/street-report';
+import { buildStreetReport, ladderView } from '../../../src/reports/street-report';
+import { definitions } from '../../helpers/test-app';
 import { syntheticReportContext } from '../../helpers/report-context';
 
 describe('the small streets of a neighbourhood together ("overige straten")', () => {
@@ -76,5 +77,21 @@ describe('the straatladder section of a street report', () => {
     expect(buildStreetReport(withLadder('below-minimum'), streetId)!.ladder).toEqual({ kind: 'suppressed', reason: 'Te weinig antwoorden op de straatladder om die te tonen.' });
     // Twelve residents may have answered it: what hides it is another street's protection, and the report says so.
     expect(buildStreetReport(withLadder('complementary'), streetId)!.ladder).toEqual({ kind: 'suppressed', reason: expect.stringMatching(/^Niet getoond: uit deze cijfers en die van andere straten samen/) });
+  });
+});
+
+describe('the straatladder checklist in a street report', () => {
+  const summary = (checklistN: number, notCumulative: number) => ({
+    n: 20, currentDistribution: [], desiredDistribution: [], medianCurrent: 4, medianDesired: 6,
+    gap: { n: 20, mean: 1.5, low: 1.1, high: 1.9 }, shareWantingHigher: 0.75,
+    checklist: { n: checklistN, medianHighestApplying: 4, shareNotCumulative: notCumulative / checklistN },
+  });
+
+  it('prints the checklist with its own n, only from the minimum on, and a share of fewer than five as "< 5"', () => {
+    expect(ladderView(summary(8, 4), definitions.say, 10).sentence).not.toContain('checklist');
+    const shown = ladderView(summary(12, 3), definitions.say, 10).sentence;
+    expect(shown).toContain('Volgens de checklist (ingevuld door 12 bewoners) is de mediane hoogste trede die nu geldt 4,0; bij < 5 van hen is het patroon niet cumulatief.');
+    expect(ladderView(summary(12, 6), definitions.say, 10).sentence).toContain('bij 50% van hen');
+    expect(shown).toContain('75% wil een hogere trede');
   });
 });
