@@ -59,7 +59,7 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
     // Themes as rows and groups as columns: theme names are long single words that an A4 column cannot hold side by side.
     ...report.groups.map((group): Block => ({
       kind: 'table', caption: say('document.groupTable.caption', { question: group.question }),
-      header: [say('document.groupTable.theme'), ...group.rows.map((row) => say('document.groupColumn', { label: row.label, n: row.n }))],
+      header: [say('document.groupTable.theme'), ...group.rows.map((row) => say(row.nAtLeast ? 'document.groupColumnAtLeast' : 'document.groupColumn', { label: row.label, n: row.n }))],
       rows: group.dimensions.map((dimension, index) => ({ cells: [dimension, ...group.rows.map((row) => row.cells[index]!)] })),
       widths: [0.3, ...group.rows.map(() => 0.7 / Math.max(1, group.rows.length))],
     })),

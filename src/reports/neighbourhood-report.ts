@@ -12,6 +12,7 @@ import { methodAppendix, type MethodAppendix } from './method-appendix';
 import type { ReportContext } from './report-context';
 import type { CategoryCell } from '../domain/analysis/category-disclosure';
 import { hasStreetTypes } from '../domain/analysis/street-types';
+import { smallCountBelow } from '../domain/analysis/disclosure-control';
 import type { Translate } from '../i18n/translate';
 import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
 import { sumResponseFigures } from '../domain/response-figures';
@@ -39,7 +40,8 @@ export interface NeighbourhoodReportModel {
   streetTypes: { number: number; heading: string; text: string; streets: string[] }[];
   /** Every street shown on its own, per theme as an index against the whole study (study = 100); absent when the study's figures are not shown. */
   streetIndex?: { dimensions: string[]; rows: { name: string; cells: (IndexCell | undefined)[] }[] };
-  groups: { question: string; rows: { label: string; n: string; cells: string[] }[]; dimensions: string[] }[];
+  /** Per group its n, or only that it reaches the minimum (`nAtLeast`) where the exact n would give a small count away. */
+  groups: { question: string; rows: { label: string; n: string; nAtLeast?: boolean; cells: string[] }[]; dimensions: string[] }[];
   comments: string[];
   /** What the reader should know about the comments, or that there are none. */
   commentsNote: string;
@@ -62,6 +64,19 @@ function profileShare(cell: CategoryCell, answered: number, say: Translate): str
 
 export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId: number): NeighbourhoodReportModel | undefined {
   const { analysis, instrument, definitions } = context;
+  /**
+   * A study group's n is the study's count of that answer; minus the counts the neighbourhoods' profiles print,
+   * it gives the count of the neighbourhoods that print none (hidden, "< 5", protected). Where that is 1 to 4,
+   * the n is printed only as "at least the minimum" (category-linking.ts does the same between streets).
+   */
+  const givesSmallCountAway = (n: number, question: string, value: number) => {
+    const printed = analysis.result.neighbourhoods.reduce((total, entry) => {
+      const disclosed = entry.result.kind === 'shown' ? entry.result.figures.profile?.questions.get(question)?.disclosed : undefined;
+      const cell = disclosed?.kind === 'shown' ? disclosed.cells[value - 1] : undefined;
+      return total + (cell?.kind === 'count' ? cell.n : 0);
+    }, 0);
+    return n - printed > 0 && n - printed < smallCountBelow;
+  };
   const { say } = definitions;
   const { result } = analysis;
   const neighbourhood = result.neighbourhoods.find((candidate) => candidate.neighbourhoodId === neighbourhoodId);
@@ -187,7 +202,8 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
         dimensions: dimensions.map((id) => names.get(id) ?? id),
         rows: shown.map((category) => ({
           label: instrument.scales[question.scale]!.points[category.value - 1]?.label[language] ?? String(category.value),
-          n: category.result.kind === 'shown' ? String(category.result.n) : '',
+          ...(category.result.kind === 'shown' && givesSmallCountAway(category.result.n, group.variable, category.value)
+            ? { n: String(result.minReportSize), nAtLeast: true } : { n: category.result.kind === 'shown' ? String(category.result.n) : '' }),
           cells: dimensions.map((id) => {
             const figures = category.result.kind === 'shown' ? category.result.figures.figures.dimensions.get(id) : undefined;
             return figures ? formatGap(figures.weightedGap.mean) : '–';

@@ -33,6 +33,7 @@ import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnit
 import { Float64Arena } from './float-arena';
 import { findStreetTypes, type StreetTypesResult } from './street-types';
 import { withheldFigures } from './figure-suppression';
+import { protectAcrossUnits } from './category-linking';
 import { UnitAccumulator, type UnitFigures } from './unit-summary';
 
 export type { ReliabilityResult } from './reliability';
@@ -224,17 +225,24 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   ]))]));
   const groupsPerUnit = streetGroups.results(unitSizes, studyCategories, resultOf);
 
+  const neighbourhoods = data.neighbourhoods.map((neighbourhood) => ({
+    neighbourhoodId: neighbourhood.id,
+    name: neighbourhood.name,
+    result: resultOf(byNeighbourhood.get(neighbourhood.id)?.scores, visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
+      { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false, reliability: byNeighbourhood.get(neighbourhood.id)?.reliability ?? new ReliabilityAccumulator(model) },
+      `neighbourhood:${neighbourhood.id}`),
+  }));
+  // A street unit's printable category counts must not give a small remainder of its neighbourhood's away (category-linking.ts).
+  const profileOf = (unit: Disclosed<UnitResult> | undefined) => (unit?.kind === 'shown' ? unit.figures.profile : undefined);
+  for (const neighbourhood of neighbourhoods) {
+    protectAcrossUnits(profileOf(neighbourhood.result), units.filter((unit) => unit.neighbourhoodId === neighbourhood.neighbourhoodId).map((unit) => profileOf(unitResults.get(unit.id))));
+  }
+
   return {
     instrument: { id: instrument.id, version: instrument.version },
     minReportSize,
     study: resultOf(study.scores, visibility.get('study') ?? 'below-minimum', { of: study.profile, street: false, reliability: study.reliability }, 'study'),
-    neighbourhoods: data.neighbourhoods.map((neighbourhood) => ({
-      neighbourhoodId: neighbourhood.id,
-      name: neighbourhood.name,
-      result: resultOf(byNeighbourhood.get(neighbourhood.id)?.scores, visibility.get(`neighbourhood:${neighbourhood.id}`) ?? 'below-minimum',
-        { of: byNeighbourhood.get(neighbourhood.id)?.profile, street: false, reliability: byNeighbourhood.get(neighbourhood.id)?.reliability ?? new ReliabilityAccumulator(model) },
-        `neighbourhood:${neighbourhood.id}`),
-    })),
+    neighbourhoods,
     streets: data.streets.map((street) => {
       const unitId = unitOfStreet.get(street.id)!;
       return {

@@ -1,0 +1,55 @@
+/**
+ * The n of a study-wide group in the neighbourhood report: the study's count
+ * of an answer. Minus what the neighbourhoods' profiles print, it would give a
+ * small count of the neighbourhoods that print none; there it reads "n ≥ 10".
+ * True counts come from the generated answers.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildNeighbourhoodReport } from '../../../src/reports/neighbourhood-report';
+import { reportDocument } from '../../../src/reports/report-document';
+import { generateStudy } from '../../../src/synthetic/generate-study';
+import { contactladder, syntheticReportContext } from '../../helpers/report-context';
+import { definitions } from '../../helpers/test-app';
+
+describe('the n of a study-wide group', () => {
+  it('is printed exactly only where no small count of a neighbourhood follows from it', () => {
+    let atLeast = 0;
+    let exact = 0;
+    for (const seed of [41, 42, 43, 44, 45, 46, 47, 48]) {
+      const spec = { seed, neighbourhoods: [
+        { name: 'Noord', streets: [{ name: 'A', character: 'ordinary' as const, respondents: 40 }, { name: 'B', character: 'wants-mutual-help' as const, respondents: 30 }] },
+        { name: 'Zuid', streets: [{ name: 'C', character: 'ordinary' as const, respondents: 12 }] },
+      ] };
+      const context = syntheticReportContext(spec);
+      const respondents = generateStudy(contactladder, spec).respondents;
+      const report = buildNeighbourhoodReport(context, 1)!;
+      for (const group of report.groups) {
+        const question = contactladder.items.find((item) => item.kind === 'choice' && item.wording.nl === group.question)!;
+        if (question.kind !== 'choice') continue;
+        for (const row of group.rows) {
+          const value = contactladder.scales[question.scale]!.points.findIndex((point) => point.label.nl === row.label) + 1;
+          const trueCount = respondents.filter((respondent) => respondent.background[question.id] === value).length;
+          // What the neighbourhoods' profiles print of that answer, as exact counts.
+          const printed = context.analysis.result.neighbourhoods.reduce((total, entry) => {
+            const disclosed = entry.result.kind === 'shown' ? entry.result.figures.profile?.questions.get(question.id)?.disclosed : undefined;
+            const cell = disclosed?.kind === 'shown' ? disclosed.cells[value - 1] : undefined;
+            return total + (cell?.kind === 'count' ? cell.n : 0);
+          }, 0);
+          if (row.nAtLeast) {
+            atLeast++;
+            expect(trueCount - printed).toBeGreaterThan(0);
+            expect(trueCount - printed).toBeLessThan(5);
+          } else {
+            exact++;
+            expect(Number(row.n)).toBe(trueCount);
+            expect(trueCount - printed > 0 && trueCount - printed < 5, `${seed} ${question.id}=${value}`).toBe(false);
+          }
+        }
+      }
+      const doc = reportDocument(report, definitions.say);
+      expect(JSON.stringify(doc)).not.toMatch(/n = ≥/);
+    }
+    expect(atLeast).toBeGreaterThan(0);
+    expect(exact).toBeGreaterThan(0);
+  });
+});
