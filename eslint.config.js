@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: ioModules.map((name) => ({ name, message: 'src/domain is pure: no I/O modules.' })),
-        patterns: [{ group: ['**/storage/**', '**/http/**', '**/report/**', '**/instruments/**'], message: 'src/domain depends on nothing else in src.' }],
+        patterns: [{ group: ['**/storage/**', '**/http/**', '**/reports/**', '**/services/**', '**/exports/**', '**/instruments/**'], message: 'src/domain depends on nothing else in src.' }],
       }],
     },
   },
@@ -29,9 +29,14 @@ export default tseslint.config(
     files: ['src/storage/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/http/**', '**/report/**'], message: 'storage may import only domain types.' }],
+        patterns: [{ group: ['**/http/**', '**/reports/**', '**/services/**', '**/exports/**'], message: 'storage may import only domain types.' }],
       }],
     },
+  },
+  {
+    // dependency-cruiser reads its configuration as a CommonJS module.
+    files: ['.dependency-cruiser.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
     // The offline field app runs in the browser as plain ES modules (public/field/).

@@ -9,15 +9,13 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { formatDayOf } from '../i18n/dates';
-import { isLocale, type Translations } from '../i18n/translate';
-import type { ReportLanguages } from '../report-definitions/load-report-definitions';
+import { isLocale } from '../i18n/translate';
 import { reportRoutes } from './routes/reports';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { Database } from '../storage/db';
+import type { AppDeps, RouteDeps } from './deps';
 import { getContext, setContext } from './context';
 import { languageCookieName, readCookie } from './cookies';
 import { verifyCsrf } from './csrf';
-import { errorHandler, notFoundHandler, type Logger } from './error-handler';
+import { errorHandler, notFoundHandler } from './error-handler';
 import { accountRoutes } from './routes/accounts';
 import { addressFrameRoutes } from './routes/address-frame';
 import { analysisRoutes } from './routes/analysis';
@@ -35,33 +33,7 @@ import { walkListRoutes } from './routes/walk-list';
 import { LoginThrottle } from './login-throttle';
 import { loadSession } from './session';
 
-export interface AppConfig {
-  secureCookies: boolean;
-  /** Largest accepted upload (an address frame CSV), in bytes. */
-  maxUploadBytes: number;
-  /** Where published reports are written. */
-  dataDir: string;
-  /**
-   * Which proxies to believe about the client's address (X-Forwarded-For), as
-   * Express's "trust proxy" reads it: a number of hops ("1") or addresses and
-   * subnets ("loopback", "10.0.0.0/8"). Unset: the header is ignored.
-   */
-  trustProxy?: string;
-}
-
-export interface AppDeps {
-  db: Database;
-  instruments: InstrumentRegistry;
-  definitions: ReportLanguages;
-  translations: Translations;
-  config: AppConfig;
-  projectDir: string;
-  log?: Logger;
-  /** Shared by the login and the admin's account pages; made here when not given. */
-  loginThrottle?: LoginThrottle;
-}
-
-export type RouteDeps = AppDeps & { loginThrottle: LoginThrottle };
+export type { AppConfig, AppDeps, RouteDeps } from './deps';
 
 export function createApp(appDeps: AppDeps): Express {
   const deps: RouteDeps = { ...appDeps, loginThrottle: appDeps.loginThrottle ?? new LoginThrottle() };

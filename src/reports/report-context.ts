@@ -3,7 +3,7 @@ import type { Instrument } from '../domain/instrument';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
 import type { Intervention } from '../domain/intervention';
 import type { StudyAnalysis } from '../domain/study-analysis';
-import type { ReportHeader } from './street-report';
+import type { Language } from '../domain/instrument';
 
 export interface ReportContext {
   analysis: StudyAnalysis;
@@ -17,4 +17,16 @@ export interface ReportContext {
   comments: { neighbourhoodId: number; text: string }[];
   /** The instruments of the study, for the method appendix. */
   instruments: Instrument[];
+}
+
+/** What a report says of itself: the study, who commissioned it, its language, when it was made and from which data. */
+export interface ReportHeader {
+  studyName: string;
+  commissioner: string;
+  area: string;
+  isDemo: boolean;
+  /** The report's language: every word of the report and of its charts is in it. */
+  language: Language;
+  generatedOn: string;
+  dataVersion: string;
 }

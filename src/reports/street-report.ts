@@ -7,7 +7,6 @@
  * earlier wave and the interventions in between. One model feeds the HTML
  * page, the charts and the PDF.
  */
-import type { Language } from '../domain/instrument';
 import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
 import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types';
 import { smallCountBelow } from '../domain/analysis/disclosure-control';
@@ -18,7 +17,7 @@ import { wrapLabel } from './chart-labels';
 import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
 import type { Translate } from '../i18n/translate';
 import { surroundingsIndex, type IndexCell } from './surroundings-index';
-import type { ReportContext } from './report-context';
+import type { ReportContext, ReportHeader } from './report-context';
 
 export interface ChartData {
   chart: string;
@@ -75,16 +74,7 @@ export interface StreetReportModel {
   charts: ChartData[];
 }
 
-export interface ReportHeader {
-  studyName: string;
-  commissioner: string;
-  area: string;
-  isDemo: boolean;
-  /** The report's language: every word of the report and of its charts is in it. */
-  language: Language;
-  generatedOn: string;
-  dataVersion: string;
-}
+export type { ReportHeader } from './report-context';
 
 /**
  * The response in figures and in a sentence. For a street whose figures are

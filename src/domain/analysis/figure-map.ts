@@ -20,7 +20,19 @@
  */
 import type { MeanInterval } from './mean-interval';
 import type { StartingPoint } from './starting-points';
-import type { GapFigures } from './unit-summary';
+
+/** One item's or dimension's figures, as read from a row. */
+export interface GapFigures {
+  n: number;
+  actual: MeanInterval;
+  desired: MeanInterval;
+  importance?: MeanInterval;
+  problemAlignedGap: MeanInterval;
+  weightedGap: MeanInterval;
+  shareWantingImprovement: number;
+  shareSatisfied: number;
+  shareWantingLess: number;
+}
 
 export const figureRowSize = 20;
 export const shareAt = { wantingImprovement: 2, satisfied: 3, wantingLess: 4 } as const;

@@ -15,21 +15,11 @@
  */
 import type { Float64Arena } from './float-arena';
 import { FigureMap, figureRowSize, noFigures, quantityAt, shareAt } from './figure-map';
-import { writeIntervalFromSums, type MeanInterval } from './mean-interval';
+import { writeIntervalFromSums } from './mean-interval';
 import type { GapModel, RespondentScores } from './respondent-scores';
 import { actualQuantity, addScore, addSums, desiredQuantity, gapQuantity, importanceQuantity, slotSize, squareAt, sumAt, weightedGapQuantity } from './score-sums';
 
-export interface GapFigures {
-  n: number;
-  actual: MeanInterval;
-  desired: MeanInterval;
-  importance?: MeanInterval;
-  problemAlignedGap: MeanInterval;
-  weightedGap: MeanInterval;
-  shareWantingImprovement: number;
-  shareSatisfied: number;
-  shareWantingLess: number;
-}
+export type { GapFigures } from './figure-map';
 
 /**
  * Writes the figures of the slot at `slot` into the row at `at` in `out` (layout in

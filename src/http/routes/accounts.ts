@@ -11,7 +11,7 @@ import { Problem } from '../../domain/errors';
 import { auditedChange } from '../../storage/audit-log';
 import { getUser, listUsers } from '../../storage/users';
 import { allow } from '../access';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
 import { formBody, idParam } from '../parse';

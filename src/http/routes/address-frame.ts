@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { Problem } from '../../domain/errors';
 import { importAddressFrame } from '../../services/import-address-frame';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { describeProblem } from '../error-handler';
 import { frameCounts } from '../i18n-counts';

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { analyseStoredStudy } from '../../services/analysis';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireUser } from '../context';
 import { idParam } from '../parse';
 import { analysisToJson } from '../view-models/analysis-json';

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { listAudit } from '../../storage/audit-log';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { idParam } from '../parse';
 import { auditView } from '../view-models/audit';

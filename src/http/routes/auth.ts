@@ -6,7 +6,7 @@ import { isLocale } from '../../i18n/translate';
 import { HashQueueFull, hashPassword, randomToken, verifyPassword } from '../../security/passwords';
 import { findLogin, setLocale } from '../../storage/users';
 import { allow, allowAnyone } from '../access';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../deps';
 import { getContext } from '../context';
 import { languageCookieName } from '../cookies';
 import { formBody, safeReturnPath } from '../parse';

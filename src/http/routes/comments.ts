@@ -12,7 +12,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { auditedChange } from '../../storage/audit-log';
 import { listComments, reviewComment } from '../../storage/comments';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { idParam } from '../parse';
 

@@ -10,7 +10,7 @@ import { Problem } from '../../domain/errors';
 import type { RespondentFormat } from '../../services/exports';
 import { exportFileName, exportFileTypes, respondentFormats, writeAggregateTables, writeRespondentExport } from '../../services/exports';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { idParam } from '../parse';
 

@@ -9,7 +9,7 @@ import express, { Router } from 'express';
 import { buildFieldworkBundle } from '../../services/fieldwork-bundle';
 import { createSyncService } from '../../services/sync';
 import { allow, allowAnyone } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 
 /** The files the service worker keeps on the device, and a version that changes whenever one of them does. */

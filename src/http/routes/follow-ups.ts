@@ -9,7 +9,7 @@ import { clientIdSchema } from '../../domain/sync-record';
 import { auditedChange } from '../../storage/audit-log';
 import { listFollowUpContacts, markFollowUpHandled } from '../../storage/follow-up-contacts';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { idParam } from '../parse';
 

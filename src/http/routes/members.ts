@@ -10,7 +10,7 @@ import { studyRoles } from '../../domain/study-membership';
 import { addMember, removeMember } from '../../services/study-members';
 import { listStudyMembers } from '../../storage/studies';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
 import { formBody, idParam } from '../parse';

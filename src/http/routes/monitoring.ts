@@ -8,7 +8,7 @@ import { monitorFieldwork } from '../../services/monitoring';
 import { auditedChange } from '../../storage/audit-log';
 import { resolveDuplicate } from '../../storage/monitoring';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { idParam } from '../parse';
 import { fieldworkMonitorView } from '../view-models/fieldwork-monitor';

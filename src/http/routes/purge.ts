@@ -8,7 +8,7 @@ import { purgeStudyAddressFrame } from '../../services/purge';
 import { countAddresses } from '../../storage/address-frame';
 import type { PurgeCounts } from '../../storage/purge';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
 import { formBody, idParam } from '../parse';

@@ -18,7 +18,7 @@ import { listStreets } from '../../storage/address-frame';
 import { listInterventions, listPublishedReports } from '../../storage/reports';
 import { recordIntervention } from '../../services/interventions';
 import { allow, requireStudy, requireStudyAccess } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { formBody, idParam } from '../parse';
 import { reportsPage } from '../view-models/reports';

@@ -11,7 +11,7 @@ import { countAddresses, listStreets } from '../../storage/address-frame';
 import { listStudiesFor, listStudyRolesOf } from '../../storage/studies';
 import { listUsers } from '../../storage/users';
 import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 import { asFormErrors, type FormErrors } from '../form-errors';
 import { frameCounts } from '../i18n-counts';

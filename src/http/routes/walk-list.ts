@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { listWalkList } from '../../storage/assignments';
 import { allow } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { getContext, requireUser } from '../context';
 
 export function walkListRoutes({ db }: AppDeps): Router {
