@@ -11,7 +11,7 @@ import type { InstrumentRegistry } from '../instruments/load-instruments';
 import { insertDemoFieldwork } from '../synthetic/demo-fieldwork';
 import type { StreetCharacter } from '../synthetic/generate-study';
 import { hashPassword, randomToken } from '../security/passwords';
-import { insertAddresses, listStreets } from '../storage/address-frame';
+import { insertAddresses, listAddressIdsByStreet, listStreets } from '../storage/address-frame';
 import { assignStreet } from '../storage/assignments';
 import type { Database } from '../storage/db';
 import { addStudyMember, createStudy, findDemoStudy } from '../storage/studies';
@@ -85,11 +85,11 @@ export async function ensureDemoStudy(
     const straatladder = instruments?.get('straatladder', 1);
     if (contactladder && straatladder) {
       const streets = await listStreets(tx, studyId);
-      const addresses = await tx.all<{ id: number; street_id: number }>('SELECT id, street_id FROM addresses WHERE study_id = ? ORDER BY street_id, house_number, addition', [studyId]);
+      const addresses = await listAddressIdsByStreet(tx, studyId);
       await insertDemoFieldwork(tx, studyId, interviewer.id, contactladder, straatladder, demoStreets.map(([name, , , , character]) => {
         const street = streets.find((candidate) => candidate.name === name)!;
         // Fieldwork in the Vogelwijk is done; in the Bloemenbuurt the demo interviewer is still at it.
-        return { id: street.id, name, character, addressIds: addresses.filter((address) => address.street_id === street.id).map((address) => address.id), completed: street.neighbourhood.startsWith('Vogelwijk') ? 0.6 : 0.5 };
+        return { id: street.id, name, character, addressIds: addresses.get(street.id) ?? [], completed: street.neighbourhood.startsWith('Vogelwijk') ? 0.6 : 0.5 };
       }), today);
     }
     return studyId;

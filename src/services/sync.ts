@@ -25,6 +25,7 @@ import { recordAsSent, type InspectedBatch, type InspectedRecord } from '../doma
 import type { SyncRecord } from '../domain/sync-record';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Database, Queryable } from '../storage/db';
+import { inSavepoint, isConstraintError, isUniqueViolation } from '../storage/constraint-errors';
 import {
   findAssignedAddresses, findStoredHashes, insertVisits, keepConflict, linkInterviewsToAddresses,
   type AssignedAddress, type NewVisit, type SyncConflict,
@@ -176,7 +177,10 @@ async function writeGroup(db: Database, entries: PendingWrite[]): Promise<WriteS
       await writePlanned(tx, rows);
       return statuses;
     });
-  } catch {
+  } catch (error) {
+    // Only a refused record sends the group the slow way; a busy or full database, or a bug, fails the group,
+    // and its tablets keep their records to send again.
+    if (!isConstraintError(error)) throw error;
     return db.transaction((tx) => writeOneByOne(tx, entries));
   }
 }
@@ -186,19 +190,19 @@ async function writeOneByOne(tx: Queryable, entries: PendingWrite[]): Promise<Wr
   const stored = await findStoredHashes(tx, idsByKind(entries));
   const statuses: WriteStatus[] = [];
   for (const entry of entries) {
-    await tx.exec('SAVEPOINT sync_record');
     const attempt = new Map(stored);
     try {
-      const { statuses: [status], rows } = planWrites([entry], attempt);
-      await writePlanned(tx, rows);
-      await tx.exec('RELEASE sync_record');
-      statuses.push(status!);
+      const status = await inSavepoint(tx, async () => {
+        const { statuses: [planned], rows } = planWrites([entry], attempt);
+        await writePlanned(tx, rows);
+        return planned!;
+      });
+      statuses.push(status);
       for (const [key, hash] of attempt) stored.set(key, hash);
     } catch (error) {
-      // A full disk refuses every record alike: the whole group fails (507), and the tablets keep their records to send again.
-      if ((error as { code?: string }).code === 'SQLITE_FULL') throw error;
-      await tx.exec('ROLLBACK TO sync_record; RELEASE sync_record');
-      statuses.push(error instanceof Error && error.message.includes('UNIQUE') ? 'id-taken' : 'refused');
+      // Only a constraint refuses one record; anything else (a full disk refuses every record alike) fails the whole group.
+      if (!isConstraintError(error)) throw error;
+      statuses.push(isUniqueViolation(error) ? 'id-taken' : 'refused');
     }
   }
   return statuses;

@@ -74,6 +74,18 @@ export async function listStreets(db: Queryable, studyId: number): Promise<Stree
   return rows.map((row) => ({ ...row, interviewers: JSON.parse(row.interviewers ?? '[]') }));
 }
 
+/** The ids of a study's addresses per street, in walking order (house number, then addition). */
+export async function listAddressIdsByStreet(db: Queryable, studyId: number): Promise<Map<number, number[]>> {
+  const rows = await db.all<{ id: number; street_id: number }>('SELECT id, street_id FROM addresses WHERE study_id = ? ORDER BY street_id, house_number, addition', [studyId]);
+  const byStreet = new Map<number, number[]>();
+  for (const row of rows) {
+    const list = byStreet.get(row.street_id);
+    if (list) list.push(row.id);
+    else byStreet.set(row.street_id, [row.id]);
+  }
+  return byStreet;
+}
+
 export async function countAddresses(db: Queryable, studyId: number): Promise<number> {
   return (await db.get<{ n: number }>('SELECT count(*) AS n FROM addresses WHERE study_id = ?', [studyId]))?.n ?? 0;
 }

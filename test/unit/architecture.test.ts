@@ -5,6 +5,7 @@
  * matching (a renamed folder, a wrong pattern) fails here, and over src/,
  * which must keep them.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cruise, type IConfiguration } from 'dependency-cruiser';
@@ -32,4 +33,13 @@ describe('the dependency rule', () => {
   it('holds for the code', async () => {
     expect(await violations(projectDir)).toEqual([]);
   }, 60_000);
+});
+
+describe('the SQL', () => {
+  it('stands only in src/storage', () => {
+    const sql = /\b(SELECT [\w*]|INSERT INTO |DELETE FROM |SAVEPOINT |PRAGMA |UPDATE \w+ SET )/;
+    const files = (readdirSync(path.join(projectDir, 'src'), { recursive: true }) as string[]).filter((file) => file.endsWith('.ts') && !file.startsWith(`storage${path.sep}`));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((file) => sql.test(readFileSync(path.join(projectDir, 'src', file), 'utf8')))).toEqual([]);
+  });
 });

@@ -118,6 +118,31 @@ describe('what a browser may keep', () => {
   });
 });
 
+describe('a record the database refuses', () => {
+  it('is rejected on its own, as a taken id when a UNIQUE constraint refused it, and the rest of the batch is stored', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const batch = [0, 1, 2].map((index) => interview(studyId, addressId('Rozenstraat', 1 + index)));
+    // The database refuses the second interview as a UNIQUE constraint would (a trigger raises the same error).
+    await db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON interviews WHEN NEW.id = '${batch[1]!.id}'
+      BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: interviews.respondent_key'); END`);
+    const answer = await sync(interviewer, batch).expect(200);
+    expect(answer.body.results.map((result: { status: string; reason?: string }) => result.reason ?? result.status)).toEqual(['stored', 'idTaken', 'stored']);
+    expect(await countRows(db, 'interviews')).toBe(2);
+  });
+
+  it('fails the whole batch on an error that is no refusal, so that the tablet keeps every record to send again', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const batch = [0, 1].map((index) => interview(studyId, addressId('Rozenstraat', 1 + index)));
+    // An error of the database itself (an integer overflow), not a constraint: before, it was answered as one refused record.
+    await db.exec(`CREATE TRIGGER break_one BEFORE INSERT ON interviews WHEN NEW.id = '${batch[1]!.id}' BEGIN SELECT abs(-9223372036854775807 - 1); END`);
+    const answer = await sync(interviewer, batch);
+    expect(answer.status).toBe(500);
+    expect(await countRows(db, 'interviews')).toBe(0);
+    await db.exec('DROP TRIGGER break_one');
+    expect((await sync(interviewer, batch).expect(200)).body.results.map((result: { status: string }) => result.status)).toEqual(['stored', 'stored']);
+  });
+});
+
 describe('a full disk', () => {
   it('is said as what it is, in Dutch (507), stores nothing, and the same batch is stored once there is room', async () => {
     const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
