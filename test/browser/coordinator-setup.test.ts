@@ -38,7 +38,8 @@ describe('a coordinator in Chromium on a tablet', () => {
     await page.getByLabel('Gebruikersnaam').fill('marieke');
     await page.getByLabel('Wachtwoord').fill(testPassword);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByRole('heading', { name: 'Onderzoeken' })).toBeTruthy();
+    // Waits for the page after the login (a Locator itself is always truthy; its element must be there).
+    await page.getByRole('heading', { name: 'Onderzoeken' }).waitFor();
     await page.getByRole('link', { name: 'Nieuw onderzoek' }).click();
 
     await page.getByLabel('Naam van het onderzoek').fill('Buurtonderzoek Oosterpark 2026');

@@ -67,7 +67,8 @@ describe('reports in Chromium', () => {
     await reader.goto(`${server.baseUrl}/studies/${studyId}/reports`);
     expect(await reader.getByRole('link', { name: 'Voorbeeld' }).count()).toBe(0);
     await reader.getByRole('link', { name: /Straatrapport: Rozenstraat/ }).click();
-    expect(await reader.getByRole('heading', { name: 'Aangrijpingspunten en aanbevolen methoden' }).isVisible()).toBe(true);
+    // The page after the click: wait for its heading, then look.
+    await reader.getByRole('heading', { name: 'Aangrijpingspunten en aanbevolen methoden' }).waitFor();
     expect(await reader.getByRole('heading', { name: 'Buurthulpmethoden' }).isVisible()).toBe(true);
     // Charts are server-made SVG with a text alternative; the page needs no script and does not scroll sideways.
     expect(await reader.locator('figure.chart [role="img"]').count()).toBeGreaterThanOrEqual(2);

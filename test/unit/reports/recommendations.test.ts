@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis, MeasureValue } from '../../../src/domain/recommendations/diagnosis';
 import { holds, recommend } from '../../../src/domain/recommendations/recommend';
@@ -39,8 +40,12 @@ describe('the method catalogue', () => {
     expect(() => checkRules(unknownDimension, definitions.catalogue, instruments)).toThrow(/unknown dimension "happiness"/);
   });
 
-  it('has a valid vega-lite spec for every chart the reports draw', () => {
+  it('has a spec for every chart the reports draw, each of which vega-lite compiles to a vega spec with marks', () => {
     expect([...definitions.charts.keys()]).toEqual(['actual-desired', 'street-ladder', 'street-vs-neighbourhood', 'streets-heatmap', 'weighted-gaps']);
+    for (const [name, spec] of definitions.charts) {
+      const compiled = compile(spec).spec;
+      expect(compiled.marks?.length, name).toBeGreaterThan(0);
+    }
   });
 });
 

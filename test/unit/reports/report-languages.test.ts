@@ -51,6 +51,11 @@ describe('report definitions in Dutch and English', () => {
     expect(() => loadReportDefinitions(dir, instruments)).toThrow(/weighted-gaps\.json: not a valid vega-lite spec \(nl\): no wording for "charts\.weightedGaps\.nothing"/);
   });
 
+  it('refuses a chart spec that vega-lite cannot compile, naming the file', () => {
+    const dir = changedReports('charts/weighted-gaps.json', (data) => { data.layer[0].mark = { type: 'no-such-mark' }; });
+    expect(() => loadReportDefinitions(dir, instruments)).toThrow(/weighted-gaps\.json: not a valid vega-lite spec \(nl\)/);
+  });
+
   it('refuses a method or a rule without its English text', () => {
     const method = changedReports('methods.json', (data) => { delete data.methods[3].goal.en; });
     expect(() => loadReportDefinitions(method, instruments)).toThrow(/methods\.json: methods\.3\.goal\.en/);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { meanWithInterval } from '../../../../src/domain/analysis/mean-interval';
 import { gapModelOf, scoreRespondent } from '../../../../src/domain/analysis/respondent-scores';
 import { respondentTableOf } from '../../../../src/domain/analysis/respondent-table';
 import { UnitAccumulator } from '../../../../src/domain/analysis/unit-summary';
@@ -31,14 +30,17 @@ describe('figure map', () => {
     expect([...figures.items].map(([id]) => id)).toEqual([...figures.items.keys()]);
   });
 
-  it('gives each mean with the interval mean-interval.ts computes from the values themselves', () => {
+  it('gives each mean with its 95% t interval, worked by hand', () => {
     const knock = figures.items.get('knock-for-help')!;
     expect(knock.n).toBe(2);
     expect(knock.weightedGap.mean).toBeCloseTo(0.1875, 12);
-    const expected = meanWithInterval([0.5, -0.125])!;
-    expect(knock.weightedGap.low).toBeCloseTo(expected.low!, 12);
-    expect(knock.weightedGap.high).toBeCloseTo(expected.high!, 12);
-    expect(knock.actual).toEqual(meanWithInterval([2, 4]));
+    // Two values: s = 0.441942, t(1; 0.975) = 12.706205, so 0.1875 ± 3.970689.
+    expect(knock.weightedGap.low).toBeCloseTo(-3.7831889800545926, 6);
+    expect(knock.weightedGap.high).toBeCloseTo(4.158188980054593, 6);
+    // Now 2 and 4: s = √2, so 3 ± 12.706205.
+    expect(knock.actual.mean).toBe(3);
+    expect(knock.actual.low).toBeCloseTo(-9.706204736174698, 6);
+    expect(knock.actual.high).toBeCloseTo(15.706204736174698, 6);
     expect([knock.shareWantingImprovement, knock.shareSatisfied, knock.shareWantingLess]).toEqual([0.5, 0, 0.5]);
   });
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../../src/domain/instrument';
 import { gapModelOf, scoreRespondent } from '../../../../src/domain/analysis/respondent-scores';
 import { respondentTableOf, type RespondentAnswers } from '../../../../src/domain/analysis/respondent-table';
-import { meanWithInterval } from '../../../../src/domain/analysis/mean-interval';
 import { findStartingPoints } from '../../../../src/domain/analysis/starting-points';
 import { UnitAccumulator } from '../../../../src/domain/analysis/unit-summary';
 import { instruments } from '../../../helpers/test-app';
@@ -44,7 +43,10 @@ describe('unit summary', () => {
     const knock = figures.items.get('knock-for-help')!;
     expect(knock.n).toBe(3);
     expect(knock.weightedGap.mean).toBeCloseTo((0.5 + 0.125 - 0.1875) / 3, 12);
-    expect(knock.weightedGap).toEqual({ ...meanWithInterval([0.5, 0.125, -0.1875])!, mean: knock.weightedGap.mean });
+    // Worked by hand: s = 0.344223, t(2; 0.975) = 4.302653, so the mean ± t · s / √3 = 0.145833 ± 0.855098.
+    expect(knock.weightedGap.n).toBe(3);
+    expect(knock.weightedGap.low).toBeCloseTo(-0.7092643977065927, 6);
+    expect(knock.weightedGap.high).toBeCloseTo(1.0009310643732594, 6);
     expect(knock.actual.mean).toBe(3);
     expect(knock.desired.mean).toBeCloseTo(11 / 3, 12);
     expect(knock.importance!.mean).toBe(4);
