@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemCatalogue } from '../../../src/domain/errors';
+import { roles } from '../../../src/domain/roles';
+import { studyRoles } from '../../../src/domain/study-membership';
+import { visitOutcomes } from '../../../src/domain/sync-record';
 import { Translations } from '../../../src/i18n/translate';
 
 const projectDir = path.resolve(import.meta.dirname, '../../..');
@@ -31,6 +34,18 @@ function keysUsedInCode(): string[] {
   return [...keys];
 }
 
+/** Every section a key is put together under at run time: t(`field.outcomes.${…}`), 'roles.' + role. */
+function sectionsUsedInCode(): string[] {
+  const sources = [...filesUnder(path.join(projectDir, 'views'), '.ejs'), ...filesUnder(path.join(projectDir, 'src'), '.ts'), ...filesUnder(path.join(projectDir, 'public'), '.js')];
+  const sections = new Set<string>();
+  for (const file of sources) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\(`([a-zA-Z]+(?:\.[a-zA-Z]+)*)\.\$\{/g)) sections.add(match[1]!);
+    for (const match of text.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z]+)*)\.' \+ /g)) sections.add(match[1]!);
+  }
+  return [...sections];
+}
+
 describe('locale files', () => {
   it('Dutch and English have exactly the same keys', () => {
     expect(translations.keys('en').sort()).toEqual(translations.keys('nl').sort());
@@ -46,6 +61,18 @@ describe('locale files', () => {
   it('every key used in views and code exists', () => {
     const missing = keysUsedInCode().filter((key) => !translations.has('nl', key));
     expect(missing).toEqual([]);
+  });
+
+  it('has every section that a key is put together under, and in it every value the code can put there', () => {
+    const sections = sectionsUsedInCode();
+    expect(sections).toEqual(expect.arrayContaining(['roles', 'field.outcomes', 'studyRoles', 'errors']));
+    for (const locale of ['nl', 'en'] as const) {
+      const keys = translations.keys(locale);
+      expect(sections.filter((section) => !keys.some((key) => key.startsWith(`${section}.`))), locale).toEqual([]);
+      const missing = [...roles.map((role) => `roles.${role}`), ...studyRoles.map((role) => `studyRoles.${role}`), ...visitOutcomes.map((outcome) => `field.outcomes.${outcome}`)]
+        .filter((key) => !translations.has(locale, key));
+      expect(missing, locale).toEqual([]);
+    }
   });
 
   it('fills in named parameters, each count with its own plural', () => {
