@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../../../src/domain/analysis/wilson-interval';
+import independent from '../../../fixtures/independent-values.json';
 
 describe('wilsonInterval', () => {
+  it('matches the independent computation (the roots of the score equation by numpy, test/fixtures/independent-values.py)', () => {
+    expect(independent.wilson.length).toBeGreaterThan(5);
+    for (const { successes, n, low, high } of independent.wilson) {
+      const interval = wilsonInterval(successes, n)!;
+      expect(interval.low, `${successes} of ${n}`).toBeCloseTo(low, 9);
+      expect(interval.high, `${successes} of ${n}`).toBeCloseTo(high, 9);
+    }
+  });
+
   it('gives the published Wilson intervals', () => {
     // Worked by hand: p = 0.8, z²/n = 0.38415, centre 0.99208 / 1.38415 = 0.71674, half 1.96 · 0.16001 / 1.38415 = 0.22658.
     const eight = wilsonInterval(8, 10)!;
