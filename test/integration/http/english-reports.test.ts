@@ -10,7 +10,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStreets } from '../../../src/storage/address-frame';
-import { binary, pdfInfo, pdfText } from '../../helpers/files';
+import { binary, overlappingWords, pdfInfo, pdfText, pdfWords } from '../../helpers/files';
 import { studyWithInterviews } from '../../helpers/interviews';
 import { projectDir } from '../../helpers/test-app';
 
@@ -91,6 +91,10 @@ describe('reports in English', () => {
       const file = await pdf(reader.agent, `${link}/pdf`);
       expect(file.toString('latin1')).toContain('/Lang (en-GB)');
       expect(pdfInfo(file)).toMatch(/Tagged:\s+yes/);
+      // The English words are longer in places: still every word inside the text area and none over another.
+      const { pageWidth, words } = pdfWords(file);
+      expect(words.filter((word) => word.xMin < 55 || word.xMax > pageWidth - 55).map((word) => word.text)).toEqual([]);
+      expect(overlappingWords(words).map(([a, b]) => `${a.text} / ${b.text}`)).toEqual([]);
       const text = pdfText(file).replace(/\s+/g, ' ');
       expect(text).toMatch(/page 1 of \d/);
       expect(fragments.filter((fragment) => text.includes(fragment.replace(/\s+/g, ' ')))).toEqual([]);
