@@ -2,11 +2,16 @@
  * The coordinator's live view of fieldwork (product.md, workflow step 5):
  * progress and response per street and per interviewer, appointments due,
  * and the flags that need a look: duplicate interviews at one address,
- * interviews far shorter than usual, several interviews ending in the same
- * minute, and records a tablet sent twice with different content.
+ * interviews far shorter than usual or too fast for the questions they ask,
+ * interviews outside the fieldwork period or at night, several interviews
+ * ending in the same minute, visits beyond the maximum and addresses with no
+ * attempt left, and records a tablet sent twice with different content.
  */
 import { median } from 'simple-statistics';
 import { responseFigures, shortInterviews, type ResponseFigures } from '../domain/response-figures';
+import { atNight, outsideFieldwork, tooFast, visitLimits } from '../domain/interview-quality';
+import type { Study } from '../domain/study';
+import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Queryable } from '../storage/db';
 import {
   countSyncConflicts, listAddressProgress, listInterviewParadata, listUnresolvedDuplicates,
@@ -20,6 +25,11 @@ export interface FieldworkMonitor {
   appointmentsDue: { address: string; at: string }[];
   duplicates: DuplicateGroup[];
   shortInterviews: InterviewParadata[];
+  tooFast: InterviewParadata[];
+  outsideFieldwork: InterviewParadata[];
+  atNight: InterviewParadata[];
+  visitsBeyondMaximum: { address: string; visits: number }[];
+  noAttemptsLeft: string[];
   sameMinute: { interviewer: string; minute: string; count: number }[];
   conflicts: number;
 }
@@ -35,7 +45,8 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-export async function monitorFieldwork(db: Queryable, studyId: number, now = new Date()): Promise<FieldworkMonitor> {
+export async function monitorFieldwork(db: Queryable, study: Study, instruments: InstrumentRegistry, now = new Date()): Promise<FieldworkMonitor> {
+  const studyId = study.id;
   const progress = await listAddressProgress(db, studyId);
   const paradata = await listInterviewParadata(db, studyId);
   const counted = paradata.filter((interview) => interview.status === 'counted');
@@ -45,6 +56,9 @@ export async function monitorFieldwork(db: Queryable, studyId: number, now = new
   }));
 
   const short = shortInterviews(counted);
+  const questions = (interview: InterviewParadata) => instruments.get(interview.instrumentId, interview.instrumentVersion)?.items.length ?? 0;
+  const limits = visitLimits(progress, study.maxVisitAttempts);
+  const addressName = (address: (typeof progress)[number]) => `${address.streetName} ${address.house} (${address.neighbourhood})`;
   // The field app gives every instrument of one interview the same start time: one start is one respondent.
   const respondents = (interviews: InterviewParadata[]) => new Set(interviews.map((interview) => interview.startedAt)).size;
   const interviewers = [...groupBy(counted, (interview) => interview.interviewer)].map(([name, interviews]) => ({
@@ -70,6 +84,11 @@ export async function monitorFieldwork(db: Queryable, studyId: number, now = new
     total: responseFigures(progress), streets, interviewers, appointmentsDue,
     duplicates: await listUnresolvedDuplicates(db, studyId),
     shortInterviews: short,
+    tooFast: tooFast(counted.map((interview) => ({ ...interview, questions: questions(interview) }))),
+    outsideFieldwork: outsideFieldwork(counted, { start: study.fieldworkStart, end: study.fieldworkEnd }),
+    atNight: atNight(counted),
+    visitsBeyondMaximum: limits.beyondMaximum.map((address) => ({ address: addressName(address), visits: address.visits })),
+    noAttemptsLeft: limits.noAttemptsLeft.map(addressName),
     sameMinute: [...minutes.values()].filter((entry) => entry.starts.size > 1)
       .map((entry) => ({ interviewer: entry.interviewer, minute: entry.minute, count: entry.starts.size })),
     conflicts: await countSyncConflicts(db, studyId),

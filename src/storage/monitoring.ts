@@ -58,6 +58,7 @@ export async function listAddressProgress(db: Queryable, studyId: number): Promi
 export interface InterviewParadata {
   id: string;
   instrumentId: string;
+  instrumentVersion: number;
   interviewerId: number | null;
   interviewer: string;
   streetName: string;
@@ -68,14 +69,14 @@ export interface InterviewParadata {
 }
 
 export async function listInterviewParadata(db: Queryable, studyId: number): Promise<InterviewParadata[]> {
-  const rows = await db.all<{ id: string; instrument_id: string; interviewer_id: number | null; interviewer: string | null; street: string; started_at: string; ended_at: string; status: 'counted' | 'set-aside' }>(
-    `SELECT i.id, i.instrument_id, i.interviewer_id, u.display_name AS interviewer, s.name AS street, i.started_at, i.ended_at, i.status
+  const rows = await db.all<{ id: string; instrument_id: string; instrument_version: number; interviewer_id: number | null; interviewer: string | null; street: string; started_at: string; ended_at: string; status: 'counted' | 'set-aside' }>(
+    `SELECT i.id, i.instrument_id, i.instrument_version, i.interviewer_id, u.display_name AS interviewer, s.name AS street, i.started_at, i.ended_at, i.status
        FROM interviews i JOIN streets s ON s.id = i.street_id LEFT JOIN users u ON u.id = i.interviewer_id
       WHERE i.study_id = ? ORDER BY i.started_at`,
     [studyId],
   );
   return rows.map((row) => ({
-    id: row.id, instrumentId: row.instrument_id, interviewerId: row.interviewer_id, interviewer: row.interviewer ?? '—', streetName: row.street,
+    id: row.id, instrumentId: row.instrument_id, instrumentVersion: row.instrument_version, interviewerId: row.interviewer_id, interviewer: row.interviewer ?? '—', streetName: row.street,
     startedAt: row.started_at, endedAt: row.ended_at, minutes: (Date.parse(row.ended_at) - Date.parse(row.started_at)) / 60_000, status: row.status,
   }));
 }

@@ -20,13 +20,13 @@ const resolutionSchema = z.object({
   keep: z.union([z.literal('all'), clientIdSchema]),
 });
 
-export function monitoringRoutes({ db }: AppDeps): Router {
+export function monitoringRoutes({ db, instruments }: AppDeps): Router {
   const router = Router();
 
   router.get('/studies/:id/fieldwork', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     const { t, locale } = getContext(res);
-    res.render('studies/fieldwork', { title: t('monitor.title'), study, monitor: fieldworkMonitorView(await monitorFieldwork(db.reader, study.id), locale) });
+    res.render('studies/fieldwork', { title: t('monitor.title'), study, monitor: fieldworkMonitorView(await monitorFieldwork(db.reader, study, instruments), locale) });
   });
 
   router.post('/studies/:id/duplicates', allow('coordinator'), async (req, res) => {

@@ -71,3 +71,46 @@ describe('GET /studies/:id/fieldwork and POST /studies/:id/duplicates', () => {
     expect(response.body.error.fields.map((field: { field: string }) => field.field)).toEqual(['addressId', 'keep']);
   });
 });
+
+describe('quality flags on the fieldwork monitor', () => {
+  it('flags interviews too fast for their questions, outside the fieldwork period and at night, and visits beyond the maximum, and leaves ordinary ones alone', async () => {
+    const { db, coordinator, interviewer, studyId, sync } = await fieldworkSetUp();
+    // Seven more houses in Rozenstraat, the interviewer's street.
+    const more = 'straat,huisnummer,postcode,buurt\n' + [4, 5, 6, 7, 8, 9, 10].map((house) => `Rozenstraat,${house},1234AB,Noord`).join('\n') + '\n';
+    await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf }).attach('file', Buffer.from(more), 'more.csv').expect(200);
+    const houses = new Map((await db.all<{ id: number; house_number: number }>(
+      "SELECT a.id, a.house_number FROM addresses a JOIN streets s ON s.id = a.street_id WHERE s.name = 'Rozenstraat'")).map((row) => [row.house_number, row.id]));
+    const contactladderQuestions = instruments.get('contactladder', 1)!.items.length;
+    const at = (address: number, startedAt: string, seconds: number) => interview(studyId, address, { startedAt, endedAt: new Date(Date.parse(startedAt) + seconds * 1000).toISOString() });
+    const rozen = (house: number) => houses.get(house)!;
+    await sync(interviewer, [
+      // Ordinary: 24 minutes on a March evening (19:10 in Amsterdam).
+      at(rozen(1), '2026-03-03T18:10:00.000Z', 24 * 60),
+      // Too fast: one second per question, although not far from others in minutes (the relative rule needs five).
+      at(rozen(2), '2026-03-04T18:10:00.000Z', contactladderQuestions),
+      // Just fast enough: two seconds per question.
+      at(rozen(3), '2026-03-05T18:10:00.000Z', 2 * contactladderQuestions),
+      // Before the fieldwork period (it starts on 1 March): 28 February, 20:00 in Amsterdam.
+      at(rozen(4), '2026-02-28T19:00:00.000Z', 20 * 60),
+      // At night: 23:30 in Amsterdam, and 06:30; 07:00 is morning.
+      at(rozen(5), '2026-03-06T22:30:00.000Z', 20 * 60),
+      at(rozen(6), '2026-03-07T05:30:00.000Z', 20 * 60),
+      at(rozen(7), '2026-03-08T06:00:00.000Z', 20 * 60),
+      // Four visits at an address where the study allows three, and three without an outcome at another.
+      ...[0, 1, 2, 3].map((day) => visit(studyId, rozen(8), { visitedAt: `2026-03-1${day}T18:00:00.000Z` })),
+      ...[0, 1, 2].map((day) => visit(studyId, rozen(9), { visitedAt: `2026-03-1${day}T18:05:00.000Z` })),
+      // Three visits ending in a refusal: nothing left to do there, so not flagged.
+      ...[0, 1, 2].map((day) => visit(studyId, rozen(10), { visitedAt: `2026-03-1${day}T18:10:00.000Z`, outcome: day === 2 ? 'refused' : 'not-home' })),
+    ]).expect(200);
+    const page = (await coordinator.agent.get(`/studies/${studyId}/fieldwork`).expect(200)).text;
+    const list = (title: string) => {
+      const start = page.indexOf(`<h3>${title}`);
+      return start < 0 ? [] : [...page.slice(start, page.indexOf('</ul>', start)).matchAll(/<li>([^<]+)<\/li>/g)].map((match) => match[1]!);
+    };
+    expect(list('Interviews te snel voor het aantal vragen')).toEqual([expect.stringMatching(new RegExp(`: ${contactladderQuestions} seconden \\(`))]);
+    expect(list('Interviews buiten de veldwerkperiode')).toEqual([expect.stringContaining('28 feb 2026')]);
+    expect(list('Interviews &#39;s nachts begonnen').map((item) => item.replace(/^.*, /, ''))).toEqual(['23:30', '06:30']);
+    expect(list('Adressen met meer bezoeken dan het maximum (3)')).toEqual([expect.stringMatching(/^Rozenstraat 8 .*: 4 bezoeken$/)]);
+    expect(list('Adressen zonder bezoek meer over')).toEqual([expect.stringMatching(/^Rozenstraat 9 /)]);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Quality flags on the fieldwork monitor beside the relative "far shorter
+ * than usual" (response-figures.ts, shortInterviews), for what a relative rule
+ * cannot see (issue: a whole batch of 3-second interviews has a median of 0):
+ *
+ * - too fast in absolute terms: fewer seconds than `minSecondsPerQuestion`
+ *   (default 2) for each question the instrument version asks. "Weet niet"
+ *   takes asking too, so the count is of questions asked, not answered;
+ * - outside the fieldwork period: started on a day (Amsterdam time) before
+ *   the study's first or after its last fieldwork day;
+ * - at night: started between `nightFrom` (22:00) and `nightUntil` (07:00),
+ *   Amsterdam time, when no interviewer knocks on doors;
+ * - visits beyond the study's maximum number of attempts, and addresses
+ *   that have no attempt left while they have no outcome yet.
+ *
+ * Pure: the caller passes the interviews, the addresses and the settings.
+ */
+
+export interface QualitySettings {
+  minSecondsPerQuestion: number;
+  nightFrom: number;
+  nightUntil: number;
+}
+
+export const defaultQualitySettings: QualitySettings = { minSecondsPerQuestion: 2, nightFrom: 22, nightUntil: 7 };
+
+interface TimedInterview {
+  startedAt: string;
+  endedAt: string;
+  /** How many questions the interview's instrument version asks. */
+  questions: number;
+}
+
+const amsterdamParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23',
+});
+
+/** The calendar day ("2026-03-01") and the hour (0–23) of a moment in Amsterdam. */
+export function amsterdamDayAndHour(moment: string): { day: string; hour: number } {
+  const parts = Object.fromEntries(amsterdamParts.formatToParts(new Date(moment)).map((part) => [part.type, part.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/** Interviews that took fewer than the minimum seconds per question asked. */
+export function tooFast<T extends TimedInterview>(interviews: readonly T[], settings: QualitySettings = defaultQualitySettings): T[] {
+  return interviews.filter((interview) => {
+    const seconds = (Date.parse(interview.endedAt) - Date.parse(interview.startedAt)) / 1000;
+    return interview.questions > 0 && seconds < settings.minSecondsPerQuestion * interview.questions;
+  });
+}
+
+/** Interviews started on a day outside the fieldwork period (both ends included in it). */
+export function outsideFieldwork<T extends { startedAt: string }>(interviews: readonly T[], period: { start: string; end: string }): T[] {
+  return interviews.filter((interview) => {
+    const { day } = amsterdamDayAndHour(interview.startedAt);
+    return day < period.start.slice(0, 10) || day > period.end.slice(0, 10);
+  });
+}
+
+/** Interviews started at night, Amsterdam time. */
+export function atNight<T extends { startedAt: string }>(interviews: readonly T[], settings: QualitySettings = defaultQualitySettings): T[] {
+  return interviews.filter((interview) => {
+    const { hour } = amsterdamDayAndHour(interview.startedAt);
+    return settings.nightFrom > settings.nightUntil ? hour >= settings.nightFrom || hour < settings.nightUntil : hour >= settings.nightFrom && hour < settings.nightUntil;
+  });
+}
+
+interface VisitedAddress {
+  visits: number;
+  completed: boolean;
+  ineligible: boolean;
+  lastOutcome: string | null;
+}
+
+/**
+ * Addresses visited more often than the maximum number of attempts, and
+ * addresses whose attempts are used up without an outcome (no interview, not
+ * ineligible, no refusal): the walk list has nothing left to offer there.
+ */
+export function visitLimits<T extends VisitedAddress>(addresses: readonly T[], maxVisitAttempts: number): { beyondMaximum: T[]; noAttemptsLeft: T[] } {
+  const open = (address: T) => !address.completed && !address.ineligible && address.lastOutcome !== 'refused';
+  return {
+    beyondMaximum: addresses.filter((address) => address.visits > maxVisitAttempts),
+    noAttemptsLeft: addresses.filter((address) => address.visits === maxVisitAttempts && open(address)),
+  };
+}
