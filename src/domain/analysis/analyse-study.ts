@@ -213,13 +213,18 @@ export function analyseStudy(data: StudyData): AnalysisResult {
     if (profile?.reliability) result.reliability = profile.reliability.results(thresholds, minReportSize);
     return result;
   };
-  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile'], key?: string): Disclosed<UnitResult> =>
-    discloseWith(accumulator?.respondents ?? 0, state, unitResultOf, { accumulator, profile, withheld: key === undefined ? undefined : withheld.get(key) });
+  const resultOf = (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: Gathered['profile'], key?: string, left?: ReadonlySet<string>): Disclosed<UnitResult> =>
+    discloseWith(accumulator?.respondents ?? 0, state, unitResultOf, { accumulator, profile, withheld: left ?? (key === undefined ? undefined : withheld.get(key)) });
   // A street unit's result, made once: the streets of a combined unit share it.
   const unitResults = new Map(units.map((unit) => [unit.id, resultOf(byUnit.get(unit.id)?.scores, visibility.get(unit.id) ?? 'below-minimum', { of: byUnit.get(unit.id)?.profile, street: true, reliability: byUnit.get(unit.id)?.reliability ?? new ReliabilityAccumulator(model) }, unit.id)]));
   const byGroup = new Map(groupVariables.map((variable, index) => [variable,
     new Map(groupAccumulators[index]!.flatMap((accumulator, value) => (accumulator ? [[value, accumulator] as const] : [])))]));
-  const groups = groupVariables.map((variable) => ({ variable, categories: groupCategories(byGroup.get(variable)!, study.scores.respondents, minReportSize, resultOf) }));
+  // Per figure, the study's n: a group's dropped theme must not follow from the study's and the other groups' (figure-suppression.ts).
+  const studyCounts = study.scores.answered();
+  const studyAnswered = new Map(study.scores.figureIds().map((id, index) => [id, studyCounts[index]!] as const));
+  const groups = groupVariables.map((variable) => ({
+    variable, categories: groupCategories(byGroup.get(variable)!, study.scores.respondents, minReportSize, resultOf, { answered: studyAnswered, shown: visibility.get('study') === 'shown' }),
+  }));
   const studyCategories = new Map(groups.map((group) => [group.variable, new Map(group.categories.map((category) => [
     category.value, { n: byGroup.get(group.variable)!.get(category.value)!.respondents, visibility: category.result.kind === 'shown' ? 'shown' as const : category.result.reason },
   ]))]));
@@ -283,7 +288,8 @@ interface UnitAccumulators {
  */
 function groupCategories(
   categories: Map<number, UnitAccumulator>, studyRespondents: number, minReportSize: number,
-  resultOf: (accumulator: UnitAccumulator | undefined, state: Visibility) => Disclosed<UnitResult>,
+  resultOf: (accumulator: UnitAccumulator | undefined, state: Visibility, profile?: undefined, key?: string, withheld?: ReadonlySet<string>) => Disclosed<UnitResult>,
+  study: { answered: ReadonlyMap<string, number>; shown: boolean },
 ): GroupCategoryResult[] {
   const answered = [...categories.values()].reduce((total, accumulator) => total + accumulator.respondents, 0);
   const tree: ReportingNode = {
@@ -293,9 +299,18 @@ function groupCategories(
       { id: 'no-answer', n: studyRespondents - answered, children: [] }],
   };
   const visibility = decideVisibility(tree, minReportSize, new Set(['no-answer']));
+  // The groups' figures add up to the study's (with the "no answer" part, never shown): a theme left out of one group
+  // is left out of the smallest other too, where the rest would give it away. The study's own figures stay.
+  const ids = [...categories.values()][0]?.figureIds() ?? [];
+  const parts = [...categories].map(([value, accumulator]) => ({ key: `category:${value}`, shown: visibility.get(`category:${value}`) === 'shown', answered: accumulator.answered() }));
+  const noAnswer = { key: 'no-answer', shown: false, answered: ids.map((id, index) => (study.answered.get(id) ?? 0) - parts.reduce((total, part) => total + part.answered[index]!, 0)) };
+  const withheld = withheldFigures({
+    ids, study: { key: 'outside', shown: false, answered: [] },
+    neighbourhoods: [{ node: { key: 'study', shown: study.shown, answered: ids.map((id) => study.answered.get(id) ?? 0) }, units: [...parts, noAnswer] }],
+  }, minReportSize);
   return [...categories].sort(([a], [b]) => a - b).map(([value, accumulator]) => ({
     value,
     count: discloseCount(accumulator.respondents),
-    result: resultOf(accumulator, visibility.get(`category:${value}`)!),
+    result: resultOf(accumulator, visibility.get(`category:${value}`)!, undefined, undefined, withheld.get(`category:${value}`)),
   }));
 }

@@ -219,3 +219,27 @@ describe('straatladder per unit', () => {
     expect(ladder.study).toMatchObject({ kind: 'shown', n: answers.length });
   });
 });
+
+describe('a theme left out of one group of residents', () => {
+  it('is left out of another group too, so the study\'s figure and the other groups do not give it away', () => {
+    const data = study(['ordinary', 'wants-mutual-help', 'ordinary', 'quiet-content'], 60);
+    const helpItems = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === 'mutual-help').map((item) => item.id);
+    // Everyone answers the age question; of the 75-plussers only 6 answer the mutual-help questions.
+    let answering = 0;
+    const respondents = data.respondents.map((r, index) => {
+      const background = { ...r.background, 'age-class': r.background['age-class'] ?? (index % 5) + 1 };
+      if (background['age-class'] !== 5 || answering++ < 6) return { ...r, background };
+      return { ...r, background, paired: Object.fromEntries(Object.entries(r.paired).map(([id, answer]) => [id, helpItems.includes(id) ? { actual: null, desired: null, importance: null } : answer])) };
+    });
+    const result = analyseRecords(contactladder, 10, { ...data, respondents });
+    const age = result.groups.find((group) => group.variable === 'age-class')!;
+    const shown = age.categories.filter((category) => category.result.kind === 'shown');
+    const without = shown.filter((category) => category.result.kind === 'shown' && !category.result.figures.figures.dimensions.has('mutual-help')).map((category) => category.value);
+    expect(shown.map((category) => category.value)).toContain(5);
+    expect(without).toContain(5);
+    // The study's figure minus the other groups' would give the 75-plussers' on 6: a second group is left out with it.
+    expect(without.length).toBeGreaterThanOrEqual(2);
+    if (result.study.kind !== 'shown') throw new Error('the study is shown');
+    expect(result.study.figures.figures.dimensions.has('mutual-help')).toBe(true);
+  });
+});
