@@ -80,8 +80,10 @@ describe('reports in Chromium', () => {
     await reader.goto(`${server.baseUrl}/studies/${studyId}/reports`);
     await reader.getByRole('button', { name: 'English' }).click();
     await reader.getByRole('link', { name: /Straatrapport: Rozenstraat|Street report: Rozenstraat/ }).click();
+    // The report page, not the list it came from: wait for it before reading its headings.
+    await reader.waitForURL(/\/published\/\d+$/);
+    await reader.getByRole('heading', { name: 'Starting points and recommended methods' }).waitFor();
     expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe('Street report: Rozenstraat (Bloemenbuurt (demo))');
-    await expect.poll(() => reader.getByRole('heading', { name: 'Starting points and recommended methods' }).isVisible()).toBe(true);
     expect(await reader.getByRole('link', { name: '← All reports of this study' }).isVisible()).toBe(true);
     expect(await reader.evaluate(() => document.documentElement.lang)).toBe('en-GB');
     expect(await reader.locator('figure.chart [role="img"]').first().getAttribute('aria-label')).toMatch(/^Weighted gap per theme: /);
