@@ -32,7 +32,13 @@ export function recordAsSent(record: InspectedRecord['record']): SyncRecord {
 export interface InspectedRecord {
   index: number;
   record: VisitRecord | InspectedInterview;
+  /** The fingerprint of the record as the tablet sent it, before the schema trimmed or filled anything in. */
   hash: string;
+  /**
+   * The fingerprint of the record as the schema read it, which is what servers before this change stored:
+   * a retry of a record stored then is still known as the same record.
+   */
+  readHash: string;
   /** For an interview: false when no instrument of that id and version exists. */
   instrumentKnown: boolean;
   /** For an interview on a known instrument: the first thing wrong with its answers, if any. */
@@ -86,15 +92,18 @@ export function inspectBatch(body: unknown, instrumentOf: (id: string, version: 
       return;
     }
     const record = result.data;
-    const hash = contentHash(record);
+    // What the tablet sent decides whether a retry is the same record: a later change to the schema's
+    // normalising (a trim, a default) must not turn retries into conflicts.
+    const hash = contentHash(raw);
+    const readHash = contentHash(record);
     if (record.kind === 'visit') {
-      inspected.push({ index, record, hash, instrumentKnown: true });
+      inspected.push({ index, record, hash, readHash, instrumentKnown: true });
       return;
     }
     const { answers, ...rest } = record;
     const instrument = instrumentOf(record.instrumentId, record.instrumentVersion);
     inspected.push({
-      index, record: { ...rest, answersJson: JSON.stringify(answers) }, hash, instrumentKnown: instrument !== undefined,
+      index, record: { ...rest, answersJson: JSON.stringify(answers) }, hash, readHash, instrumentKnown: instrument !== undefined,
       answerIssue: instrument && checkAnswers(instrument, answers, record.comments)[0],
     });
   });

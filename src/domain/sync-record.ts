@@ -142,6 +142,6 @@ export function canonicalJsonByHand(value: unknown): string {
  * record's content in canonical form. A retry of the same record has the same
  * hash; another record sent under the same id has a different one.
  */
-export function contentHash(record: SyncRecord): string {
+export function contentHash(record: unknown): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
 }

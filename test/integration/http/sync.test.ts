@@ -170,3 +170,35 @@ describe('POST /api/sync', () => {
     expect(stored!.appliesNow).toHaveLength(10);
   });
 });
+
+describe('the fingerprint of a record', () => {
+  /** SHA-256 over the record's keys in sorted order, written here by hand (not the code's canonicalJson). */
+  const fingerprint = async (value: unknown) => {
+    const canonical = (node: unknown): string => (node === null || typeof node !== 'object' ? JSON.stringify(node)
+      : Array.isArray(node) ? `[${node.map(canonical).join(',')}]`
+        : `{${Object.keys(node).sort().filter((key) => (node as Record<string, unknown>)[key] !== undefined).map((key) => `${JSON.stringify(key)}:${canonical((node as Record<string, unknown>)[key])}`).join(',')}}`);
+    const { createHash } = await import('node:crypto');
+    return createHash('sha256').update(canonical(value)).digest('hex');
+  };
+
+  it('is taken of the record as the tablet sent it, so a change to what the schema trims or fills in never turns a retry into a conflict', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    // The schema trims the name and fills in an empty e-mail address: what it reads differs from what was sent.
+    const sent = interview(studyId, addressId('Rozenstraat', 3), { followUp: { name: '  J. de Vries ', phone: '06-12345678' } });
+    await sync(interviewer, [sent]).expect(200);
+    const { content_hash: stored } = (await db.get<{ content_hash: string }>('SELECT content_hash FROM interviews'))!;
+    expect(stored).toBe(await fingerprint(sent));
+    expect(stored).not.toBe(await fingerprint({ ...sent, followUp: { name: 'J. de Vries', phone: '06-12345678', email: '' } }));
+    expect((await sync(interviewer, [sent]).expect(200)).body.results[0].status).toBe('already-stored');
+  });
+
+  it('still knows a record stored by an earlier server, which took the fingerprint of the record as read', async () => {
+    const { db, interviewer, studyId, addressId, sync } = await fieldworkSetUp();
+    const sent = interview(studyId, addressId('Rozenstraat', 3), { followUp: { name: '  J. de Vries ', phone: '06-12345678' } });
+    await sync(interviewer, [sent]).expect(200);
+    // As the server before this change stored it: the fingerprint of the trimmed, filled-in record.
+    await db.run('UPDATE interviews SET content_hash = ?', [await fingerprint({ ...sent, followUp: { name: 'J. de Vries', phone: '06-12345678', email: '' } })]);
+    expect((await sync(interviewer, [sent]).expect(200)).body.results[0].status).toBe('already-stored');
+    expect(await countRows(db, 'sync_conflicts')).toBe(0);
+  });
+});
