@@ -35,10 +35,20 @@ const amsterdamParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23',
 });
 
+/** Amsterdam's day and hour per UTC hour: the offset changes only on the hour, and a study's interviews share few hours. */
+const byUtcHour = new Map<string, { day: string; hour: number }>();
+
 /** The calendar day ("2026-03-01") and the hour (0–23) of a moment in Amsterdam. */
 export function amsterdamDayAndHour(moment: string): { day: string; hour: number } {
-  const parts = Object.fromEntries(amsterdamParts.formatToParts(new Date(moment)).map((part) => [part.type, part.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+  const date = new Date(moment);
+  const utcHour = date.toISOString().slice(0, 13);
+  const known = byUtcHour.get(utcHour);
+  if (known) return known;
+  const parts = Object.fromEntries(amsterdamParts.formatToParts(date).map((part) => [part.type, part.value]));
+  const found = { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+  if (byUtcHour.size > 100_000) byUtcHour.clear();
+  byUtcHour.set(utcHour, found);
+  return found;
 }
 
 /** Interviews that took fewer than the minimum seconds per question asked. */

@@ -28,6 +28,20 @@ export function recordAsSent(record: InspectedRecord['record']): SyncRecord {
   return { ...rest, answers: JSON.parse(answersJson) as AnswerDocument };
 }
 
+/**
+ * Whether the schema read a record otherwise than it was sent. The servers before the fingerprint of the
+ * record as sent took it of the record as read, and read differently only where the schema of that time
+ * trimmed or filled in: a missing `comments`, and the follow-up contact's name, phone and e-mail. Later
+ * changes to the schema do not matter here, since what they read is never fingerprinted.
+ */
+function readDiffers(raw: unknown, record: SyncRecord): boolean {
+  if (record.kind !== 'interview') return false;
+  const sent = raw as { comments?: unknown; followUp?: { name?: unknown; phone?: unknown; email?: unknown } };
+  if (sent.comments === undefined) return true;
+  const read = record.followUp;
+  return read !== undefined && (sent.followUp?.name !== read.name || sent.followUp?.phone !== read.phone || sent.followUp?.email !== read.email);
+}
+
 /** A record whose shape is right. Whether it may be stored also depends on where it was held (services/sync.ts). */
 export interface InspectedRecord {
   index: number;
@@ -95,7 +109,7 @@ export function inspectBatch(body: unknown, instrumentOf: (id: string, version: 
     // What the tablet sent decides whether a retry is the same record: a later change to the schema's
     // normalising (a trim, a default) must not turn retries into conflicts.
     const hash = contentHash(raw);
-    const readHash = contentHash(record);
+    const readHash = readDiffers(raw, record) ? contentHash(record) : hash;
     if (record.kind === 'visit') {
       inspected.push({ index, record, hash, readHash, instrumentKnown: true });
       return;

@@ -19,7 +19,7 @@ const interview = (overrides: Record<string, unknown> = {}) => ({
 const visit = { kind: 'visit', id: 'visit-0001', studyId: 1, addressId: 7, visitedAt: '2026-03-03T18:05:00.000Z', outcome: 'not-home' };
 
 describe('inspecting a sync batch', () => {
-  it('reads the JSON text, and hashes each record as the server stores it', () => {
+  it('reads the JSON text, and hashes each record as the tablet sent it (and as read, for records stored before)', () => {
     const record = interview();
     const batch = inspectBatch(JSON.stringify({ deviceId: 'tablet-0001', records: [visit, record] }), instrumentOf);
     expect(batch.deviceId).toBe('tablet-0001');
@@ -27,7 +27,8 @@ describe('inspecting a sync batch', () => {
     expect(batch.malformed).toEqual([]);
     expect(batch.inspected.map(({ index, instrumentKnown, answerIssue }) => ({ index, instrumentKnown, answerIssue })))
       .toEqual([{ index: 0, instrumentKnown: true, answerIssue: undefined }, { index: 1, instrumentKnown: true, answerIssue: undefined }]);
-    expect(batch.inspected[1]!.hash).toBe(contentHash(syncRecordSchema.parse(record)));
+    expect(batch.inspected[1]!.hash).toBe(contentHash(record));
+    expect(batch.inspected[1]!.readHash).toBe(contentHash(syncRecordSchema.parse(record)));
     // The answers leave as the JSON text that is stored.
     expect(batch.inspected[1]!.record).toMatchObject({ id: 'interview-0001', answersJson: JSON.stringify(record.answers) });
     expect(batch.inspected[1]!.record).not.toHaveProperty('answers');
@@ -36,6 +37,21 @@ describe('inspecting a sync batch', () => {
     // The same content with its keys in another order is the same record.
     const reordered = Object.fromEntries(Object.entries(record).reverse());
     expect(inspectBatch({ deviceId: 'tablet-0001', records: [reordered] }, instrumentOf).inspected[0]!.hash).toBe(batch.inspected[1]!.hash);
+  });
+
+  it('gives every record the fingerprint an earlier server took of it as read, also where it reads otherwise than sent', () => {
+    const withoutComments: Record<string, unknown> = { ...interview({ id: 'interview-0004' }) };
+    delete withoutComments.comments;
+    const records = [visit, interview({ id: 'interview-0005', comments: {} }), withoutComments,
+      interview({ id: 'interview-0006', comments: {}, followUp: { name: ' Els ', phone: '06-1' } }),
+      interview({ id: 'interview-0007', comments: { 'closing-remarks': 'Fijn' }, followUp: { name: 'Els', phone: '06-1', email: 'e@x.nl' } })];
+    const batch = inspectBatch({ deviceId: 'tablet-0001', records }, instrumentOf);
+    expect(batch.malformed).toEqual([]);
+    batch.inspected.forEach((entry, index) => {
+      expect(entry.hash).toBe(contentHash(records[index]));
+      expect(entry.readHash).toBe(contentHash(syncRecordSchema.parse(records[index])));
+    });
+    expect(batch.inspected.map((entry) => entry.hash === entry.readHash)).toEqual([true, true, false, false, true]);
   });
 
   it('marks a record with a wrong shape, answer or instrument, and keeps the others', () => {
