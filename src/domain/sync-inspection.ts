@@ -28,31 +28,15 @@ export function recordAsSent(record: InspectedRecord['record']): SyncRecord {
   return { ...rest, answers: JSON.parse(answersJson) as AnswerDocument };
 }
 
-/**
- * Whether the schema read a record otherwise than it was sent. The servers before the fingerprint of the
- * record as sent took it of the record as read, and read differently only where the schema of that time
- * trimmed or filled in: a missing `comments`, and the follow-up contact's name, phone and e-mail. Later
- * changes to the schema do not matter here, since what they read is never fingerprinted.
- */
-function readDiffers(raw: unknown, record: SyncRecord): boolean {
-  if (record.kind !== 'interview') return false;
-  const sent = raw as { comments?: unknown; followUp?: { name?: unknown; phone?: unknown; email?: unknown } };
-  if (sent.comments === undefined) return true;
-  const read = record.followUp;
-  return read !== undefined && (sent.followUp?.name !== read.name || sent.followUp?.phone !== read.phone || sent.followUp?.email !== read.email);
-}
-
 /** A record whose shape is right. Whether it may be stored also depends on where it was held (services/sync.ts). */
 export interface InspectedRecord {
   index: number;
   record: VisitRecord | InspectedInterview;
-  /** The fingerprint of the record as the tablet sent it, before the schema trimmed or filled anything in. */
-  hash: string;
   /**
-   * The fingerprint of the record as the schema read it, which is what servers before this change stored:
-   * a retry of a record stored then is still known as the same record.
+   * The fingerprint of the record as the tablet sent it, before the schema trimmed or filled anything in.
+   * (Servers before this one took it of the record as read: `contentHash(recordAsSent(record))`, services/sync.ts.)
    */
-  readHash: string;
+  hash: string;
   /** For an interview: false when no instrument of that id and version exists. */
   instrumentKnown: boolean;
   /** For an interview on a known instrument: the first thing wrong with its answers, if any. */
@@ -109,15 +93,14 @@ export function inspectBatch(body: unknown, instrumentOf: (id: string, version: 
     // What the tablet sent decides whether a retry is the same record: a later change to the schema's
     // normalising (a trim, a default) must not turn retries into conflicts.
     const hash = contentHash(raw);
-    const readHash = readDiffers(raw, record) ? contentHash(record) : hash;
     if (record.kind === 'visit') {
-      inspected.push({ index, record, hash, readHash, instrumentKnown: true });
+      inspected.push({ index, record, hash, instrumentKnown: true });
       return;
     }
     const { answers, ...rest } = record;
     const instrument = instrumentOf(record.instrumentId, record.instrumentVersion);
     inspected.push({
-      index, record: { ...rest, answersJson: JSON.stringify(answers) }, hash, readHash, instrumentKnown: instrument !== undefined,
+      index, record: { ...rest, answersJson: JSON.stringify(answers) }, hash, instrumentKnown: instrument !== undefined,
       answerIssue: instrument && checkAnswers(instrument, answers, record.comments)[0],
     });
   });

@@ -22,6 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../domain/account';
 import { recordAsSent, type InspectedBatch, type InspectedRecord } from '../domain/sync-inspection';
+import { contentHash } from '../domain/sync-record';
 import type { SyncRecord } from '../domain/sync-record';
 import type { InstrumentRegistry } from '../instruments/load-instruments';
 import type { Database, Queryable } from '../storage/db';
@@ -51,7 +52,15 @@ interface CheckedRecord {
   record: InspectedRecord['record'];
   place: AssignedAddress;
   hash: string;
-  readHash: string;
+}
+
+/**
+ * Whether a stored fingerprint is this record's: of the record as the tablet sent it, or, for a record a
+ * server before this one stored, of the record as read. The second is worked out only for an id already
+ * stored under another fingerprint (a retry from before the change, or a conflict), so it costs nothing else.
+ */
+function storedAs(storedHash: string | undefined, hash: string, record: InspectedRecord['record']): boolean {
+  return storedHash === hash || (storedHash !== undefined && storedHash === contentHash(recordAsSent(record)));
 }
 
 /**
@@ -70,7 +79,7 @@ async function checkRecords(db: Queryable, interviewer: User, batch: InspectedBa
   const checked: CheckedRecord[] = [];
   const unplaced: InspectedRecord[] = [];
   for (const entry of batch.inspected) {
-    const { index, record, hash, readHash } = entry;
+    const { index, record, hash } = entry;
     const place = places.get(record.addressId);
     if (!place || place.studyId !== record.studyId) { unplaced.push(entry); continue; }
     if (record.kind === 'interview') {
@@ -78,7 +87,7 @@ async function checkRecords(db: Queryable, interviewer: User, batch: InspectedBa
       if (!entry.instrumentKnown || !inStudy) { outcomes[index] = { id: record.id, status: 'rejected', reason: 'unknownInstrument', field: 'instrumentVersion' }; continue; }
       if (entry.answerIssue) { outcomes[index] = { id: record.id, status: 'rejected', reason: entry.answerIssue.reason, field: entry.answerIssue.field }; continue; }
     }
-    checked.push({ index, record, place, hash, readHash });
+    checked.push({ index, record, place, hash });
   }
 
   if (unplaced.length > 0) await settleUnplaced(db, unplaced, outcomes);
@@ -98,9 +107,8 @@ async function settleUnplaced(db: Queryable, unplaced: readonly InspectedRecord[
   for (const { record } of unplaced) {
     if (!studyExists.has(record.studyId)) studyExists.set(record.studyId, (await getStudy(db, record.studyId)) !== undefined);
   }
-  for (const { index, record, hash, readHash } of unplaced) {
-    const storedHash = stored.get(`${record.kind}:${record.id}`);
-    outcomes[index] = storedHash === hash || storedHash === readHash ? { id: record.id, status: 'already-stored' }
+  for (const { index, record, hash } of unplaced) {
+    outcomes[index] = storedAs(stored.get(`${record.kind}:${record.id}`), hash, record) ? { id: record.id, status: 'already-stored' }
       : studyExists.get(record.studyId) ? { id: record.id, status: 'rejected', reason: 'addressNotAssigned', field: 'addressId' }
         : { id: record.id, status: 'rejected', reason: 'unknownStudy', field: 'studyId' };
   }
@@ -127,11 +135,10 @@ interface PendingWrite extends CheckedRecord {
 function planWrites(entries: readonly PendingWrite[], stored: Map<string, string>) {
   const statuses: RecordStatus[] = [];
   const rows = { visits: [] as NewVisit[], interviews: [] as NewInterview[], links: [] as { interviewId: string; addressId: number }[], followUps: [] as NewFollowUpContact[], conflicts: [] as SyncConflict[] };
-  for (const { record, place, hash, readHash, interviewerId, deviceId } of entries) {
+  for (const { record, place, hash, interviewerId, deviceId } of entries) {
     const key = `${record.kind}:${record.id}`;
     const storedHash = stored.get(key);
-    // The same record: the same as sent, or (stored by a server before this one) the same as read.
-    if (storedHash === hash || storedHash === readHash) { statuses.push('already-stored'); continue; }
+    if (storedAs(storedHash, hash, record)) { statuses.push('already-stored'); continue; }
     if (storedHash !== undefined) {
       rows.conflicts.push({ studyId: place.studyId, recordId: record.id, kind: record.kind, interviewerId, deviceId, contentHash: hash, payload: recordAsSent(record) });
       statuses.push('conflict');
