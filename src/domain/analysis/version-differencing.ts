@@ -16,8 +16,8 @@
  * street changes by 0 or by at least the minimum, so does every union), and
  * of every unit shown: its respondents, each theme's n, the straatladder's n,
  * the number of answers of each background question and of the own
- * contribution where it is printed (answered by at least the minimum), and each
- * group cell's n. A cell present in one version only counts
+ * contribution (in all and per activity) where it is printed (answered by at
+ * least the minimum), and each group cell's n. A cell present in one version only counts
  * as changed by its whole n, which a shown cell never has below the minimum.
  *
  * A publication that breaks this is refused, naming the cell; the coordinator
