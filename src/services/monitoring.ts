@@ -34,6 +34,17 @@ export interface FieldworkMonitor {
   conflicts: number;
 }
 
+/** One interview per respondent: the field app gives the instruments of one visit the same start. */
+function onePerRespondent(interviews: readonly InterviewParadata[]): InterviewParadata[] {
+  const seen = new Set<string>();
+  return interviews.filter((interview) => {
+    const key = `${interview.interviewerId}|${interview.startedAt}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Groups items by a key, keeping their order. */
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -85,8 +96,9 @@ export async function monitorFieldwork(db: Queryable, study: Study, instruments:
     duplicates: await listUnresolvedDuplicates(db, studyId),
     shortInterviews: short,
     tooFast: tooFast(counted.map((interview) => ({ ...interview, questions: questions(interview) }))),
-    outsideFieldwork: outsideFieldwork(counted, { start: study.fieldworkStart, end: study.fieldworkEnd }),
-    atNight: atNight(counted),
+    // One line per respondent: the instruments of one visit share their start.
+    outsideFieldwork: onePerRespondent(outsideFieldwork(counted, { start: study.fieldworkStart, end: study.fieldworkEnd })),
+    atNight: onePerRespondent(atNight(counted)),
     visitsBeyondMaximum: limits.beyondMaximum.map((address) => ({ address: addressName(address), visits: address.visits })),
     noAttemptsLeft: limits.noAttemptsLeft.map(addressName),
     sameMinute: [...minutes.values()].filter((entry) => entry.starts.size > 1)

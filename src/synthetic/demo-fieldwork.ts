@@ -44,11 +44,15 @@ export async function insertDemoFieldwork(
   const interviews: NewInterview[] = [];
   const visits: NewVisit[] = [];
   const links: { interviewId: string; addressId: number }[] = [];
-  const day = (daysAgo: number, minutes: number) => new Date(today.getTime() - daysAgo * 86_400_000 + minutes * 60_000).toISOString();
+  // Door to door in the late afternoon and evening: from 15:00 UTC (16:00 or 17:00 in Amsterdam) for four and a half hours.
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const day = (daysAgo: number, minutes: number) => new Date(midnight - daysAgo * 86_400_000 + (15 * 60 + (minutes % 270)) * 60_000).toISOString();
   let respondent = 0;
   streets.forEach((street, streetIndex) => {
     street.addressIds.forEach((addressId, addressIndex) => {
-      const visitedAt = day(1 + (addressIndex % 10), 600 + addressIndex * 7);
+      // Every visit in a minute of its own (the monitor flags interviews ending in the same minute, and counts a
+      // start as one respondent): ten days, each with the streets' addresses 7 minutes apart, rounds 45 minutes apart.
+      const visitedAt = day(1 + (addressIndex % 10), Math.floor(addressIndex / 10) * 45 + streetIndex * 7);
       const visit = (outcome: VisitOutcome) => visits.push({
         id: `demo-visit-${addressId}-${outcome}`, addressId, interviewerId, visitedAt, outcome, appointmentAt: null, deviceId: 'demo-tablet', contentHash: 'demo',
       });
