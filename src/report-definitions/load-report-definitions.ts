@@ -112,6 +112,11 @@ export function loadReportDefinitions(reportsDir: string, instruments: Instrumen
   const catalogue = readJson(path.join(reportsDir, 'methods.json'), catalogueSchema);
   const rulesFile = path.join(reportsDir, 'rules.json');
   const rules = readJson(rulesFile, rulesSchema).rules;
+  // A rationale cites the same figures in both languages: an English reader is told what a Dutch one is.
+  for (const rule of rules) {
+    const cited = (text: string) => [...text.matchAll(placeholderPattern)].map((match) => match[0]).sort().join(' ');
+    if (cited(rule.rationale.nl) !== cited(rule.rationale.en)) throw new ReportDefinitionError(rulesFile, `rule "${rule.id}" cites other figures in English than in Dutch`);
+  }
   const wordingFile = path.join(reportsDir, 'wording.json');
   const wording = readJson(wordingFile, z.object({ nl: messagesSchema, en: messagesSchema }).strict());
   checkSameKeys(wording, wordingFile);

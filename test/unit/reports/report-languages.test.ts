@@ -61,5 +61,8 @@ describe('report definitions in Dutch and English', () => {
     expect(() => loadReportDefinitions(method, instruments)).toThrow(/methods\.json: methods\.3\.goal\.en/);
     const rule = changedReports('rules.json', (data) => { data.rules[0].rationale = data.rules[0].rationale.nl; });
     expect(() => loadReportDefinitions(rule, instruments)).toThrow(/rules\.json: rules\.0\.rationale/);
+    // Both languages cite the same figures.
+    const cites = changedReports('rules.json', (data) => { data.rules[1].rationale.en = data.rules[1].rationale.en.replace('{wish.importance|percent}', 'little'); });
+    expect(() => loadReportDefinitions(cites, instruments)).toThrow(/rule "no-need-wants-more-unimportant" cites other figures in English than in Dutch/);
   });
 });
