@@ -163,8 +163,8 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       const figures = section.kind === 'shown' ? section.dimensions.find((row) => row.id === dimension.id) : undefined;
       // The streets with figures of their own, and the combined unit under its own name ("Spreeuwlaan en Zwaluwhof samen").
       const rankedUnits = [...shownStreets.map((report) => ({ name: report.street.name, section: report.section })), ...(combined ? [{ name: combined.title, section: combined.section }] : [])];
-      const ranked = rankedUnits.flatMap(({ name, section: unitSection }) => {
-        const row = unitSection.kind === 'shown' ? unitSection.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
+      const ranked = rankedUnits.flatMap(({ name, section: rankedSection }) => {
+        const row = rankedSection.kind === 'shown' ? rankedSection.dimensions.find((candidate) => candidate.id === dimension.id) : undefined;
         return row ? [{ name, weightedGap: row.weightedGap, startingPoint: row.startingPoint, value: row.values.weightedGap }] : [];
       }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
       const unit = neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures : undefined;
