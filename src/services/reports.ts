@@ -28,7 +28,7 @@ import type { User } from '../domain/account';
 import { recordAudit } from '../storage/audit-log';
 import type { Database, Queryable } from '../storage/db';
 import {
-  getPublishedReport, insertPublishedReport, listInterventions, listPublishedVersionCounts, recordPublishedVersion, studyDataVersion, withdrawPublishedReport,
+  getPublishedReport, insertPublishedReport, isPublishedVersion, listInterventions, listPublishedVersionCounts, recordPublishedVersion, studyDataVersion, withdrawPublishedReport,
   type PublishedReport,
 } from '../storage/reports';
 import { differencingRisk, publishedCounts, type DifferencingRisk } from '../domain/analysis/version-differencing';
@@ -120,8 +120,9 @@ export function createReportService({ db, instruments, definitions, viewsDir, da
    * records the counts of one that passes. A version already recorded passed before.
    */
   async function checkAcrossVersions(db: Queryable, study: Study, dataVersion: string, context: ReportContext, record: boolean): Promise<void> {
+    // Publishing all reports of a version checks it once: the later reports find it recorded and read no counts.
+    if (await isPublishedVersion(db, study.id, dataVersion)) return;
     const earlier = await listPublishedVersionCounts(db, study.id);
-    if (earlier.some((version) => version.dataVersion === dataVersion)) return;
     const counts = publishedCounts(context.analysis.result);
     for (const version of earlier) {
       const risk = differencingRisk(version.counts, counts, study.minReportSize);

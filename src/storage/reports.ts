@@ -129,6 +129,11 @@ export async function withdrawPublishedReport(db: Queryable, studyId: number, re
   return changes > 0;
 }
 
+/** Whether a data version's counts are recorded: it was published, and checked, before. */
+export async function isPublishedVersion(db: Queryable, studyId: number, dataVersion: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS found FROM published_versions WHERE study_id = ? AND data_version = ?', [studyId, dataVersion])) !== undefined;
+}
+
 /** The counts of every data version published for readers of a study before (version-differencing.ts). */
 export async function listPublishedVersionCounts(db: Queryable, studyId: number): Promise<{ dataVersion: string; counts: PublishedCounts }[]> {
   const rows = await db.all<{ data_version: string; counts: string }>('SELECT data_version, counts FROM published_versions WHERE study_id = ? ORDER BY recorded_at', [studyId]);

@@ -14,7 +14,7 @@
  * The cells are each street's respondents (hidden streets included:
  * a neighbourhood or a combined unit is a union of streets, so when every
  * street changes by 0 or by at least the minimum, so does every union), and
- * of every unit shown: its respondents, each theme's n, the straatladder's n,
+ * of every unit shown: its respondents, each theme's and statement's n, the straatladder's n,
  * the number of answers of each background question and of the own
  * contribution (in all and per activity) where it is printed (answered by at
  * least the minimum), and each group cell's n. A cell present in one version only counts
@@ -37,6 +37,8 @@ function addUnitCounts(counts: PublishedCounts, key: string, unit: Disclosed<Uni
   if (unit.kind !== 'shown') return;
   counts[`unit:${key}`] = unit.n;
   for (const [dimension, figures] of unit.figures.figures.dimensions) counts[`unit:${key}:theme:${dimension}`] = figures.n;
+  // Each statement's n as well: the readers' tables and the neighbourhood report print statements' figures.
+  for (const [item, figures] of unit.figures.figures.items) counts[`unit:${key}:statement:${item}`] = figures.n;
   const profile = unit.figures.profile;
   if (profile) {
     // A question fewer than the minimum answered is left out of what is printed (category-disclosure.ts).

@@ -36,6 +36,10 @@ describe('the differencing rule across versions', () => {
     expect(themes.length).toBeGreaterThanOrEqual(5);
     expect(contactladder.dimensions.map((dimension) => dimension.id)).toEqual(expect.arrayContaining(themes));
     expect(Object.keys(counts).some((cell) => cell.startsWith('unit:study:question:'))).toBe(true);
+    // Statements are printed with their own n (readers' tables, the neighbourhood report): each counts.
+    const paired = contactladder.items.filter((item) => item.kind === 'paired').map((item) => item.id);
+    expect(paired.filter((id) => counts[`unit:study:statement:${id}`] === undefined)).toEqual([]);
+    expect(counts[`unit:street:1:statement:${paired[0]}`]).toBeGreaterThanOrEqual(10);
     expect(Object.keys(counts).some((cell) => cell.startsWith('unit:study:group:age-class='))).toBe(true);
     // One more resident in the hidden Eikenlaan: the rule finds it.
     const more = publishedCounts(syntheticReportContext({ seed: 5, neighbourhoods: [{ name: 'Noord', streets: [...streets.slice(0, 3), { ...streets[3]!, respondents: 10 }] }] }).analysis.result);
