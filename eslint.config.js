@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const ioModules = ['express', 'sqlite3', 'node:fs', 'fs', 'node:fs/promises', 'pdfkit', 'vega', 'vega-lite', 'ejs', 'multer'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'test-output/'] },
+  { ignores: ['node_modules/', 'data/', 'test-output/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,21 +7,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config';
-import { createApp } from './http/app';
-import { listen } from './http/listen';
-import { Translations } from './i18n/translate';
-import { loadInstruments } from './instruments/load-instruments';
-import { loadReportDefinitions } from './report-definitions/load-report-definitions';
-import { ensureAdmin } from './services/bootstrap';
-import { demoUsernames, ensureDemoStudy } from './services/demo-study';
-import { createReportService } from './services/reports';
-import { getStudy } from './storage/studies';
-import { findLogin } from './storage/users';
-import { Database } from './storage/db';
-import { lockDataFolder } from './storage/data-folder-lock';
-import { migrate } from './storage/migrate';
-import { deleteExpiredSessions } from './storage/sessions';
+import { loadConfig } from './config.js';
+import { createApp } from './http/app.js';
+import { listen } from './http/listen.js';
+import { Translations } from './i18n/translate.js';
+import { loadInstruments } from './instruments/load-instruments.js';
+import { loadReportDefinitions } from './report-definitions/load-report-definitions.js';
+import { ensureAdmin } from './services/bootstrap.js';
+import { demoUsernames, ensureDemoStudy } from './services/demo-study.js';
+import { createReportService } from './services/reports.js';
+import { getStudy } from './storage/studies.js';
+import { findLogin } from './storage/users.js';
+import { Database } from './storage/db.js';
+import { lockDataFolder } from './storage/data-folder-lock.js';
+import { migrate } from './storage/migrate.js';
+import { deleteExpiredSessions } from './storage/sessions.js';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -8,9 +8,9 @@ import { cp, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config';
-import { backupDatabase } from '../storage/backup';
-import { Database } from '../storage/db';
+import { loadConfig } from '../config.js';
+import { backupDatabase } from '../storage/backup.js';
+import { Database } from '../storage/db.js';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const config = loadConfig(process.env, projectDir);

@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config';
-import { Database } from '../storage/db';
-import { migrate } from '../storage/migrate';
+import { loadConfig } from '../config.js';
+import { Database } from '../storage/db.js';
+import { migrate } from '../storage/migrate.js';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const config = loadConfig(process.env, projectDir);

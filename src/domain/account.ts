@@ -7,7 +7,7 @@
  */
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
-import { roles, type Role } from './roles';
+import { roles, type Role } from './roles.js';
 
 export const minPasswordLength = 10;
 

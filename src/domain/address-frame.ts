@@ -8,7 +8,7 @@
  * any bad line is rejected whole; the caller stores nothing (product.md step 2).
  */
 import { parse } from 'csv-parse/sync';
-import type { LineError } from './errors';
+import type { LineError } from './errors.js';
 
 export interface AddressRow {
   /** Line number in the file (the header is line 1). */

@@ -17,7 +17,7 @@
  * ¹ only when the instrument asks importance per item. Free text (`text`
  * items) travels apart, as comments, because it is reviewed before use.
  */
-import type { Instrument, Item } from './instrument';
+import type { Instrument, Item } from './instrument.js';
 
 export type AnswerDocument = Record<string, Record<string, number | null>>;
 

@@ -16,7 +16,7 @@
  * // → { addresses: 4, ineligible: 1, eligible: 3, completed: 1, refused: 1, notReached: 0, notVisited: 1, responseRate: 1/3 }
  */
 import { median } from 'simple-statistics';
-import type { VisitOutcome } from './sync-record';
+import type { VisitOutcome } from './sync-record.js';
 
 export interface AddressFieldwork {
   visits: number;

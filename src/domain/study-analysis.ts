@@ -4,10 +4,10 @@
  * the earlier wave. services/analysis.ts makes it from storage; the reports
  * read it.
  */
-import type { AnalysisResult } from './analysis/analyse-study';
-import type { StreetWaveChange } from './analysis/wave-change';
-import type { ResponseFigures } from './response-figures';
-import type { Study } from './study';
+import type { AnalysisResult } from './analysis/analyse-study.js';
+import type { StreetWaveChange } from './analysis/wave-change.js';
+import type { ResponseFigures } from './response-figures.js';
+import type { Study } from './study.js';
 
 export interface StudyAnalysis {
   study: Study;

@@ -6,8 +6,8 @@
  * admin sees every study without being a member.
  */
 import { z } from 'zod';
-import type { User } from './account';
-import { Problem } from './errors';
+import type { User } from './account.js';
+import { Problem } from './errors.js';
 
 export const studyRoles = ['coordinator', 'reader'] as const;
 export type StudyRole = (typeof studyRoles)[number];

@@ -6,12 +6,12 @@
  * content hash. Pure and without I/O, so that it can run on a thread of its
  * own (services/sync-inspector.ts) while the HTTP thread serves other tablets.
  */
-import type { AnswerDocument, AnswerIssue } from './answer-document';
-import { checkAnswers } from './answer-document';
-import { Problem } from './errors';
-import type { Instrument } from './instrument';
-import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type InterviewRecord, type SyncRecord, type VisitRecord } from './sync-record';
-import { parseOrThrow } from './validation';
+import type { AnswerDocument, AnswerIssue } from './answer-document.js';
+import { checkAnswers } from './answer-document.js';
+import { Problem } from './errors.js';
+import type { Instrument } from './instrument.js';
+import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type InterviewRecord, type SyncRecord, type VisitRecord } from './sync-record.js';
+import { parseOrThrow } from './validation.js';
 
 /**
  * An interview as it leaves the inspection: its answers already written as

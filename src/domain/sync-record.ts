@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isAnswerDocument, type AnswerDocument } from './answer-document';
+import { isAnswerDocument, type AnswerDocument } from './answer-document.js';
 
 /** Largest number of records in one sync request; the tablet sends smaller batches. */
 export const maxRecordsPerBatch = 100;

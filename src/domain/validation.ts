@@ -5,7 +5,7 @@
  * `z.string().min(1, 'required')`, so the user sees them in their language.
  */
 import type { z } from 'zod';
-import { Problem, type FieldError } from './errors';
+import { Problem, type FieldError } from './errors.js';
 
 const reasonKey = /^[a-zA-Z]+$/;
 

@@ -10,13 +10,13 @@
  * that were merged into a neighbourhood's combined unit appear only as that
  * combined unit, without their names.
  */
-import type { AnalysisResult, UnitResult } from '../domain/analysis/analyse-study';
-import type { Disclosed } from '../domain/analysis/disclosure-control';
-import type { Instrument } from '../domain/instrument';
-import type { MeanInterval } from '../domain/analysis/mean-interval';
-import type { GapFigures } from '../domain/analysis/unit-summary';
-import { wilsonInterval } from '../domain/analysis/wilson-interval';
-import { fill, type ExportWording } from './wording';
+import type { AnalysisResult, UnitResult } from '../domain/analysis/analyse-study.js';
+import type { Disclosed } from '../domain/analysis/disclosure-control.js';
+import type { Instrument } from '../domain/instrument.js';
+import type { MeanInterval } from '../domain/analysis/mean-interval.js';
+import type { GapFigures } from '../domain/analysis/unit-summary.js';
+import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
+import { fill, type ExportWording } from './wording.js';
 
 type Cell = string | number | null;
 

@@ -10,10 +10,10 @@
  * answered. Free-text answers are not exported: they may name people and are
  * shown only after review, in the reports.
  */
-import { spreadsheetSafe } from './csv';
-import type { Instrument, Item } from '../domain/instrument';
-import { expectedRatings, type RespondentRecord } from '../domain/answer-document';
-import { fill, type ExportWording } from './wording';
+import { spreadsheetSafe } from './csv.js';
+import type { Instrument, Item } from '../domain/instrument.js';
+import { expectedRatings, type RespondentRecord } from '../domain/answer-document.js';
+import { fill, type ExportWording } from './wording.js';
 
 export const dontKnowCode = 99;
 

@@ -9,7 +9,7 @@
  * value in bytes, numeric codes F2.0. The test runs the syntax in GNU PSPP
  * (Debian's pspp), which reads it as SPSS does.
  */
-import { dontKnowCode, type ExportVariable } from './codebook';
+import { dontKnowCode, type ExportVariable } from './codebook.js';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''").replace(/\s+/g, ' ')}'`;
 

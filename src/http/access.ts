@@ -4,14 +4,14 @@
  * authorisation matrix). Study-level access is checked by `requireStudy`.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import { roleAllows, type Role } from '../domain/roles';
-import type { Study } from '../domain/study';
-import type { Queryable } from '../storage/db';
-import { studyRoleAllows } from '../domain/study-membership';
-import { getStudy, studyRoleOf } from '../storage/studies';
-import { getContext } from './context';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import { roleAllows, type Role } from '../domain/roles.js';
+import type { Study } from '../domain/study.js';
+import type { Queryable } from '../storage/db.js';
+import { studyRoleAllows } from '../domain/study-membership.js';
+import { getStudy, studyRoleOf } from '../storage/studies.js';
+import { getContext } from './context.js';
 
 export type Guard = ((req: Request, res: Response, next: NextFunction) => void) & { allowedRoles: readonly Role[] | 'anyone' };
 

@@ -4,9 +4,9 @@
  * through these functions instead of flags on `req`.
  */
 import type { Response } from 'express';
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import type { Locale, Translate } from '../i18n/translate';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import type { Locale, Translate } from '../i18n/translate.js';
 
 export interface RequestContext {
   user?: User;

@@ -12,8 +12,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { Problem } from '../domain/errors';
-import { getContext } from './context';
+import { Problem } from '../domain/errors.js';
+import { getContext } from './context.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -3,12 +3,12 @@
  * tests pass these to createApp, which hands them to every route module. Kept
  * apart from app.ts so that the routes need not import the app that imports them.
  */
-import type { ReportLanguages } from '../report-definitions/load-report-definitions';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { Translations } from '../i18n/translate';
-import type { Database } from '../storage/db';
-import type { Logger } from './error-handler';
-import type { LoginThrottle } from './login-throttle';
+import type { ReportLanguages } from '../report-definitions/load-report-definitions.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import type { Translations } from '../i18n/translate.js';
+import type { Database } from '../storage/db.js';
+import type { Logger } from './error-handler.js';
+import type { LoginThrottle } from './login-throttle.js';
 
 export interface AppConfig {
   secureCookies: boolean;

@@ -5,9 +5,9 @@
  * never shown.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { Problem, problemCatalogue } from '../domain/errors';
-import type { Translate } from '../i18n/translate';
-import { getContext } from './context';
+import { Problem, problemCatalogue } from '../domain/errors.js';
+import type { Translate } from '../i18n/translate.js';
+import { getContext } from './context.js';
 
 export type Logger = (message: string, error?: unknown) => void;
 

@@ -3,9 +3,9 @@
  * message per field, with status 400, instead of a bare error page.
  */
 import type { Response } from 'express';
-import { Problem } from '../domain/errors';
-import { getContext } from './context';
-import { describeProblem } from './error-handler';
+import { Problem } from '../domain/errors.js';
+import { getContext } from './context.js';
+import { describeProblem } from './error-handler.js';
 
 export interface FormErrors {
   summary: string;

@@ -85,7 +85,12 @@ export async function listen(
  */
 async function copyListeningHandle(server: Server, count: number): Promise<unknown[]> {
   if (count <= 0) return [];
-  const original = (server as unknown as { _handle: object })._handle as never;
+  // Node offers no public way to a listening server's handle, nor a dup() of its descriptor
+  // (`listen({ reusePort })` came only with Node 22.12, and this server supports Node 20).
+  // The handle is read from the one private field Node has kept since 0.x, and checked:
+  // should a Node release drop or change it, the server listens through one descriptor
+  // and says so, rather than sending the helper nothing and listening on a new port.
+  const original = listeningHandleOf(server);
   const helper = spawn(process.execPath, ['--eval', echoHandles], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const copies: unknown[] = [];
   try {
@@ -107,4 +112,12 @@ async function copyListeningHandle(server: Server, count: number): Promise<unkno
     helper.on('error', () => undefined);
     if (helper.connected) helper.disconnect();
   }
+}
+
+/** The server's listening handle as `child.send` takes it; throws when Node does not expose it as expected. */
+export function listeningHandleOf(server: Server): never {
+  const handle = (server as unknown as { _handle?: unknown })._handle;
+  const fd = typeof handle === 'object' && handle !== null ? (handle as { fd?: unknown }).fd : undefined;
+  if (typeof fd !== 'number' || fd < 0) throw new Error('this Node does not expose the listening socket\'s handle');
+  return handle as never;
 }

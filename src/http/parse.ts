@@ -1,5 +1,5 @@
 /** Small parsers for route parameters and form fields at the HTTP boundary. */
-import { Problem } from '../domain/errors';
+import { Problem } from '../domain/errors.js';
 
 /** A numeric id from the URL; anything else is a page that does not exist. */
 export function idParam(value: unknown, entity: string): number {

@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { User } from '../domain/account';
-import { randomToken } from '../security/passwords';
-import type { Database } from '../storage/db';
-import { createSession, deleteSession, extendSessions, findSession } from '../storage/sessions';
-import { getContext } from './context';
-import { readCookie, sessionCookieName, sessionCookieOptions } from './cookies';
+import type { User } from '../domain/account.js';
+import { randomToken } from '../security/passwords.js';
+import type { Database } from '../storage/db.js';
+import { createSession, deleteSession, extendSessions, findSession } from '../storage/sessions.js';
+import { getContext } from './context.js';
+import { readCookie, sessionCookieName, sessionCookieOptions } from './cookies.js';
 
 export const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 const extendAfterMs = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@
  */
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import { Problem } from '../domain/errors';
+import { Problem } from '../domain/errors.js';
 
 export type FileReader = (req: Request, res: Response) => Promise<Express.Multer.File | undefined>;
 

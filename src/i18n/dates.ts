@@ -3,7 +3,7 @@
  * made at 00:30 on 2 December says 2 December, not the UTC date before it),
  * with the month written out, in the reader's language.
  */
-import type { Locale } from './translate';
+import type { Locale } from './translate.js';
 
 const timeZone = 'Europe/Amsterdam';
 const languageTag = (locale: Locale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { instrumentSchema, type Instrument } from '../domain/instrument';
+import { instrumentSchema, type Instrument } from '../domain/instrument.js';
 
 export class InstrumentFileError extends Error {
   constructor(readonly file: string, readonly pathInFile: string, readonly reason: string) {

@@ -18,11 +18,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
-import { locales, messageKeys, translator, type Locale, type Messages, type Translate } from '../i18n/translate';
-import { catalogueIn, catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue';
-import { exportWordingSchema, type ExportWording } from '../exports/wording';
-import { conditionalPassagePattern, conditionParts, measurePattern, optionalMeasures, placeholderPattern, rulesIn, rulesSchema, type Rule } from '../domain/recommendations/rules';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
+import { locales, messageKeys, translator, type Locale, type Messages, type Translate } from '../i18n/translate.js';
+import { catalogueIn, catalogueSchema, type Catalogue } from '../domain/recommendations/catalogue.js';
+import { exportWordingSchema, type ExportWording } from '../exports/wording.js';
+import { conditionalPassagePattern, conditionParts, measurePattern, optionalMeasures, placeholderPattern, rulesIn, rulesSchema, type Rule } from '../domain/recommendations/rules.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
 
 /** The definitions of the reports in one language. */
 export interface ReportDefinitions {

@@ -7,7 +7,7 @@
  * and the PDF (render-pdf.ts) only lay it out. So the two can never differ in
  * what they say, and neither holds a word of its own.
  */
-import type { ChartData } from './street-report';
+import type { ChartData } from './street-report.js';
 
 export interface TableRow {
   /** The first cell is the row's header (a theme, a street, a label). */

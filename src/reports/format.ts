@@ -4,9 +4,9 @@
  * "wants less" are never confused, percentages without decimals, and "< 5"
  * for counts and shares that rest on fewer than five residents.
  */
-import type { Translate } from '../i18n/translate';
-import { smallCountBelow } from '../domain/analysis/disclosure-control';
-import type { FigureFormatter } from '../domain/recommendations/recommend';
+import type { Translate } from '../i18n/translate.js';
+import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
+import type { FigureFormatter } from '../domain/recommendations/recommend.js';
 
 export const minus = '\u2212';
 

@@ -5,15 +5,15 @@
  * alpha per theme, the interval method, the disclosure rules, and which
  * instrument content is not verified against the original questionnaire.
  */
-import { indicativeBelow, smallCountBelow } from '../domain/analysis/disclosure-control';
-import type { ReliabilityResult } from '../domain/analysis/reliability';
-import type { Instrument } from '../domain/instrument';
-import type { Translate } from '../i18n/translate';
-import { maxStreetTypes, minimumSilhouette } from '../domain/analysis/street-types';
-import { formatNumber, formatPercent } from './format';
-import { indexBandPoints } from './surroundings-index';
-import type { ReportContext } from './report-context';
-import { dimensionNames } from './unit-section';
+import { indicativeBelow, smallCountBelow } from '../domain/analysis/disclosure-control.js';
+import type { ReliabilityResult } from '../domain/analysis/reliability.js';
+import type { Instrument } from '../domain/instrument.js';
+import type { Translate } from '../i18n/translate.js';
+import { maxStreetTypes, minimumSilhouette } from '../domain/analysis/street-types.js';
+import { formatNumber, formatPercent } from './format.js';
+import { indexBandPoints } from './surroundings-index.js';
+import type { ReportContext } from './report-context.js';
+import { dimensionNames } from './unit-section.js';
 
 export interface MethodAppendix {
   paragraphs: string[];

@@ -4,10 +4,10 @@
  * differences between groups; the residents' comments; the recommendations;
  * a short section per street; and the method appendix.
  */
-import type { Translate } from '../i18n/translate';
-import type { Block } from './document';
-import type { NeighbourhoodReportModel } from './neighbourhood-report';
-import { startingPointBlocks, unitFigureBlocks } from './unit-blocks';
+import type { Translate } from '../i18n/translate.js';
+import type { Block } from './document.js';
+import type { NeighbourhoodReportModel } from './neighbourhood-report.js';
+import { startingPointBlocks, unitFigureBlocks } from './unit-blocks.js';
 
 const section = (id: string, text: string, newPage = false): Block => ({ kind: 'heading', level: 2, text, id, ...(newPage ? { newPage } : {}) });
 

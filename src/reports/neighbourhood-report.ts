@@ -5,19 +5,19 @@
  * residents' comments; recommendations summarised across streets; a short
  * section per street; and the method appendix (method-appendix.ts).
  */
-import { wrapLabel } from './chart-labels';
-import { surroundingsIndex, type IndexCell } from './surroundings-index';
-import { atPublishedPrecision, formatGap, formatShare } from './format';
-import { methodAppendix, type MethodAppendix } from './method-appendix';
-import type { ReportContext } from './report-context';
-import type { CategoryCell } from '../domain/analysis/category-disclosure';
-import { hasStreetTypes } from '../domain/analysis/street-types';
-import { smallCountBelow } from '../domain/analysis/disclosure-control';
-import type { Translate } from '../i18n/translate';
-import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report';
-import { sumResponseFigures } from '../domain/response-figures';
-import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section';
-import { contributionTable, statementTable, type DetailTable } from './theme-details';
+import { wrapLabel } from './chart-labels.js';
+import { surroundingsIndex, type IndexCell } from './surroundings-index.js';
+import { atPublishedPrecision, formatGap, formatShare } from './format.js';
+import { methodAppendix, type MethodAppendix } from './method-appendix.js';
+import type { ReportContext } from './report-context.js';
+import type { CategoryCell } from '../domain/analysis/category-disclosure.js';
+import { hasStreetTypes } from '../domain/analysis/street-types.js';
+import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
+import type { Translate } from '../i18n/translate.js';
+import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report.js';
+import { sumResponseFigures } from '../domain/response-figures.js';
+import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section.js';
+import { contributionTable, statementTable, type DetailTable } from './theme-details.js';
 
 export interface NeighbourhoodReportModel {
   kind: 'neighbourhood';

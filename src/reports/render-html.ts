@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import ejs from 'ejs';
-import type { Translate } from '../i18n/translate';
-import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
-import type { ReportDocument } from './document';
-import { renderChart, type RenderedChart } from './render-chart';
-import type { ChartData } from './street-report';
+import type { Translate } from '../i18n/translate.js';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions.js';
+import type { ReportDocument } from './document.js';
+import { renderChart, type RenderedChart } from './render-chart.js';
+import type { ChartData } from './street-report.js';
 
 /** Renders every chart of a document; the result is keyed by the chart data object. */
 export async function renderCharts(doc: ReportDocument, definitions: ReportDefinitions): Promise<Map<ChartData, RenderedChart>> {

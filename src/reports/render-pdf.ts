@@ -4,11 +4,11 @@
  * in every page header, and for the neighbourhood report a table of contents
  * whose entries link to their sections.
  */
-import type { Block, ReportDocument } from './document';
-import { headingsOf } from './document';
-import { PdfWriter } from './pdf-writer';
-import type { RenderedChart } from './render-chart';
-import type { ChartData } from './street-report';
+import type { Block, ReportDocument } from './document.js';
+import { headingsOf } from './document.js';
+import { PdfWriter } from './pdf-writer.js';
+import type { RenderedChart } from './render-chart.js';
+import type { ChartData } from './street-report.js';
 
 type Charts = Map<ChartData, RenderedChart>;
 

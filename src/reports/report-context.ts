@@ -1,9 +1,9 @@
 /** Everything a report model is built from: the analysis of the study and the data beside it. */
-import type { Instrument } from '../domain/instrument';
-import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
-import type { Intervention } from '../domain/intervention';
-import type { StudyAnalysis } from '../domain/study-analysis';
-import type { Language } from '../domain/instrument';
+import type { Instrument } from '../domain/instrument.js';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions.js';
+import type { Intervention } from '../domain/intervention.js';
+import type { StudyAnalysis } from '../domain/study-analysis.js';
+import type { Language } from '../domain/instrument.js';
 
 export interface ReportContext {
   analysis: StudyAnalysis;

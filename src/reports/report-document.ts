@@ -3,12 +3,12 @@
  * the header line, the running header and the blocks. The one place where a
  * report gets its words.
  */
-import type { Translate } from '../i18n/translate';
-import { chartsOf, type ReportDocument } from './document';
-import { neighbourhoodBlocks } from './neighbourhood-document';
-import type { NeighbourhoodReportModel } from './neighbourhood-report';
-import { streetBlocks } from './street-document';
-import type { StreetReportModel } from './street-report';
+import type { Translate } from '../i18n/translate.js';
+import { chartsOf, type ReportDocument } from './document.js';
+import { neighbourhoodBlocks } from './neighbourhood-document.js';
+import type { NeighbourhoodReportModel } from './neighbourhood-report.js';
+import { streetBlocks } from './street-document.js';
+import type { StreetReportModel } from './street-report.js';
 
 export type ReportModel = StreetReportModel | NeighbourhoodReportModel;
 

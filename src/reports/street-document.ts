@@ -4,10 +4,10 @@
  * street type, the straatladder, for a follow-up wave the change since the
  * earlier wave, and last the starting points with the recommended methods.
  */
-import type { Translate } from '../i18n/translate';
-import type { Block } from './document';
-import type { StreetReportModel } from './street-report';
-import { startingPointBlocks, unitFigureBlocks } from './unit-blocks';
+import type { Translate } from '../i18n/translate.js';
+import type { Block } from './document.js';
+import type { StreetReportModel } from './street-report.js';
+import { startingPointBlocks, unitFigureBlocks } from './unit-blocks.js';
 
 /** The street per theme against its neighbourhood and the whole study (study = 100): surroundings-index.ts. */
 function surroundingsBlocks(report: StreetReportModel, say: Translate): Block[] {

@@ -7,17 +7,17 @@
  * earlier wave and the interventions in between. One model feeds the HTML
  * page, the charts and the PDF.
  */
-import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
-import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types';
-import { smallCountBelow } from '../domain/analysis/disclosure-control';
-import type { ResponseFigures } from '../domain/response-figures';
-import { formatCalendarDate } from '../i18n/dates';
-import { atPublishedPrecision, formatGap, formatInterval, formatNumber, formatPercent, formatShare } from './format';
-import { wrapLabel } from './chart-labels';
-import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section';
-import type { Translate } from '../i18n/translate';
-import { surroundingsIndex, type IndexCell } from './surroundings-index';
-import type { ReportContext, ReportHeader } from './report-context';
+import type { StreetLadderSummary } from '../domain/analysis/street-ladder.js';
+import { hasStreetTypes, typeCharacter } from '../domain/analysis/street-types.js';
+import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
+import type { ResponseFigures } from '../domain/response-figures.js';
+import { formatCalendarDate } from '../i18n/dates.js';
+import { atPublishedPrecision, formatGap, formatInterval, formatNumber, formatPercent, formatShare } from './format.js';
+import { wrapLabel } from './chart-labels.js';
+import { actualDesiredChart, chartLabelWidth, dimensionNames, unitSection, weightedGapChart, type UnitSection } from './unit-section.js';
+import type { Translate } from '../i18n/translate.js';
+import { surroundingsIndex, type IndexCell } from './surroundings-index.js';
+import type { ReportContext, ReportHeader } from './report-context.js';
 
 export interface ChartData {
   chart: string;
@@ -74,7 +74,7 @@ export interface StreetReportModel {
   charts: ChartData[];
 }
 
-export type { ReportHeader } from './report-context';
+export type { ReportHeader } from './report-context.js';
 
 /**
  * The response in figures and in a sentence. For a street whose figures are

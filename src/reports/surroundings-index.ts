@@ -14,7 +14,7 @@
  * is written as a whole number with its band in words, so that it reads the
  * same in colour, in black and white and aloud.
  */
-import type { Translate } from '../i18n/translate';
+import type { Translate } from '../i18n/translate.js';
 
 export const indexBandPoints = 15;
 

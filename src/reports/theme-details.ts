@@ -8,12 +8,12 @@
  * out); a share that rests on fewer than five residents is "< 5", without an
  * interval, which would give the count back.
  */
-import type { UnitResult } from '../domain/analysis/analyse-study';
-import { smallCountBelow } from '../domain/analysis/disclosure-control';
-import { wilsonInterval } from '../domain/analysis/wilson-interval';
-import type { Instrument, Language } from '../domain/instrument';
-import type { Translate } from '../i18n/translate';
-import { formatGap, formatNumber, formatShare } from './format';
+import type { UnitResult } from '../domain/analysis/analyse-study.js';
+import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
+import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
+import type { Instrument, Language } from '../domain/instrument.js';
+import type { Translate } from '../i18n/translate.js';
+import { formatGap, formatNumber, formatShare } from './format.js';
 
 /** A table's words and cells, for the document to lay out. */
 export interface DetailTable {

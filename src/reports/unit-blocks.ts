@@ -3,9 +3,9 @@
  * table (or the reason they are not shown), and its starting points with the
  * recommended methods (or what the report says where there is no need).
  */
-import type { Translate } from '../i18n/translate';
-import type { Block } from './document';
-import type { RecommendationView, UnitSection } from './unit-section';
+import type { Translate } from '../i18n/translate.js';
+import type { Block } from './document.js';
+import type { RecommendationView, UnitSection } from './unit-section.js';
 
 const themeColumns = ['theme', 'n', 'actual', 'desired', 'importance', 'weightedGap', 'interval', 'wantingMore', 'satisfied', 'wantingLess'] as const;
 

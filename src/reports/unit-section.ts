@@ -5,17 +5,17 @@
  * disclosed: a suppressed unit becomes a section with a reason and nothing
  * else, so no renderer can print a hidden figure.
  */
-import type { UnitResult } from '../domain/analysis/analyse-study';
-import type { Disclosed } from '../domain/analysis/disclosure-control';
-import type { StreetLadderSummary } from '../domain/analysis/street-ladder';
-import type { Instrument, Language } from '../domain/instrument';
-import type { Method } from '../domain/recommendations/catalogue';
-import { diagnose, type DiagnosisContext } from '../domain/recommendations/diagnosis';
-import { recommend } from '../domain/recommendations/recommend';
-import type { Translate } from '../i18n/translate';
-import type { ReportDefinitions } from '../report-definitions/load-report-definitions';
-import { wrapLabel } from './chart-labels';
-import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format';
+import type { UnitResult } from '../domain/analysis/analyse-study.js';
+import type { Disclosed } from '../domain/analysis/disclosure-control.js';
+import type { StreetLadderSummary } from '../domain/analysis/street-ladder.js';
+import type { Instrument, Language } from '../domain/instrument.js';
+import type { Method } from '../domain/recommendations/catalogue.js';
+import { diagnose, type DiagnosisContext } from '../domain/recommendations/diagnosis.js';
+import { recommend } from '../domain/recommendations/recommend.js';
+import type { Translate } from '../i18n/translate.js';
+import type { ReportDefinitions } from '../report-definitions/load-report-definitions.js';
+import { wrapLabel } from './chart-labels.js';
+import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format.js';
 
 export interface DimensionRow {
   id: string;

@@ -4,13 +4,13 @@
  * transaction. An admin cannot disable their own account, so there is always
  * someone left to manage the others.
  */
-import { accountInputSchema, passwordContainsUsername, passwordResetSchema, type User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import { parseOrThrow } from '../domain/validation';
-import { hashPassword } from '../security/passwords';
-import { auditedChange } from '../storage/audit-log';
-import type { Database, Queryable } from '../storage/db';
-import { createUser, getUser, setAccountDisabled, setPasswordHash } from '../storage/users';
+import { accountInputSchema, passwordContainsUsername, passwordResetSchema, type User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import { parseOrThrow } from '../domain/validation.js';
+import { hashPassword } from '../security/passwords.js';
+import { auditedChange } from '../storage/audit-log.js';
+import type { Database, Queryable } from '../storage/db.js';
+import { createUser, getUser, setAccountDisabled, setPasswordHash } from '../storage/users.js';
 
 /** Creates an account; `actor` is the admin doing it (absent at start-up). */
 export async function createAccount(db: Database, input: unknown, actor?: User): Promise<User> {

@@ -5,19 +5,19 @@
  * visit log and, for a follow-up wave, the change per street since the
  * earlier wave. The coordinators' JSON endpoint and the reports both start here.
  */
-import { analyseStudy, type AnalysisResult } from '../domain/analysis/analyse-study';
-import { compareStreetWaves } from '../domain/analysis/wave-change';
-import { Problem } from '../domain/errors';
-import { responseFigures, sumResponseFigures, type ResponseFigures } from '../domain/response-figures';
-import type { Study } from '../domain/study';
-import type { StudyAnalysis } from '../domain/study-analysis';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import { listStreets } from '../storage/address-frame';
-import type { Queryable } from '../storage/db';
-import { listStreetLadderAnswers, readRespondentTable } from '../storage/interviews';
-import { listAddressProgress, type AddressProgress } from '../storage/monitoring';
-import { listResponseSnapshots } from '../storage/purge';
-import { getAnalysisRevision, getStudy } from '../storage/studies';
+import { analyseStudy, type AnalysisResult } from '../domain/analysis/analyse-study.js';
+import { compareStreetWaves } from '../domain/analysis/wave-change.js';
+import { Problem } from '../domain/errors.js';
+import { responseFigures, sumResponseFigures, type ResponseFigures } from '../domain/response-figures.js';
+import type { Study } from '../domain/study.js';
+import type { StudyAnalysis } from '../domain/study-analysis.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import { listStreets } from '../storage/address-frame.js';
+import type { Queryable } from '../storage/db.js';
+import { listStreetLadderAnswers, readRespondentTable } from '../storage/interviews.js';
+import { listAddressProgress, type AddressProgress } from '../storage/monitoring.js';
+import { listResponseSnapshots } from '../storage/purge.js';
+import { getAnalysisRevision, getStudy } from '../storage/studies.js';
 
 export type { StudyAnalysis };
 

@@ -3,14 +3,14 @@
  * must be one of the study's, the account an active interviewer; the change
  * and its audit entry are one transaction.
  */
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import type { Study } from '../domain/study';
-import { getStreetStudyId } from '../storage/address-frame';
-import { assignStreet, unassignStreet } from '../storage/assignments';
-import { auditedChange } from '../storage/audit-log';
-import type { Database } from '../storage/db';
-import { getUser } from '../storage/users';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import type { Study } from '../domain/study.js';
+import { getStreetStudyId } from '../storage/address-frame.js';
+import { assignStreet, unassignStreet } from '../storage/assignments.js';
+import { auditedChange } from '../storage/audit-log.js';
+import type { Database } from '../storage/db.js';
+import { getUser } from '../storage/users.js';
 
 export async function changeAssignment(db: Database, actor: User, study: Study, change: { streetId: number; interviewerId: number; unassign: boolean }): Promise<void> {
   const interviewer = await getUser(db, change.interviewerId);

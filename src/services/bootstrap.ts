@@ -3,11 +3,11 @@
  * ADMIN_USERNAME / ADMIN_PASSWORD, or with a generated password that is
  * printed once (it is stored only as a hash).
  */
-import { passwordContainsUsername, passwordSchema } from '../domain/account';
-import { randomToken } from '../security/passwords';
-import type { Database } from '../storage/db';
-import { countUsers } from '../storage/users';
-import { createAccount } from './accounts';
+import { passwordContainsUsername, passwordSchema } from '../domain/account.js';
+import { randomToken } from '../security/passwords.js';
+import type { Database } from '../storage/db.js';
+import { countUsers } from '../storage/users.js';
+import { createAccount } from './accounts.js';
 
 export interface AdminSettings {
   username: string;

@@ -6,16 +6,16 @@
  * Buurtladder working at once, reports included. Created on first start
  * unless DEMO=0.
  */
-import type { AddressRow } from '../domain/address-frame';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import { insertDemoFieldwork } from '../synthetic/demo-fieldwork';
-import type { StreetCharacter } from '../synthetic/generate-study';
-import { hashPassword, randomToken } from '../security/passwords';
-import { insertAddresses, listAddressIdsByStreet, listStreets } from '../storage/address-frame';
-import { assignStreet } from '../storage/assignments';
-import type { Database } from '../storage/db';
-import { addStudyMember, createStudy, findDemoStudy } from '../storage/studies';
-import { createUser, findLogin, setPasswordHash } from '../storage/users';
+import type { AddressRow } from '../domain/address-frame.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import { insertDemoFieldwork } from '../synthetic/demo-fieldwork.js';
+import type { StreetCharacter } from '../synthetic/generate-study.js';
+import { hashPassword, randomToken } from '../security/passwords.js';
+import { insertAddresses, listAddressIdsByStreet, listStreets } from '../storage/address-frame.js';
+import { assignStreet } from '../storage/assignments.js';
+import type { Database } from '../storage/db.js';
+import { addStudyMember, createStudy, findDemoStudy } from '../storage/studies.js';
+import { createUser, findLogin, setPasswordHash } from '../storage/users.js';
 
 /** Fictitious streets: name, neighbourhood, postcode prefix, number of addresses, character of its residents' answers. */
 const demoStreets: [string, string, string, number, StreetCharacter][] = [

@@ -3,13 +3,13 @@
  * app keeps on the device: the interviewer's studies, walk list with each
  * address's visits so far, and the full instrument files it will render.
  */
-import type { User } from '../domain/account';
-import type { Instrument } from '../domain/instrument';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { Queryable } from '../storage/db';
-import { listWalkList, type WalkListStreet } from '../storage/assignments';
-import { listInterviewedAddresses, listVisitsOnAssignedStreets, type VisitSummary } from '../storage/fieldwork';
-import { getStudy } from '../storage/studies';
+import type { User } from '../domain/account.js';
+import type { Instrument } from '../domain/instrument.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import type { Queryable } from '../storage/db.js';
+import { listWalkList, type WalkListStreet } from '../storage/assignments.js';
+import { listInterviewedAddresses, listVisitsOnAssignedStreets, type VisitSummary } from '../storage/fieldwork.js';
+import { getStudy } from '../storage/studies.js';
 
 export interface FieldworkBundle {
   interviewer: { id: number; displayName: string };

@@ -4,12 +4,12 @@
  * transaction. Any bad line rejects the whole file with every reason found
  * (up to 500). The file is parsed off the HTTP thread (address-frame-parser.ts).
  */
-import { parseAddressFrameOffThread } from './address-frame-parser';
-import { Problem } from '../domain/errors';
-import { findAddressesAlreadyInFrame, insertAddresses } from '../storage/address-frame';
-import type { User } from '../domain/account';
-import { recordAudit } from '../storage/audit-log';
-import type { Database } from '../storage/db';
+import { parseAddressFrameOffThread } from './address-frame-parser.js';
+import { Problem } from '../domain/errors.js';
+import { findAddressesAlreadyInFrame, insertAddresses } from '../storage/address-frame.js';
+import type { User } from '../domain/account.js';
+import { recordAudit } from '../storage/audit-log.js';
+import type { Database } from '../storage/db.js';
 
 export interface ImportSummary {
   addresses: number;

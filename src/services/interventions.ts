@@ -3,13 +3,13 @@
  * workshop, street agreements), for the report of the next wave; with its
  * audit entry, in one transaction.
  */
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import type { Study } from '../domain/study';
-import { getStreetStudyId } from '../storage/address-frame';
-import { auditedChange } from '../storage/audit-log';
-import type { Database } from '../storage/db';
-import { insertIntervention, type Intervention } from '../storage/reports';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import type { Study } from '../domain/study.js';
+import { getStreetStudyId } from '../storage/address-frame.js';
+import { auditedChange } from '../storage/audit-log.js';
+import type { Database } from '../storage/db.js';
+import { insertIntervention, type Intervention } from '../storage/reports.js';
 
 export type InterventionInput = Pick<Intervention, 'streetId' | 'kind' | 'heldOn' | 'note'> & { methodId?: string };
 

@@ -8,15 +8,15 @@
  * attempt left, and records a tablet sent twice with different content.
  */
 import { median } from 'simple-statistics';
-import { responseFigures, shortInterviews, type ResponseFigures } from '../domain/response-figures';
-import { atNight, outsideFieldwork, tooFast, visitLimits } from '../domain/interview-quality';
-import type { Study } from '../domain/study';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { Queryable } from '../storage/db';
+import { responseFigures, shortInterviews, type ResponseFigures } from '../domain/response-figures.js';
+import { atNight, outsideFieldwork, tooFast, visitLimits } from '../domain/interview-quality.js';
+import type { Study } from '../domain/study.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import type { Queryable } from '../storage/db.js';
 import {
   countSyncConflicts, listAddressProgress, listInterviewParadata, listUnresolvedDuplicates,
   type DuplicateGroup, type InterviewParadata,
-} from '../storage/monitoring';
+} from '../storage/monitoring.js';
 
 export interface FieldworkMonitor {
   total: ResponseFigures;

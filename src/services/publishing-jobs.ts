@@ -7,10 +7,10 @@
  * that stops halfway keeps what was done, and starting again publishes the
  * rest (a version already published is not written twice).
  */
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import type { Study } from '../domain/study';
-import type { ReportService } from './reports';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import type { Study } from '../domain/study.js';
+import type { ReportService } from './reports.js';
 
 export interface PublishingJob {
   studyId: number;

@@ -4,14 +4,14 @@
  * figures are kept per street, everything else on the fieldwork side goes,
  * and the purge is written to the audit log, all in one transaction.
  */
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import type { Study } from '../domain/study';
-import { recordAudit } from '../storage/audit-log';
-import type { Database } from '../storage/db';
-import { purgeAddressFrame, type PurgeCounts } from '../storage/purge';
-import { getStudy } from '../storage/studies';
-import { studyResponse } from './analysis';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import type { Study } from '../domain/study.js';
+import { recordAudit } from '../storage/audit-log.js';
+import type { Database } from '../storage/db.js';
+import { purgeAddressFrame, type PurgeCounts } from '../storage/purge.js';
+import { getStudy } from '../storage/studies.js';
+import { studyResponse } from './analysis.js';
 
 /** Whether the typed confirmation names the study (spaces around it and letter case do not matter). */
 export function confirmsStudy(confirmation: unknown, study: Study): boolean {

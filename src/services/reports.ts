@@ -10,32 +10,32 @@
  */
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Problem } from '../domain/errors';
-import type { Study } from '../domain/study';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { ReportLanguages } from '../report-definitions/load-report-definitions';
-import { locales, type Locale } from '../i18n/translate';
-import { aggregateRows } from '../exports/aggregate-tables';
-import { csvText, safeCommaCsv, toDutchExcelCsv } from '../exports/csv';
-import { formatDayOf } from '../i18n/dates';
-import { buildNeighbourhoodReport } from '../reports/neighbourhood-report';
-import type { ReportContext } from '../reports/report-context';
-import { reportDocument, type ReportModel } from '../reports/report-document';
-import { renderCharts, renderReportHtml, withNavigation, type PreviewLinks } from '../reports/render-html';
-import { renderReportPdf } from '../reports/render-pdf';
-import { buildStreetReport } from '../reports/street-report';
-import type { User } from '../domain/account';
-import { recordAudit } from '../storage/audit-log';
-import type { Database, Queryable } from '../storage/db';
+import { Problem } from '../domain/errors.js';
+import type { Study } from '../domain/study.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import type { ReportLanguages } from '../report-definitions/load-report-definitions.js';
+import { locales, type Locale } from '../i18n/translate.js';
+import { aggregateRows } from '../exports/aggregate-tables.js';
+import { csvText, safeCommaCsv, toDutchExcelCsv } from '../exports/csv.js';
+import { formatDayOf } from '../i18n/dates.js';
+import { buildNeighbourhoodReport } from '../reports/neighbourhood-report.js';
+import type { ReportContext } from '../reports/report-context.js';
+import { reportDocument, type ReportModel } from '../reports/report-document.js';
+import { renderCharts, renderReportHtml, withNavigation, type PreviewLinks } from '../reports/render-html.js';
+import { renderReportPdf } from '../reports/render-pdf.js';
+import { buildStreetReport } from '../reports/street-report.js';
+import type { User } from '../domain/account.js';
+import { recordAudit } from '../storage/audit-log.js';
+import type { Database, Queryable } from '../storage/db.js';
 import {
   getPublishedReport, insertPublishedReport, isPublishedVersion, listInterventions, listPublishedVersionCounts, recordPublishedVersion, studyDataVersion, withdrawPublishedReport,
   type PublishedReport,
-} from '../storage/reports';
-import { differencingRisk, publishedCounts, type DifferencingRisk } from '../domain/analysis/version-differencing';
-import { listStreets } from '../storage/address-frame';
-import { listApprovedComments } from '../storage/comments';
-import { getStudy } from '../storage/studies';
-import { analyseStoredStudy, studyResponse } from './analysis';
+} from '../storage/reports.js';
+import { differencingRisk, publishedCounts, type DifferencingRisk } from '../domain/analysis/version-differencing.js';
+import { listStreets } from '../storage/address-frame.js';
+import { listApprovedComments } from '../storage/comments.js';
+import { getStudy } from '../storage/studies.js';
+import { analyseStoredStudy, studyResponse } from './analysis.js';
 
 export type ReportKind = 'street' | 'neighbourhood';
 

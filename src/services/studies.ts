@@ -1,12 +1,12 @@
 /** Creating and editing studies: validation against the loaded instruments, then one transaction. */
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import { studyInputSchema } from '../domain/study';
-import { parseOrThrow } from '../domain/validation';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import { auditedChange } from '../storage/audit-log';
-import type { Database, Queryable } from '../storage/db';
-import { createStudy, getStudy, studyRoleOf, updateStudy } from '../storage/studies';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import { studyInputSchema } from '../domain/study.js';
+import { parseOrThrow } from '../domain/validation.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import { auditedChange } from '../storage/audit-log.js';
+import type { Database, Queryable } from '../storage/db.js';
+import { createStudy, getStudy, studyRoleOf, updateStudy } from '../storage/studies.js';
 
 const choicesOf = (instruments: InstrumentRegistry) => instruments.list().map((instrument) => `${instrument.id}@${instrument.version}`);
 

@@ -5,15 +5,15 @@
  * study always keeps at least one coordinator member, so it never falls back
  * to the admin alone.
  */
-import type { User } from '../domain/account';
-import { Problem } from '../domain/errors';
-import type { Study } from '../domain/study';
-import { checkStudyRole, memberInputSchema } from '../domain/study-membership';
-import { parseOrThrow } from '../domain/validation';
-import { auditedChange } from '../storage/audit-log';
-import type { Database, Queryable } from '../storage/db';
-import { addStudyMember, listStudyMembers, removeStudyMember, studyRoleOf } from '../storage/studies';
-import { findUserByUsername, getUser } from '../storage/users';
+import type { User } from '../domain/account.js';
+import { Problem } from '../domain/errors.js';
+import type { Study } from '../domain/study.js';
+import { checkStudyRole, memberInputSchema } from '../domain/study-membership.js';
+import { parseOrThrow } from '../domain/validation.js';
+import { auditedChange } from '../storage/audit-log.js';
+import type { Database, Queryable } from '../storage/db.js';
+import { addStudyMember, listStudyMembers, removeStudyMember, studyRoleOf } from '../storage/studies.js';
+import { findUserByUsername, getUser } from '../storage/users.js';
 
 export async function addMember(db: Database, actor: User, study: Study, input: unknown): Promise<User> {
   const { username, role } = parseOrThrow(memberInputSchema, input);

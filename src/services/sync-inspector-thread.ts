@@ -4,11 +4,11 @@
  * with the inspected batch, or with the problem that refuses the batch as a whole.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Problem } from '../domain/errors';
-import { inspectBatch } from '../domain/sync-inspection';
-import type { Instrument } from '../domain/instrument';
-import { InstrumentRegistry } from '../instruments/load-instruments';
-import type { InspectorReply } from './sync-inspector';
+import { Problem } from '../domain/errors.js';
+import { inspectBatch } from '../domain/sync-inspection.js';
+import type { Instrument } from '../domain/instrument.js';
+import { InstrumentRegistry } from '../instruments/load-instruments.js';
+import type { InspectorReply } from './sync-inspector.js';
 
 const port = parentPort!;
 const instruments = new InstrumentRegistry((workerData as { data: { instruments: Instrument[] } }).data.instruments);

@@ -12,17 +12,17 @@
  * (tests make many); it holds no state besides a copy of the instruments.
  */
 import type { Worker } from 'node:worker_threads';
-import { Problem, type ProblemCode, type ProblemDetails } from '../domain/errors';
-import type { InspectedBatch } from '../domain/sync-inspection';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import { startTsWorker } from './ts-worker';
+import { Problem, type ProblemCode, type ProblemDetails } from '../domain/errors.js';
+import type { InspectedBatch } from '../domain/sync-inspection.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import { startWorker, threadModule } from './start-worker.js';
 
 export type InspectorReply =
   | { id: number; batch: InspectedBatch }
   | { id: number; problem: { code: ProblemCode; details: ProblemDetails } }
   | { id: number; error: string };
 
-const threadEntry = new URL('./sync-inspector-thread.ts', import.meta.url).href;
+const threadEntry = threadModule(import.meta.url, 'sync-inspector-thread');
 
 class InspectorThread {
   private worker: Worker | undefined;
@@ -44,7 +44,7 @@ class InspectorThread {
   }
 
   private start(): Worker {
-    const worker = startTsWorker(threadEntry, { instruments: this.instruments.list() });
+    const worker = startWorker(threadEntry, { instruments: this.instruments.list() });
     worker.on('message', (reply: InspectorReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);

@@ -20,22 +20,22 @@
  * the rest of the batch is stored regardless.
  */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../domain/account';
-import { recordAsSent, type InspectedBatch, type InspectedRecord } from '../domain/sync-inspection';
-import { contentHash } from '../domain/sync-record';
-import type { SyncRecord } from '../domain/sync-record';
-import type { InstrumentRegistry } from '../instruments/load-instruments';
-import type { Database, Queryable } from '../storage/db';
-import { inSavepoint, isConstraintError, isUniqueViolation } from '../storage/constraint-errors';
+import type { User } from '../domain/account.js';
+import { recordAsSent, type InspectedBatch, type InspectedRecord } from '../domain/sync-inspection.js';
+import { contentHash } from '../domain/sync-record.js';
+import type { SyncRecord } from '../domain/sync-record.js';
+import type { InstrumentRegistry } from '../instruments/load-instruments.js';
+import type { Database, Queryable } from '../storage/db.js';
+import { inSavepoint, isConstraintError, isUniqueViolation } from '../storage/constraint-errors.js';
 import {
   findAssignedAddresses, findStoredHashes, insertVisits, keepConflict, linkInterviewsToAddresses,
   type AssignedAddress, type NewVisit, type SyncConflict,
-} from '../storage/fieldwork';
-import { insertFollowUpContacts, type NewFollowUpContact } from '../storage/follow-up-contacts';
-import { GroupCommit } from './group-commit';
-import { syncInspector } from './sync-inspector';
-import { insertInterviews, type NewInterview } from '../storage/interviews';
-import { getStudy } from '../storage/studies';
+} from '../storage/fieldwork.js';
+import { insertFollowUpContacts, type NewFollowUpContact } from '../storage/follow-up-contacts.js';
+import { GroupCommit } from './group-commit.js';
+import { syncInspector } from './sync-inspector.js';
+import { insertInterviews, type NewInterview } from '../storage/interviews.js';
+import { getStudy } from '../storage/studies.js';
 
 export type RecordStatus = 'stored' | 'already-stored' | 'conflict' | 'rejected';
 

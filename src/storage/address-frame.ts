@@ -3,9 +3,9 @@
  * Streets and neighbourhoods are derived from the imported addresses. An
  * import is one transaction: either every row is stored or none is.
  */
-import { postcodeKey, streetKey, type AddressRow } from '../domain/address-frame';
-import type { LineError } from '../domain/errors';
-import { insertRows, type Queryable } from './db';
+import { postcodeKey, streetKey, type AddressRow } from '../domain/address-frame.js';
+import type { LineError } from '../domain/errors.js';
+import { insertRows, type Queryable } from './db.js';
 
 /** Lines of the file whose address is already in the study's frame. */
 export async function findAddressesAlreadyInFrame(db: Queryable, studyId: number, rows: AddressRow[]): Promise<LineError[]> {

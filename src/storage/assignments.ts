@@ -1,5 +1,5 @@
 /** Which interviewer works which street, and the walk lists that follow from it. */
-import type { Queryable } from './db';
+import type { Queryable } from './db.js';
 
 export async function assignStreet(db: Queryable, streetId: number, interviewerId: number): Promise<void> {
   await db.run('INSERT OR IGNORE INTO assignments (street_id, interviewer_id) VALUES (?, ?)', [streetId, interviewerId]);

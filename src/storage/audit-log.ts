@@ -2,8 +2,8 @@
  * The audit log: all SQL on audit_log. There is an insert and a select and
  * nothing else; the database's triggers refuse updates and deletes.
  */
-import type { AuditEntry, AuditRecord } from '../domain/audit';
-import type { Database, Queryable } from './db';
+import type { AuditEntry, AuditRecord } from '../domain/audit.js';
+import type { Database, Queryable } from './db.js';
 
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.run(

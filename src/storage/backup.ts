@@ -5,7 +5,7 @@
  * (write-ahead logging lets writers go on). The copy is checked with
  * `PRAGMA integrity_check` before it is reported as done.
  */
-import { Database } from './db';
+import { Database } from './db.js';
 
 export interface BackupResult {
   file: string;

@@ -3,7 +3,7 @@
  * A comment carries its interview's street (for the review screen and the
  * neighbourhood report), never an address.
  */
-import type { Queryable } from './db';
+import type { Queryable } from './db.js';
 
 export type ReviewStatus = 'pending' | 'approved' | 'rejected';
 

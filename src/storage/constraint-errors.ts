@@ -3,8 +3,8 @@
  * error catalogue: a UNIQUE failure is a conflict, a CHECK or NOT NULL failure
  * invalid input, a FOREIGN KEY failure a missing entity.
  */
-import { Problem } from '../domain/errors';
-import type { Queryable } from './db';
+import { Problem } from '../domain/errors.js';
+import type { Queryable } from './db.js';
 
 /** Whether the database refused a row for breaking a constraint (not a busy or full database, nor a bug). */
 export function isConstraintError(error: unknown): boolean {

@@ -4,8 +4,8 @@
  * interviews, with their random key, street and neighbourhood: the query
  * does not touch the fieldwork side, so it cannot return an address.
  */
-import type { AnswerDocument, RespondentRecord } from '../domain/answer-document';
-import { pagesByRowid, type Queryable } from './db';
+import type { AnswerDocument, RespondentRecord } from '../domain/answer-document.js';
+import { pagesByRowid, type Queryable } from './db.js';
 
 type Row = { row: number; respondent_key: string; neighbourhood: string; street: string; instrument_version: number; answers: string };
 

@@ -4,10 +4,10 @@
  * it names addresses and is purged with the address frame; none of it is read
  * by the analysis.
  */
-import type { InstrumentChoice } from '../domain/study';
-import type { VisitOutcome } from '../domain/sync-record';
-import { insertRows, maxParameters, slicesOf, type Queryable } from './db';
-import { instrumentChoicesOf, readInstrumentChoices } from './studies';
+import type { InstrumentChoice } from '../domain/study.js';
+import type { VisitOutcome } from '../domain/sync-record.js';
+import { insertRows, maxParameters, slicesOf, type Queryable } from './db.js';
+import { instrumentChoicesOf, readInstrumentChoices } from './studies.js';
 
 export interface NewVisit {
   id: string;

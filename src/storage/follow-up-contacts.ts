@@ -2,7 +2,7 @@
  * Consent for follow-up contact, kept in its own table: it names the study and
  * the street, never the interview or the address (instruments.md, Data separation).
  */
-import { insertRows, type Queryable } from './db';
+import { insertRows, type Queryable } from './db.js';
 
 export interface NewFollowUpContact {
   id: string;

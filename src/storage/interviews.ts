@@ -4,11 +4,11 @@
  * 0002-answers-apart-from-addresses.sql). Answers are one JSON document per
  * interview (src/domain/answer-document.ts), checked before they get here.
  */
-import type { AnswerDocument } from '../domain/answer-document';
-import { RespondentTableBuilder, tableLayoutOf, type RespondentTable } from '../domain/analysis/respondent-table';
-import type { StreetLadderAnswer } from '../domain/analysis/street-ladder';
-import type { Instrument } from '../domain/instrument';
-import { insertRows, pagesByRowid, type Queryable } from './db';
+import type { AnswerDocument } from '../domain/answer-document.js';
+import { RespondentTableBuilder, tableLayoutOf, type RespondentTable } from '../domain/analysis/respondent-table.js';
+import type { StreetLadderAnswer } from '../domain/analysis/street-ladder.js';
+import type { Instrument } from '../domain/instrument.js';
+import { insertRows, pagesByRowid, type Queryable } from './db.js';
 
 export interface NewInterview {
   id: string;

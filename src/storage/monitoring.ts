@@ -4,9 +4,9 @@
  * duplicates and sync conflicts to resolve. Fieldwork side: these queries
  * join addresses and are meaningless after the frame is purged.
  */
-import type { AddressFieldwork } from '../domain/response-figures';
-import type { VisitOutcome } from '../domain/sync-record';
-import type { Queryable } from './db';
+import type { AddressFieldwork } from '../domain/response-figures.js';
+import type { VisitOutcome } from '../domain/sync-record.js';
+import type { Queryable } from './db.js';
 
 export interface AddressProgress extends AddressFieldwork {
   addressId: number;

@@ -5,8 +5,8 @@
  * response figures come from the visit log, and they are kept per street in
  * street_response_snapshots by the same transaction.
  */
-import { responseFiguresFromCounts, type ResponseFigures } from '../domain/response-figures';
-import { insertRows, type Queryable } from './db';
+import { responseFiguresFromCounts, type ResponseFigures } from '../domain/response-figures.js';
+import { insertRows, type Queryable } from './db.js';
 
 export interface PurgeCounts {
   addresses: number;

@@ -3,10 +3,10 @@
  * study (what a report was made from), and the published reports.
  */
 import { createHash } from 'node:crypto';
-import type { PublishedCounts } from '../domain/analysis/version-differencing';
-import type { ResponseFigures } from '../domain/response-figures';
-import type { Intervention } from '../domain/intervention';
-import type { Queryable } from './db';
+import type { PublishedCounts } from '../domain/analysis/version-differencing.js';
+import type { ResponseFigures } from '../domain/response-figures.js';
+import type { Intervention } from '../domain/intervention.js';
+import type { Queryable } from './db.js';
 
 export type { Intervention };
 

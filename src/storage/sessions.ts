@@ -3,9 +3,9 @@
  * database, so they survive a server restart; only the SHA-256 of the cookie
  * token is stored.
  */
-import type { User } from '../domain/account';
-import { maxParameters, slicesOf, type Queryable } from './db';
-import { toUser } from './users';
+import type { User } from '../domain/account.js';
+import { maxParameters, slicesOf, type Queryable } from './db.js';
+import { toUser } from './users.js';
 
 export interface SessionRecord {
   user: User;

@@ -1,10 +1,10 @@
 /** Studies, their instrument versions and their members: all SQL for them. */
-import type { User } from '../domain/account';
-import type { StudyMember, StudyRole } from '../domain/study-membership';
-import { splitInstrumentChoice, type InstrumentChoice, type Study, type StudyInput } from '../domain/study';
-import { withConstraints } from './constraint-errors';
-import type { Queryable } from './db';
-import { toUser, userColumns, type UserRow } from './users';
+import type { User } from '../domain/account.js';
+import type { StudyMember, StudyRole } from '../domain/study-membership.js';
+import { splitInstrumentChoice, type InstrumentChoice, type Study, type StudyInput } from '../domain/study.js';
+import { withConstraints } from './constraint-errors.js';
+import type { Queryable } from './db.js';
+import { toUser, userColumns, type UserRow } from './users.js';
 
 interface StudyRow {
   id: number;

@@ -1,8 +1,8 @@
 /** Accounts: all SQL on the users table. */
-import type { User } from '../domain/account';
-import type { Role } from '../domain/roles';
-import { withConstraints } from './constraint-errors';
-import type { Queryable } from './db';
+import type { User } from '../domain/account.js';
+import type { Role } from '../domain/roles.js';
+import { withConstraints } from './constraint-errors.js';
+import type { Queryable } from './db.js';
 
 export interface UserRow {
   id: number;

@@ -3,10 +3,10 @@
  * generator: what a tablet would send after a finished interview. Used by the
  * sync tests, the sync benchmark and the demo study.
  */
-import type { RespondentAnswers } from '../domain/analysis/respondent-table';
-import { expectedRatings, type AnswerDocument } from '../domain/answer-document';
-import type { Instrument } from '../domain/instrument';
-import type { StreetCharacter } from './generate-study';
+import type { RespondentAnswers } from '../domain/analysis/respondent-table.js';
+import { expectedRatings, type AnswerDocument } from '../domain/answer-document.js';
+import type { Instrument } from '../domain/instrument.js';
+import type { StreetCharacter } from './generate-study.js';
 
 /** Every rating of every non-text item answered; about `dontKnowShare` of them "don't know". */
 export function randomAnswerDocument(instrument: Instrument, random: () => number, dontKnowShare = 0.03): AnswerDocument {

@@ -7,14 +7,14 @@
  * where nobody wants more contact (no need). A few closing remarks, two of
  * them already reviewed, show the comment review. Seeded: always the same demo.
  */
-import type { Instrument } from '../domain/instrument';
-import type { VisitOutcome } from '../domain/sync-record';
-import { reviewComment } from '../storage/comments';
-import type { Queryable } from '../storage/db';
-import { insertVisits, linkInterviewsToAddresses, type NewVisit } from '../storage/fieldwork';
-import { insertInterviews, type NewInterview } from '../storage/interviews';
-import { answerDocumentOf, streetLadderAnswerDocument } from './answer-documents';
-import { generateStudy, seededRandom, type StreetCharacter } from './generate-study';
+import type { Instrument } from '../domain/instrument.js';
+import type { VisitOutcome } from '../domain/sync-record.js';
+import { reviewComment } from '../storage/comments.js';
+import type { Queryable } from '../storage/db.js';
+import { insertVisits, linkInterviewsToAddresses, type NewVisit } from '../storage/fieldwork.js';
+import { insertInterviews, type NewInterview } from '../storage/interviews.js';
+import { answerDocumentOf, streetLadderAnswerDocument } from './answer-documents.js';
+import { generateStudy, seededRandom, type StreetCharacter } from './generate-study.js';
 
 /** Fictitious closing remarks: as said, and (for the reviewed ones) as approved for the reports. */
 const demoRemarks: { body: string; reviewed?: string }[] = [

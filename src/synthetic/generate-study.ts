@@ -13,9 +13,9 @@
  * The analysis must find exactly these characters back
  * (test/unit/domain/analysis/analyse-study.test.ts).
  */
-import type { RespondentAnswers } from '../domain/analysis/respondent-table';
-import type { PairedAnswer } from '../domain/analysis/weighted-gap';
-import type { ContributionItem, Instrument, PairedItem } from '../domain/instrument';
+import type { RespondentAnswers } from '../domain/analysis/respondent-table.js';
+import type { PairedAnswer } from '../domain/analysis/weighted-gap.js';
+import type { ContributionItem, Instrument, PairedItem } from '../domain/instrument.js';
 
 /**
  * What a synthetic street is like: residents who want more mutual help; quiet

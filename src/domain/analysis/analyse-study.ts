@@ -18,25 +18,25 @@
  * scores every respondent once and adds the scores to each unit they belong
  * to, so the work grows linearly with respondents.
  */
-import type { Instrument } from '../instrument';
+import type { Instrument } from '../instrument.js';
 import {
   decideVisibility, discloseCount, discloseWith, mergeSmallStreets, reportingTree,
   type Disclosed, type ReportingNode, type Visibility,
-} from './disclosure-control';
-import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile';
-import { ReliabilityAccumulator, type ReliabilityResult } from './reliability';
-import { gapModelOf, RespondentScores, scoreRespondent } from './respondent-scores';
-import { tableLayoutOf, type RespondentTable } from './respondent-table';
-import { findStartingPoints, type StartingPointsResult } from './starting-points';
-import { StreetGroupAccumulator, type CategoryResult, type StreetCells } from './street-groups';
-import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units';
-import { Float64Arena } from './float-arena';
-import { findStreetTypes, type StreetTypesResult } from './street-types';
-import { withheldFigures } from './figure-suppression';
-import { protectAcrossUnits } from './category-linking';
-import { UnitAccumulator, type UnitFigures } from './unit-summary';
+} from './disclosure-control.js';
+import { ProfileAccumulator, profileModelOf, type UnitProfile } from './respondent-profile.js';
+import { ReliabilityAccumulator, type ReliabilityResult } from './reliability.js';
+import { gapModelOf, RespondentScores, scoreRespondent } from './respondent-scores.js';
+import { tableLayoutOf, type RespondentTable } from './respondent-table.js';
+import { findStartingPoints, type StartingPointsResult } from './starting-points.js';
+import { StreetGroupAccumulator, type CategoryResult, type StreetCells } from './street-groups.js';
+import { streetLadderUnits, type PlacedStreetLadderAnswer, type StreetLadderUnits } from './street-ladder-units.js';
+import { Float64Arena } from './float-arena.js';
+import { findStreetTypes, type StreetTypesResult } from './street-types.js';
+import { withheldFigures } from './figure-suppression.js';
+import { protectAcrossUnits } from './category-linking.js';
+import { UnitAccumulator, type UnitFigures } from './unit-summary.js';
 
-export type { ReliabilityResult } from './reliability';
+export type { ReliabilityResult } from './reliability.js';
 
 export interface StudyData {
   instrument: Instrument;

@@ -23,7 +23,7 @@
  * cells together make up the answers minus the printed counts. A "< 5" cell
  * is safe when these bounds leave it at least two possible values.
  */
-import { smallCountBelow as categoryCountBelow } from './disclosure-control';
+import { smallCountBelow as categoryCountBelow } from './disclosure-control.js';
 
 export type CategoryCell =
   | { kind: 'count'; n: number }

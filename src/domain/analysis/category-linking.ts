@@ -22,8 +22,8 @@
  * // neighbourhood: 22 live alone; streets print 11 and 8; the small streets together hold 3
  * // R = 22 − 11 − 8 = 3 → protect the 8: R = 11
  */
-import type { UnitProfile } from './respondent-profile';
-import { smallCountBelow } from './disclosure-control';
+import type { UnitProfile } from './respondent-profile.js';
+import { smallCountBelow } from './disclosure-control.js';
 
 /** Protects, in the street units' profiles, the counts that would give a small remainder of the neighbourhood's away. */
 export function protectAcrossUnits(neighbourhood: UnitProfile | undefined, units: readonly (UnitProfile | undefined)[]): void {

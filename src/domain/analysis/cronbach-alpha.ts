@@ -22,7 +22,7 @@
  * @example
  * cronbachAlpha([[1, 2], [2, 3], [3, 3]]) // rows are respondents → { kind: 'value', alpha: 0.857…, n: 3 }
  */
-import { sampleVarianceFromSums } from './mean-interval';
+import { sampleVarianceFromSums } from './mean-interval.js';
 
 export type AlphaResult =
   | { kind: 'value'; alpha: number; n: number; items: number }

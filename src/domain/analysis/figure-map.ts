@@ -18,8 +18,8 @@
  * then mean, low and high of actual, desired, importance, problem-aligned gap
  * and weighted gap. Low and high are NaN where there is no interval (one value).
  */
-import type { MeanInterval } from './mean-interval';
-import type { StartingPoint } from './starting-points';
+import type { MeanInterval } from './mean-interval.js';
+import type { StartingPoint } from './starting-points.js';
 
 /** One item's or dimension's figures, as read from a row. */
 export interface GapFigures {

@@ -25,7 +25,7 @@
  * @example
  * // row total 30 shown, cells 12 (shown), 11 (shown), 7 (below minimum): hiding 11 as well keeps the 7 unknown
  */
-import type { Visibility } from './disclosure-control';
+import type { Visibility } from './disclosure-control.js';
 
 export interface LinkedNode {
   n: number;

@@ -10,9 +10,9 @@
  * complete answers than the minimum reporting size gets no alpha
  * (`minimumN`: "too-few-respondents").
  */
-import type { Instrument } from '../instrument';
-import { AlphaAccumulator, alphaFlag, type AlphaFlag, type AlphaResult } from './cronbach-alpha';
-import type { GapModel, RespondentScores } from './respondent-scores';
+import type { Instrument } from '../instrument.js';
+import { AlphaAccumulator, alphaFlag, type AlphaFlag, type AlphaResult } from './cronbach-alpha.js';
+import type { GapModel, RespondentScores } from './respondent-scores.js';
 
 export interface ReliabilityResult {
   dimension: string;

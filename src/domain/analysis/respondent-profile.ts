@@ -17,9 +17,9 @@
  * where the small one could be worked out (category-disclosure.ts);
  * special-category questions (origin) are left out of street profiles.
  */
-import type { Instrument } from '../instrument';
-import { discloseCategories, type DisclosedCategories } from './category-disclosure';
-import { tableLayoutOf, type RespondentTable } from './respondent-table';
+import type { Instrument } from '../instrument.js';
+import { discloseCategories, type DisclosedCategories } from './category-disclosure.js';
+import { tableLayoutOf, type RespondentTable } from './respondent-table.js';
 
 export interface ProfileModel {
   questions: { id: string; values: number; specialCategory: boolean }[];

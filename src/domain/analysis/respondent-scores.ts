@@ -16,9 +16,9 @@
  * @example
  * // dimension with 4 items, 2 answered with WG 0.5 and 0.25 → weightedGap 0.375 (2 of 4 is half: enough)
  */
-import type { Instrument, PairedItem } from '../instrument';
-import type { RespondentTable } from './respondent-table';
-import { importanceWeightOf, normalisedGapOf, problemAlignedGapOf, type GapSettings } from './weighted-gap';
+import type { Instrument, PairedItem } from '../instrument.js';
+import type { RespondentTable } from './respondent-table.js';
+import { importanceWeightOf, normalisedGapOf, problemAlignedGapOf, type GapSettings } from './weighted-gap.js';
 
 /** The instrument's paired items grouped per dimension, with what the gap formula needs. */
 export interface GapModel {

@@ -16,9 +16,9 @@
  * are checked against the instrument version before they are stored
  * (answer-document.ts), so one here means the data are corrupt.
  */
-import type { AnswerDocument } from '../answer-document';
-import type { Instrument } from '../instrument';
-import type { PairedAnswer } from './weighted-gap';
+import type { AnswerDocument } from '../answer-document.js';
+import type { Instrument } from '../instrument.js';
+import type { PairedAnswer } from './weighted-gap.js';
 
 /** One respondent's answers as a record: how tests and the synthetic generator write them. "Don't know" is null. */
 export interface RespondentAnswers {

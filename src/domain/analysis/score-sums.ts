@@ -11,7 +11,7 @@
  * Slot layout: n, importance n, n wanting improvement, n wanting less, then Σx
  * and Σx² for the five quantities.
  */
-import type { ScoreColumns } from './respondent-scores';
+import type { ScoreColumns } from './respondent-scores.js';
 
 export const slotSize = 14;
 export const sumAt = 4;

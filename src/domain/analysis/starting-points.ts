@@ -13,7 +13,7 @@
  * @example
  * findStartingPoints(figures.dimensions.needs(), thresholds) // → { kind: 'starting-points', ranked: [{ dimension: 'mutual-help', weightedGap: 0.31, … }] }
  */
-import type { Thresholds } from '../instrument';
+import type { Thresholds } from '../instrument.js';
 
 /** A dimension's weighted gap and share wanting improvement (FigureMap.needs): what a starting point is decided on, and what it shows. */
 export interface StartingPoint {

@@ -16,12 +16,12 @@
  *   falls in no shown cell goes to the rest of its category, so each answer is
  *   added once, and a category's study figure is its rest plus its cells.
  */
-import type { GapModel, RespondentScores } from './respondent-scores';
-import type { RespondentTable } from './respondent-table';
-import { discloseCount, type DisclosedCount, type Disclosed, type Visibility } from './disclosure-control';
-import { protectLinkedCells, type LinkedConstraint, type LinkedNode } from './linked-suppression';
-import type { Float64Arena } from './float-arena';
-import { UnitAccumulator } from './unit-summary';
+import type { GapModel, RespondentScores } from './respondent-scores.js';
+import type { RespondentTable } from './respondent-table.js';
+import { discloseCount, type DisclosedCount, type Disclosed, type Visibility } from './disclosure-control.js';
+import { protectLinkedCells, type LinkedConstraint, type LinkedNode } from './linked-suppression.js';
+import type { Float64Arena } from './float-arena.js';
+import { UnitAccumulator } from './unit-summary.js';
 
 export interface GroupVariable {
   id: string;

@@ -7,8 +7,8 @@
  * the instruments), so its disclosure control is decided on its own counts:
  * the same rules (disclosure-control.ts), a separate tree.
  */
-import { decideVisibility, disclose, reportingTree, type Disclosed, type StreetUnit } from './disclosure-control';
-import { placedBoth, summariseStreetLadder, type StreetLadderAnswer, type StreetLadderSummary } from './street-ladder';
+import { decideVisibility, disclose, reportingTree, type Disclosed, type StreetUnit } from './disclosure-control.js';
+import { placedBoth, summariseStreetLadder, type StreetLadderAnswer, type StreetLadderSummary } from './street-ladder.js';
 
 export type PlacedStreetLadderAnswer = StreetLadderAnswer & { streetId: number; neighbourhoodId: number };
 

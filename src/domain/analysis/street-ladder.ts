@@ -23,7 +23,7 @@
  * // → { n: 2, medianCurrent: 3.5, medianDesired: 5, shareWantingHigher: 0.5, gap: { mean: 1.5, … }, … }
  */
 import { median } from 'simple-statistics';
-import { meanWithInterval, type MeanInterval } from './mean-interval';
+import { meanWithInterval, type MeanInterval } from './mean-interval.js';
 
 export interface StreetLadderAnswer {
   current: number | null;

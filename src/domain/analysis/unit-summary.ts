@@ -13,13 +13,13 @@
  * answers and their means in 1..10), so the variance from these sums loses no
  * precision that matters for a reported figure.
  */
-import type { Float64Arena } from './float-arena';
-import { FigureMap, figureRowSize, noFigures, quantityAt, shareAt } from './figure-map';
-import { writeIntervalFromSums } from './mean-interval';
-import type { GapModel, RespondentScores } from './respondent-scores';
-import { actualQuantity, addScore, addSums, desiredQuantity, gapQuantity, importanceQuantity, slotSize, squareAt, sumAt, weightedGapQuantity } from './score-sums';
+import type { Float64Arena } from './float-arena.js';
+import { FigureMap, figureRowSize, noFigures, quantityAt, shareAt } from './figure-map.js';
+import { writeIntervalFromSums } from './mean-interval.js';
+import type { GapModel, RespondentScores } from './respondent-scores.js';
+import { actualQuantity, addScore, addSums, desiredQuantity, gapQuantity, importanceQuantity, slotSize, squareAt, sumAt, weightedGapQuantity } from './score-sums.js';
 
-export type { GapFigures } from './figure-map';
+export type { GapFigures } from './figure-map.js';
 
 /**
  * Writes the figures of the slot at `slot` into the row at `at` in `out` (layout in

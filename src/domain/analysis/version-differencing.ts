@@ -27,8 +27,8 @@
  * hidden units, since a shown street that gains one interview gives that
  * interview away just as well.
  */
-import type { AnalysisResult, UnitResult } from './analyse-study';
-import type { Disclosed } from './disclosure-control';
+import type { AnalysisResult, UnitResult } from './analyse-study.js';
+import type { Disclosed } from './disclosure-control.js';
 
 /** The counts a publication rests on, by cell key ("street:12", "unit:street:12:theme:surface-contact", …). */
 export type PublishedCounts = Record<string, number>;

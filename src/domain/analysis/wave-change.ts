@@ -22,7 +22,7 @@
  * waveChange({ n: 20, mean: 0.30, low: 0.22, high: 0.38 }, { n: 25, mean: 0.10, low: 0.04, high: 0.16 })
  * // → { change: −0.2, low: −0.296…, high: −0.103…, clear: true }
  */
-import { tQuantile975, type MeanInterval } from './mean-interval';
+import { tQuantile975, type MeanInterval } from './mean-interval.js';
 
 export interface WaveChange {
   previous: number;

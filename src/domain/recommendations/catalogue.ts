@@ -7,7 +7,7 @@
  * reports/methods.json, in the project's own words, checked at start-up.
  */
 import { z } from 'zod';
-import type { Language } from '../instrument';
+import type { Language } from '../instrument.js';
 
 const text = z.string().trim().min(1);
 /** A text in each language of the reports. */

@@ -28,9 +28,9 @@
  * A diagnosis is only ever made from a shown unit, so every measure is a
  * published figure.
  */
-import type { UnitResult } from '../analysis/analyse-study';
-import type { StreetLadderSummary } from '../analysis/street-ladder';
-import type { Instrument } from '../instrument';
+import type { UnitResult } from '../analysis/analyse-study.js';
+import type { StreetLadderSummary } from '../analysis/street-ladder.js';
+import type { Instrument } from '../instrument.js';
 
 export interface MeasureValue {
   value: number;

@@ -17,10 +17,10 @@
  * a figure whose test did not pass (an `any` branch that did not fire) is
  * left out (rules.ts).
  */
-import { smallCountBelow } from '../analysis/disclosure-control';
-import type { Catalogue, Method } from './catalogue';
-import type { Diagnosis, MeasureValue } from './diagnosis';
-import { conditionalPassagePattern, conditionParts, placeholderPattern, type Condition, type Rule } from './rules';
+import { smallCountBelow } from '../analysis/disclosure-control.js';
+import type { Catalogue, Method } from './catalogue.js';
+import type { Diagnosis, MeasureValue } from './diagnosis.js';
+import { conditionalPassagePattern, conditionParts, placeholderPattern, type Condition, type Rule } from './rules.js';
 
 export type FigureFormat = 'percent' | 'gap' | 'rungs' | 'number' | 'count' | 'name';
 

@@ -19,7 +19,7 @@
  * checks that (load-report-definitions.ts).
  */
 import { z } from 'zod';
-import { textSchema, type Language } from '../instrument';
+import { textSchema, type Language } from '../instrument.js';
 
 export const measurePattern = /^(dimension:[a-z0-9-]+\.(weightedGap|shareWantingImprovement|actual)|ladder\.(gapMean|shareWantingHigher)|share:contribution\.(willing|doesNow)|(share|residents):[a-z0-9-]+=\d+(,\d+)*|contact\.(actual|desired)|wish\.(shareWantingImprovement|importance)|startingPoints\.count|streets\.withStartingPoint)$/;
 const measure = z.string().regex(measurePattern, 'unknown measure');

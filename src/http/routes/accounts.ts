@@ -5,16 +5,16 @@
  * pause that failed logins put on it (login-throttle.ts).
  */
 import { Router, type Response } from 'express';
-import { roles } from '../../domain/roles';
-import { changeAccountStatus, createAccount, resetPassword } from '../../services/accounts';
-import { Problem } from '../../domain/errors';
-import { auditedChange } from '../../storage/audit-log';
-import { getUser, listUsers } from '../../storage/users';
-import { allow } from '../access';
-import type { RouteDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { asFormErrors, type FormErrors } from '../form-errors';
-import { formBody, idParam } from '../parse';
+import { roles } from '../../domain/roles.js';
+import { changeAccountStatus, createAccount, resetPassword } from '../../services/accounts.js';
+import { Problem } from '../../domain/errors.js';
+import { auditedChange } from '../../storage/audit-log.js';
+import { getUser, listUsers } from '../../storage/users.js';
+import { allow } from '../access.js';
+import type { RouteDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { asFormErrors, type FormErrors } from '../form-errors.js';
+import { formBody, idParam } from '../parse.js';
 
 type Notice = { key: 'created' | 'disabled' | 'enabled' | 'passwordReset' | 'released'; username: string };
 

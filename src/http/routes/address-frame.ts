@@ -1,14 +1,14 @@
 /** Importing a study's address frame from a CSV upload. */
 import { Router } from 'express';
-import { Problem } from '../../domain/errors';
-import { importAddressFrame } from '../../services/import-address-frame';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { describeProblem } from '../error-handler';
-import { frameCounts } from '../i18n-counts';
-import { idParam } from '../parse';
-import { fileUpload } from '../upload';
+import { Problem } from '../../domain/errors.js';
+import { importAddressFrame } from '../../services/import-address-frame.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { describeProblem } from '../error-handler.js';
+import { frameCounts } from '../i18n-counts.js';
+import { idParam } from '../parse.js';
+import { fileUpload } from '../upload.js';
 
 /** How many rejected lines the page lists; the count says how many more there are. */
 const linesShown = 200;

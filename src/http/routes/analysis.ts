@@ -1,11 +1,11 @@
 /** The analysis of a study as JSON, for its coordinators (the reports build on the same result). */
 import { Router } from 'express';
-import { analyseStoredStudy } from '../../services/analysis';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { requireUser } from '../context';
-import { idParam } from '../parse';
-import { analysisToJson } from '../view-models/analysis-json';
+import { analyseStoredStudy } from '../../services/analysis.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { requireUser } from '../context.js';
+import { idParam } from '../parse.js';
+import { analysisToJson } from '../view-models/analysis-json.js';
 
 export function analysisRoutes({ db, instruments }: AppDeps): Router {
   const router = Router();

@@ -3,12 +3,12 @@
  * study of theirs. There is no route that changes or deletes an entry.
  */
 import { Router } from 'express';
-import { listAudit } from '../../storage/audit-log';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { idParam } from '../parse';
-import { auditView } from '../view-models/audit';
+import { listAudit } from '../../storage/audit-log.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { idParam } from '../parse.js';
+import { auditView } from '../view-models/audit.js';
 
 export function auditRoutes({ db }: AppDeps): Router {
   const router = Router();

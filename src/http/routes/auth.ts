@@ -1,16 +1,16 @@
 /** Logging in and out, the home page that sends each role to its work, and the language switch. */
 import { Router } from 'express';
-import { loginInputSchema } from '../../domain/account';
-import { Problem } from '../../domain/errors';
-import { isLocale } from '../../i18n/translate';
-import { HashQueueFull, hashPassword, randomToken, verifyPassword } from '../../security/passwords';
-import { findLogin, setLocale } from '../../storage/users';
-import { allow, allowAnyone } from '../access';
-import type { RouteDeps } from '../deps';
-import { getContext } from '../context';
-import { languageCookieName } from '../cookies';
-import { formBody, safeReturnPath } from '../parse';
-import { endSession, startSession } from '../session';
+import { loginInputSchema } from '../../domain/account.js';
+import { Problem } from '../../domain/errors.js';
+import { isLocale } from '../../i18n/translate.js';
+import { HashQueueFull, hashPassword, randomToken, verifyPassword } from '../../security/passwords.js';
+import { findLogin, setLocale } from '../../storage/users.js';
+import { allow, allowAnyone } from '../access.js';
+import type { RouteDeps } from '../deps.js';
+import { getContext } from '../context.js';
+import { languageCookieName } from '../cookies.js';
+import { formBody, safeReturnPath } from '../parse.js';
+import { endSession, startSession } from '../session.js';
 
 const homeByRole = { admin: '/studies', coordinator: '/studies', reader: '/studies', interviewer: '/field/' } as const;
 

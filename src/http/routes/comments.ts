@@ -5,16 +5,16 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { findPersonalDetails, redact, segmentComment } from '../../domain/comment-review';
-import { Problem } from '../../domain/errors';
-import { clientIdSchema } from '../../domain/sync-record';
-import { parseOrThrow } from '../../domain/validation';
-import { auditedChange } from '../../storage/audit-log';
-import { listComments, reviewComment } from '../../storage/comments';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { idParam } from '../parse';
+import { findPersonalDetails, redact, segmentComment } from '../../domain/comment-review.js';
+import { Problem } from '../../domain/errors.js';
+import { clientIdSchema } from '../../domain/sync-record.js';
+import { parseOrThrow } from '../../domain/validation.js';
+import { auditedChange } from '../../storage/audit-log.js';
+import { listComments, reviewComment } from '../../storage/comments.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { idParam } from '../parse.js';
 
 const reviewSchema = z.object({
   interviewId: clientIdSchema,

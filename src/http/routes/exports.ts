@@ -6,13 +6,13 @@
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { Problem } from '../../domain/errors';
-import type { RespondentFormat } from '../../services/exports';
-import { exportFileName, exportFileTypes, respondentFormats, writeAggregateTables, writeRespondentExport } from '../../services/exports';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { idParam } from '../parse';
+import { Problem } from '../../domain/errors.js';
+import type { RespondentFormat } from '../../services/exports.js';
+import { exportFileName, exportFileTypes, respondentFormats, writeAggregateTables, writeRespondentExport } from '../../services/exports.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { idParam } from '../parse.js';
 
 const formatSchema = z.enum(respondentFormats);
 

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
-import { buildFieldworkBundle } from '../../services/fieldwork-bundle';
-import { createSyncService } from '../../services/sync';
-import { allow, allowAnyone } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
+import { buildFieldworkBundle } from '../../services/fieldwork-bundle.js';
+import { createSyncService } from '../../services/sync.js';
+import { allow, allowAnyone } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
 
 /** The files the service worker keeps on the device, and a version that changes whenever one of them does. */
 function fieldAppFiles(projectDir: string) {

@@ -4,14 +4,14 @@
  * contacts are deleted with the purge of the address frame.
  */
 import { Router } from 'express';
-import { Problem } from '../../domain/errors';
-import { clientIdSchema } from '../../domain/sync-record';
-import { auditedChange } from '../../storage/audit-log';
-import { listFollowUpContacts, markFollowUpHandled } from '../../storage/follow-up-contacts';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { idParam } from '../parse';
+import { Problem } from '../../domain/errors.js';
+import { clientIdSchema } from '../../domain/sync-record.js';
+import { auditedChange } from '../../storage/audit-log.js';
+import { listFollowUpContacts, markFollowUpHandled } from '../../storage/follow-up-contacts.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { idParam } from '../parse.js';
 
 export function followUpRoutes({ db }: AppDeps): Router {
   const router = Router();

@@ -5,15 +5,15 @@
  * sees the published reports at once, one removed loses them at once.
  */
 import { Router, type Response } from 'express';
-import type { Study } from '../../domain/study';
-import { studyRoles } from '../../domain/study-membership';
-import { addMember, removeMember } from '../../services/study-members';
-import { listStudyMembers } from '../../storage/studies';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { asFormErrors, type FormErrors } from '../form-errors';
-import { formBody, idParam } from '../parse';
+import type { Study } from '../../domain/study.js';
+import { studyRoles } from '../../domain/study-membership.js';
+import { addMember, removeMember } from '../../services/study-members.js';
+import { listStudyMembers } from '../../storage/studies.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { asFormErrors, type FormErrors } from '../form-errors.js';
+import { formBody, idParam } from '../parse.js';
 
 type Notice = { key: 'added' | 'removed'; username: string };
 

@@ -1,17 +1,17 @@
 /** Fieldwork monitoring for a study's coordinators, and resolving duplicate interviews. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { Problem } from '../../domain/errors';
-import { clientIdSchema } from '../../domain/sync-record';
-import { parseOrThrow } from '../../domain/validation';
-import { monitorFieldwork } from '../../services/monitoring';
-import { auditedChange } from '../../storage/audit-log';
-import { resolveDuplicate } from '../../storage/monitoring';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { idParam } from '../parse';
-import { fieldworkMonitorView } from '../view-models/fieldwork-monitor';
+import { Problem } from '../../domain/errors.js';
+import { clientIdSchema } from '../../domain/sync-record.js';
+import { parseOrThrow } from '../../domain/validation.js';
+import { monitorFieldwork } from '../../services/monitoring.js';
+import { auditedChange } from '../../storage/audit-log.js';
+import { resolveDuplicate } from '../../storage/monitoring.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { idParam } from '../parse.js';
+import { fieldworkMonitorView } from '../view-models/fieldwork-monitor.js';
 
 const resolutionSchema = z.object({
   addressId: z.coerce.number().int().positive(),

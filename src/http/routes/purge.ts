@@ -3,15 +3,15 @@
  * go and what stays, and asks for the study's name as confirmation.
  */
 import { Router, type Response } from 'express';
-import type { Study } from '../../domain/study';
-import { purgeStudyAddressFrame } from '../../services/purge';
-import { countAddresses } from '../../storage/address-frame';
-import type { PurgeCounts } from '../../storage/purge';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { asFormErrors, type FormErrors } from '../form-errors';
-import { formBody, idParam } from '../parse';
+import type { Study } from '../../domain/study.js';
+import { purgeStudyAddressFrame } from '../../services/purge.js';
+import { countAddresses } from '../../storage/address-frame.js';
+import type { PurgeCounts } from '../../storage/purge.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { asFormErrors, type FormErrors } from '../form-errors.js';
+import { formBody, idParam } from '../parse.js';
 
 export function purgeRoutes({ db }: AppDeps): Router {
   const router = Router();

@@ -9,19 +9,19 @@
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { Problem } from '../../domain/errors';
-import { parseOrThrow } from '../../domain/validation';
-import { exportFileTypes } from '../../services/exports';
-import { createPublishingJobs } from '../../services/publishing-jobs';
-import { createReportService, type ReportKind } from '../../services/reports';
-import { listStreets } from '../../storage/address-frame';
-import { listInterventions, listPublishedReports } from '../../storage/reports';
-import { recordIntervention } from '../../services/interventions';
-import { allow, requireStudy, requireStudyAccess } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { formBody, idParam } from '../parse';
-import { reportsPage } from '../view-models/reports';
+import { Problem } from '../../domain/errors.js';
+import { parseOrThrow } from '../../domain/validation.js';
+import { exportFileTypes } from '../../services/exports.js';
+import { createPublishingJobs } from '../../services/publishing-jobs.js';
+import { createReportService, type ReportKind } from '../../services/reports.js';
+import { listStreets } from '../../storage/address-frame.js';
+import { listInterventions, listPublishedReports } from '../../storage/reports.js';
+import { recordIntervention } from '../../services/interventions.js';
+import { allow, requireStudy, requireStudyAccess } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { formBody, idParam } from '../parse.js';
+import { reportsPage } from '../view-models/reports.js';
 
 const kindSchema = z.enum(['street', 'neighbourhood']);
 const tablesQuerySchema = z.object({ dialect: z.enum(['comma', 'excel-nl'], { message: 'invalid' }).default('comma') });

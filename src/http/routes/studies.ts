@@ -4,19 +4,19 @@
  * Readers see the list of studies they were given.
  */
 import { Router, type Response } from 'express';
-import type { Study } from '../../domain/study';
-import { changeAssignment } from '../../services/assignments';
-import { createStudyFor, editStudy } from '../../services/studies';
-import { countAddresses, listStreets } from '../../storage/address-frame';
-import { listStudiesFor, listStudyRolesOf } from '../../storage/studies';
-import { listUsers } from '../../storage/users';
-import { allow, requireStudy } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
-import { asFormErrors, type FormErrors } from '../form-errors';
-import { frameCounts } from '../i18n-counts';
-import { formBody, idParam } from '../parse';
-import { instrumentOptions, neighbourhoodGroups, studyFormValues, studySummary, submittedFormValues, type StudyFormValues } from '../view-models/study';
+import type { Study } from '../../domain/study.js';
+import { changeAssignment } from '../../services/assignments.js';
+import { createStudyFor, editStudy } from '../../services/studies.js';
+import { countAddresses, listStreets } from '../../storage/address-frame.js';
+import { listStudiesFor, listStudyRolesOf } from '../../storage/studies.js';
+import { listUsers } from '../../storage/users.js';
+import { allow, requireStudy } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
+import { asFormErrors, type FormErrors } from '../form-errors.js';
+import { frameCounts } from '../i18n-counts.js';
+import { formBody, idParam } from '../parse.js';
+import { instrumentOptions, neighbourhoodGroups, studyFormValues, studySummary, submittedFormValues, type StudyFormValues } from '../view-models/study.js';
 
 export function studyRoutes({ db, instruments }: AppDeps): Router {
   const router = Router();

@@ -1,9 +1,9 @@
 /** The interviewer's walk list (looplijst): their assigned streets and addresses, as a page and as JSON for the tablet app. */
 import { Router } from 'express';
-import { listWalkList } from '../../storage/assignments';
-import { allow } from '../access';
-import type { AppDeps } from '../deps';
-import { getContext, requireUser } from '../context';
+import { listWalkList } from '../../storage/assignments.js';
+import { allow } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { getContext, requireUser } from '../context.js';
 
 export function walkListRoutes({ db }: AppDeps): Router {
   const router = Router();

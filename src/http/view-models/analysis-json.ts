@@ -3,7 +3,7 @@
  * objects. Disclosure control is already applied in the result, so a
  * suppressed unit has no figures here either.
  */
-import type { StudyAnalysis } from '../../services/analysis';
+import type { StudyAnalysis } from '../../services/analysis.js';
 
 /** The analysis result with the response per street and, for a follow-up wave, the change since the earlier wave. */
 export function analysisToJson({ result, response, waves }: StudyAnalysis): string {

@@ -1,6 +1,6 @@
 /** The audit log as a table: each entry with its action in words and its time in the reader's locale. */
-import type { AuditAction, AuditRecord } from '../../domain/audit';
-import type { Locale, Translate } from '../../i18n/translate';
+import type { AuditAction, AuditRecord } from '../../domain/audit.js';
+import type { Locale, Translate } from '../../i18n/translate.js';
 
 function actionLabels(t: Translate): Record<AuditAction, string> {
   return {

@@ -1,7 +1,7 @@
 /** The monitoring page's figures as the view shows them: rates as percentages, times in the reader's locale. */
-import type { Locale } from '../../i18n/translate';
-import type { FieldworkMonitor } from '../../services/monitoring';
-import type { ResponseFigures } from '../../domain/response-figures';
+import type { Locale } from '../../i18n/translate.js';
+import type { FieldworkMonitor } from '../../services/monitoring.js';
+import type { ResponseFigures } from '../../domain/response-figures.js';
 
 const percent = (figures: ResponseFigures) => (figures.responseRate === undefined ? '–' : `${Math.round(figures.responseRate * 100)}%`);
 

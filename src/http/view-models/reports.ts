@@ -4,13 +4,13 @@
  * everyone the published reports grouped by neighbourhood; the interventions
  * with their names; the progress of a "publish all" running in the background.
  */
-import type { Method } from '../../domain/recommendations/catalogue';
-import { formatCalendarDate, formatMoment } from '../../i18n/dates';
-import type { Locale, Translate } from '../../i18n/translate';
-import type { PublishingJob } from '../../services/publishing-jobs';
-import { describeProblem } from '../error-handler';
-import type { StreetSummary } from '../../storage/address-frame';
-import type { Intervention, PublishedReport } from '../../storage/reports';
+import type { Method } from '../../domain/recommendations/catalogue.js';
+import { formatCalendarDate, formatMoment } from '../../i18n/dates.js';
+import type { Locale, Translate } from '../../i18n/translate.js';
+import type { PublishingJob } from '../../services/publishing-jobs.js';
+import { describeProblem } from '../error-handler.js';
+import type { StreetSummary } from '../../storage/address-frame.js';
+import type { Intervention, PublishedReport } from '../../storage/reports.js';
 
 export interface PublishedView {
   id: number;

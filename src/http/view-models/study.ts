@@ -1,10 +1,10 @@
 /** View-models for the study pages: plain values the views print, nothing to compute in EJS. */
-import type { Study } from '../../domain/study';
-import { formatCalendarDate } from '../../i18n/dates';
-import type { Translate } from '../../i18n/translate';
-import type { Locale } from '../../i18n/translate';
-import type { InstrumentRegistry } from '../../instruments/load-instruments';
-import type { StreetSummary } from '../../storage/address-frame';
+import type { Study } from '../../domain/study.js';
+import { formatCalendarDate } from '../../i18n/dates.js';
+import type { Translate } from '../../i18n/translate.js';
+import type { Locale } from '../../i18n/translate.js';
+import type { InstrumentRegistry } from '../../instruments/load-instruments.js';
+import type { StreetSummary } from '../../storage/address-frame.js';
 
 export interface StudyFormValues {
   name: string;

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import type { RequestListener } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listen, type Listening } from '../../../src/http/listen';
+import { listen, listeningHandleOf, type Listening } from '../../../src/http/listen';
 
 // A test can make the helper process that copies the listening socket stop at once.
 const helper = vi.hoisted(() => ({ failing: false }));
@@ -98,6 +98,14 @@ describe('listening through several descriptors of one socket', () => {
     } finally {
       helper.failing = false;
     }
+  });
+
+  it('refuses, rather than sends nothing, when Node does not expose the listening handle (the server then listens through one)', () => {
+    // As a Node release without the private field, or with another shape behind it, would be.
+    expect(() => listeningHandleOf({} as Server)).toThrow('does not expose');
+    expect(() => listeningHandleOf({ _handle: {} } as unknown as Server)).toThrow('does not expose');
+    const handle = { fd: 7 };
+    expect(listeningHandleOf({ _handle: handle } as unknown as Server)).toBe(handle);
   });
 
   it('with one descriptor, accepts one connection per turn (what the extra descriptors are for)', async () => {
