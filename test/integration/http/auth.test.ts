@@ -135,12 +135,21 @@ describe('sessions', () => {
 
   it('are not written to while their expiry is less than a day old', async () => {
     const { db, loginAs } = await buildTestApp();
-    const { agent } = await loginAs('interviewer');
+    const fresh = await loginAs('interviewer');
+    const due = await loginAs('interviewer');
     const thirteenAndAHalfDays = new Date(Date.now() + 13.5 * 86_400_000).toISOString();
-    await db.run('UPDATE sessions SET expires_at = ?', [thirteenAndAHalfDays]);
-    await agent.get('/api/session').expect(200);
-    await new Promise((resolve) => setTimeout(resolve, 2 * extensionDelayMs));
-    expect((await db.get<{ expires_at: string }>('SELECT expires_at FROM sessions'))!.expires_at).toBe(thirteenAndAHalfDays);
+    const elevenDays = new Date(Date.now() + 11 * 86_400_000).toISOString();
+    const [freshRow, dueRow] = await db.all<{ token_hash: string }>('SELECT token_hash FROM sessions ORDER BY rowid') as [{ token_hash: string }, { token_hash: string }];
+    await db.run('UPDATE sessions SET expires_at = ? WHERE token_hash = ?', [thirteenAndAHalfDays, freshRow.token_hash]);
+    await db.run('UPDATE sessions SET expires_at = ? WHERE token_hash = ?', [elevenDays, dueRow.token_hash]);
+    await fresh.agent.get('/api/session').expect(200);
+    await due.agent.get('/api/session').expect(200);
+    // Extensions are written together: once the due session's is written, the fresh one would have been too.
+    await vi.waitFor(async () => {
+      const row = await db.get<{ expires_at: string }>('SELECT expires_at FROM sessions WHERE token_hash = ?', [dueRow.token_hash]);
+      expect(row!.expires_at).not.toBe(elevenDays);
+    }, { timeout: 5 * extensionDelayMs, interval: 50 });
+    expect((await db.get<{ expires_at: string }>('SELECT expires_at FROM sessions WHERE token_hash = ?', [freshRow.token_hash]))!.expires_at).toBe(thirteenAndAHalfDays);
   });
 
   it('end at logout', async () => {
