@@ -44,6 +44,17 @@ export function formatInterval(
   return low === undefined || high === undefined ? '–' : say('figures.interval', { low: format(low), high: format(high) });
 }
 
+/** The interval of a mean answer ("2,95–3,47"); answers are positive, so a dash reads as "to". A dash alone when there is none. */
+export function meanInterval(figure: { low?: number | undefined; high?: number | undefined }, say: Translate): string {
+  return figure.low === undefined || figure.high === undefined ? '–' : say('figures.meanInterval', { low: formatNumber(figure.low), high: formatNumber(figure.high) });
+}
+
+/** "1,43 (1,30–1,56)": a mean answer with its interval. */
+export function meanWithInterval(figure: { mean: number; low?: number | undefined; high?: number | undefined }, say: Translate): string {
+  const interval = meanInterval(figure, say);
+  return interval === '–' ? formatNumber(figure.mean) : say('figures.valueWithInterval', { value: formatNumber(figure.mean), interval });
+}
+
 /** A share that rests on fewer than five residents is written as such, never as a percentage. */
 export function formatShare(count: number, total: number): string {
   if (count > 0 && count < smallCountBelow) return `< ${smallCountBelow}`;

@@ -42,7 +42,7 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       ...(theme.ranking ? [{ kind: 'paragraph', text: theme.ranking } as const] : []),
       ...(theme.details ? [{
         kind: 'table', caption: theme.details.caption, header: theme.details.header, rows: theme.details.rows.map((cells) => ({ cells })),
-        widths: theme.details.header.length === 6 ? [0.46, 0.08, 0.11, 0.11, 0.11, 0.13] : [0.4, 0.08, 0.22, 0.08, 0.22], compact: true,
+        widths: theme.details.header.length === 6 ? [0.3, 0.06, 0.15, 0.15, 0.15, 0.19] : [0.4, 0.08, 0.22, 0.08, 0.22], compact: true,
       } as const] : []),
     ]),
     section('straten', say('document.streetsAndTypes')),

@@ -1,6 +1,7 @@
 /**
  * The details under a theme of the neighbourhood report: per statement the
- * figures the theme's are made of (n, now, desired, importance, weighted gap),
+ * figures the theme's are made of (n, now, desired, importance, weighted gap,
+ * each mean with its 95% interval),
  * and for the own contribution, per activity, the share of residents who do it
  * now ("sometimes" or "regularly") and the share willing to, each with its 95%
  * Wilson interval (instruments.md, "Complete figures"). A statement or a part
@@ -13,7 +14,7 @@ import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
 import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
 import type { Instrument, Language } from '../domain/instrument.js';
 import type { Translate } from '../i18n/translate.js';
-import { formatGap, formatNumber, formatShare } from './format.js';
+import { formatGap, formatInterval, formatShare, meanWithInterval } from './format.js';
 
 /** A table's words and cells, for the document to lay out. */
 export interface DetailTable {
@@ -28,8 +29,9 @@ export function statementTable(unit: UnitResult, dimensionId: string, themeName:
     const figures = item.kind === 'paired' && item.dimension === dimensionId ? unit.figures.items.get(item.id) : undefined;
     if (!figures || item.kind !== 'paired') return [];
     return [[
-      item.wording[language], String(figures.n), formatNumber(figures.actual.mean), formatNumber(figures.desired.mean),
-      figures.importance ? formatNumber(figures.importance.mean) : '–', formatGap(figures.weightedGap.mean),
+      item.wording[language], String(figures.n), meanWithInterval(figures.actual, say), meanWithInterval(figures.desired, say),
+      figures.importance ? meanWithInterval(figures.importance, say) : '–',
+      say('figures.valueWithInterval', { value: formatGap(figures.weightedGap.mean), interval: formatInterval(figures.weightedGap.low, figures.weightedGap.high, say) }),
     ]];
   });
   if (rows.length === 0) return undefined;

@@ -9,6 +9,8 @@ import type { RecommendationView, UnitSection } from './unit-section.js';
 
 const themeColumns = ['theme', 'n', 'actual', 'desired', 'importance', 'weightedGap', 'interval', 'wantingMore', 'satisfied', 'wantingLess'] as const;
 
+const intervalColumns = ['theme', 'actual', 'desired', 'importance', 'gap', 'wantingMore', 'satisfied', 'wantingLess'] as const;
+
 export function unitFigureBlocks(section: UnitSection, say: Translate): Block[] {
   if (section.kind === 'suppressed') return [{ kind: 'paragraph', text: section.reason, style: 'suppressed' }];
   return [
@@ -22,6 +24,15 @@ export function unitFigureBlocks(section: UnitSection, say: Translate): Block[] 
       })),
       widths: [0.18, 0.05, 0.06, 0.08, 0.07, 0.1, 0.17, 0.09, 0.1, 0.1],
       emphasis: [5],
+    },
+    // The intervals of every figure of the row, apart: beside each figure they would make the table too wide to read.
+    {
+      kind: 'table', caption: say('document.intervalTable.caption'),
+      header: intervalColumns.map((column) => say(`document.intervalTable.${column}`)),
+      rows: section.dimensions.map((row) => ({
+        cells: [row.name, row.intervals.actual, row.intervals.desired, row.intervals.importance, row.intervals.gap, row.intervals.wantingMore, row.intervals.satisfied, row.intervals.wantingLess],
+      })),
+      widths: [0.19, 0.1, 0.1, 0.1, 0.21, 0.1, 0.1, 0.1],
     },
     // Each figure rests on its own n; a theme under the minimum is named, not left out without a word.
     ...(section.themesNotShown.length > 0 ? [{ kind: 'paragraph', text: say('unit.themesBelowMinimum', { list: section.themesNotShown.join(', ') }), style: 'note' } as const] : []),

@@ -14,8 +14,9 @@ import { diagnose, type DiagnosisContext } from '../domain/recommendations/diagn
 import { recommend } from '../domain/recommendations/recommend.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions.js';
+import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
 import { wrapLabel } from './chart-labels.js';
-import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent } from './format.js';
+import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent, meanInterval } from './format.js';
 
 export interface DimensionRow {
   id: string;
@@ -37,6 +38,14 @@ export interface DimensionRow {
   satisfied: string;
   wantingLess: string;
   startingPoint: boolean;
+  /**
+   * The 95% intervals of the row's figures, in words: of the means by the t
+   * distribution (mean-interval.ts), of the three shares by Wilson's method on
+   * the theme's own n (wilson-interval.ts), and the unweighted gap (the
+   * normalised gap in the theme's direction) with its interval, which the
+   * row itself does not print.
+   */
+  intervals: { actual: string; desired: string; importance: string; gap: string; wantingMore: string; satisfied: string; wantingLess: string };
   /** As numbers at the published precision, for the charts and the index. */
   values: { actual: number; desired: number; weightedGap: number; low?: number; high?: number };
 }
@@ -67,6 +76,12 @@ export type UnitSection =
     noNeed?: { lead: string; text: string; ruleId: string };
     recommendations: RecommendationView[];
   };
+
+/** A share's Wilson interval in whole percentages ("31–55%"), counted from the share of the figure's n. */
+function shareInterval(share: number, n: number, say: Translate): string {
+  const interval = wilsonInterval(Math.round(share * n), n);
+  return interval ? say('figures.shareInterval', { low: Math.round(interval.low * 100), high: Math.round(interval.high * 100) }) : '–';
+}
 
 /** A theme's direction: −1 when its items are negative contacts (more of it is worse). */
 export function dimensionPolarity(instrument: Instrument, dimensionId: string): 1 | -1 {
@@ -100,6 +115,15 @@ export function unitSection(
       wantingImprovement: improvement, satisfied: formatPercent(gap.shareSatisfied),
       wantingMore: negative ? opposite : improvement, wantingLess: negative ? improvement : opposite,
       startingPoint: starting.has(dimension.id),
+      intervals: {
+        actual: meanInterval(gap.actual, say),
+        desired: meanInterval(gap.desired, say),
+        importance: gap.importance ? meanInterval(gap.importance, say) : '–',
+        gap: say('figures.valueWithInterval', { value: formatGap(gap.problemAlignedGap.mean), interval: formatInterval(gap.problemAlignedGap.low, gap.problemAlignedGap.high, say) }),
+        wantingMore: shareInterval(negative ? gap.shareWantingLess : gap.shareWantingImprovement, gap.n, say),
+        satisfied: shareInterval(gap.shareSatisfied, gap.n, say),
+        wantingLess: shareInterval(negative ? gap.shareWantingImprovement : gap.shareWantingLess, gap.n, say),
+      },
       values: {
         actual: atPublishedPrecision(gap.actual.mean), desired: atPublishedPrecision(gap.desired.mean), weightedGap: atPublishedPrecision(gap.weightedGap.mean),
         ...(gap.weightedGap.low === undefined ? {} : { low: atPublishedPrecision(gap.weightedGap.low) }),

@@ -30,7 +30,9 @@ describe('a theme answered by fewer respondents than the minimum', () => {
     if (report.section.kind !== 'shown') return;
     expect(report.section.dimensions.map((row) => row.id)).not.toContain('mutual-help');
     expect(report.section.themesNotShown).toEqual(['Latente contacten en onderlinge hulp']);
-    const [, table, note] = unitFigureBlocks(report.section, context.definitions.say);
+    const blocks = unitFigureBlocks(report.section, context.definitions.say);
+    const [, table] = blocks;
+    const note = blocks.find((block) => block.kind === 'paragraph' && block.style === 'note');
     if (table?.kind !== 'table') throw new Error('the theme table should follow the summary');
     expect(table.header.slice(0, 2)).toEqual(['Thema', 'n']);
     for (const row of table.rows) expect(Number(row.cells[1])).toBeGreaterThanOrEqual(10);
@@ -193,7 +195,10 @@ describe('the neighbourhood report\'s details per theme', () => {
     for (const [index, item] of statements.entries()) {
       const answers = respondents.map((respondent) => respondent.paired[item.id]!).filter((answer) => answer.actual !== null && answer.desired !== null && answer.importance !== null);
       const mean = (values: number[]) => formatNumber(values.reduce((sum, value) => sum + value, 0) / values.length);
-      expect(theme.details!.rows[index]!.slice(0, 5), item.id).toEqual([
+      // Each mean is printed with its interval, "1,43 (1,30–1,56)" (the intervals: interval-table.test.ts).
+      const row = theme.details!.rows[index]!;
+      for (const cell of row.slice(2, 6)) expect(cell).toMatch(/^[−+]?\d,\d\d \(.+\)$/);
+      expect([...row.slice(0, 2), ...row.slice(2, 5).map((cell) => cell.split(' (')[0])], item.id).toEqual([
         item.wording.nl, String(answers.length), mean(answers.map((answer) => answer.actual!)), mean(answers.map((answer) => answer.desired!)), mean(answers.map((answer) => answer.importance!)),
       ]);
     }
