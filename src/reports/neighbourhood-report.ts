@@ -107,7 +107,11 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const profile = section.kind === 'shown' && neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures.profile : undefined;
   const questions = instrument.items.filter((item) => item.kind === 'choice');
 
-  const response = streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses), say) : undefined;
+  // The neighbourhood's interviews add up its streets': where its figures are hidden, or where only one street's
+  // count is not shown, the total would give a hidden number of respondents (reader-derivability.test.ts).
+  const countsHidden = streetReports.filter((report) => report.street.combined || report.section.kind !== 'shown').length;
+  const totalHidden = section.kind !== 'shown' || countsHidden === 1;
+  const response = streetResponses.length > 0 ? responseView(sumResponseFigures(streetResponses), say, totalHidden ? 'hidden' : false) : undefined;
   const methodStreets = new Map<string, string[]>();
   for (const report of shownStreets) {
     if (report.section.kind !== 'shown') continue;
@@ -150,7 +154,7 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
     neighbourhood: { id: neighbourhoodId, name: neighbourhood.name },
     methodIntro: say('neighbourhood.methodIntro'),
     response,
-    ...(response ? { responseSentence: say('neighbourhood.response', { addresses: response.addresses, eligible: response.eligible, completed: response.completed, rate: response.responseRate }) } : {}),
+    ...(response ? { responseSentence: say(totalHidden ? 'neighbourhood.responseHidden' : 'neighbourhood.response', { addresses: response.addresses, eligible: response.eligible, completed: response.completed, rate: response.responseRate }) } : {}),
     responseByStreet: streets.map((street) => ({ name: street.name, response: responseView(analysis.response.streets.get(street.streetId), say, street.reportedAs !== 'street' || street.result.kind !== 'shown' ? 'hidden' : false) })),
     section,
     profile: profile ? questions.flatMap((question) => {

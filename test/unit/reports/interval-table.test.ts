@@ -31,7 +31,7 @@ const context = syntheticReportContext({ seed: 5, neighbourhoods: [{ name: 'Noor
 function intervalRows() {
   const street = context.analysis.result.streets.find((candidate) => candidate.name === 'Lindelaan')!;
   const report = buildStreetReport(context, street.streetId)!;
-  const table = unitFigureBlocks(report.section, context.definitions.say).find((block) => block.kind === 'table' && block.caption.startsWith('De 95%-intervallen'));
+  const table = unitFigureBlocks(report.section, context.definitions.say).find((block) => block.kind === 'table' && block.caption?.startsWith('De 95%-intervallen'));
   if (table?.kind !== 'table') throw new Error('the street report should print the interval table');
   return { header: table.header, rows: new Map(table.rows.map((row) => [row.cells[0], row.cells.slice(1)])) };
 }
