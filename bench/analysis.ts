@@ -11,6 +11,12 @@
  * reading the counted interviews from SQLite into the respondent table
  * (storage/interviews.ts), then the analysis itself (analyseStudy).
  *
+ * Then street types at city scale (`types`): 8,000 streets of 50 respondents
+ * each, generated and analysed 1,000 streets at a time (the generator is too
+ * slow and too hungry for 400,000 at once), their profiles gathered and typed
+ * in one call of findStreetTypes, timed alone; beside it, for comparison, the
+ * silhouette over every pair of streets, as it was computed before the sample.
+ *
  * Besides, on studies with many small streets: the share of streets (and of
  * residents) that get no figures at all, with the table redesign before
  * suppression (small streets merged into the smallest street with figures of
@@ -24,6 +30,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { analyseStudy } from '../src/domain/analysis/analyse-study';
+import { respondentTableOf } from '../src/domain/analysis/respondent-table';
+import { findStreetTypes, kMeans, maxStreetTypes, meanSilhouettes, type StreetProfile } from '../src/domain/analysis/street-types';
 import { decideVisibility, mergeSmallStreets, reportingTree } from '../src/domain/analysis/disclosure-control';
 import { loadInstruments } from '../src/instruments/load-instruments';
 import { listStreets } from '../src/storage/address-frame';
@@ -70,6 +78,8 @@ function streetsWithoutFigures(): void {
 
 export async function run(): Promise<void> {
   streetsWithoutFigures();
+  const types = spawnSync(process.execPath, [...process.execArgv, here, 'types'], { stdio: 'inherit' });
+  if (types.status !== 0) throw new Error('street types at city scale failed');
   for (const respondents of [10_000, 50_000, 100_000]) {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-analysis-'));
     try {
@@ -141,5 +151,44 @@ async function measure(respondents: number, file: string): Promise<void> {
   }
 }
 
+/** 8,000 streets of 50 respondents: the time of the street types alone, with the sampled silhouette and with the full one. */
+function streetTypesAtScale(): void {
+  const profiles: StreetProfile[] = [];
+  const chunkStreets = 1000;
+  for (let chunk = 0; chunk < 8; chunk++) {
+    const study = generateStudy(contactladder, {
+      seed: 2026 + chunk,
+      neighbourhoods: Array.from({ length: chunkStreets / 50 }, (_, n) => ({
+        name: `Buurt ${n + 1}`,
+        streets: Array.from({ length: 50 }, (_, s) => ({ name: `Straat ${n + 1}-${s + 1}`, character: characters[(n + s) % characters.length]!, respondents: 50 })),
+      })),
+    });
+    const result = analyseStudy({
+      instrument: contactladder, minReportSize: 10, respondents: respondentTableOf(contactladder, study.respondents),
+      neighbourhoods: study.neighbourhoods, streets: study.streets,
+    });
+    for (const street of result.streets) {
+      if (street.reportedAs !== 'street' || street.result.kind !== 'shown') continue;
+      const needs = street.result.figures.figures.dimensions.needs();
+      profiles.push({ streetId: chunk * chunkStreets + street.streetId, profile: contactladder.dimensions.map((dimension) => needs.find((need) => need.dimension === dimension.id)?.weightedGap ?? 0) });
+    }
+  }
+  const dimensions = contactladder.dimensions.map((dimension) => dimension.id);
+  findStreetTypes(profiles.slice(0, 500), dimensions); // warm-up
+  let start = performance.now();
+  const types = findStreetTypes(profiles, dimensions);
+  const typesMs = Math.round(performance.now() - start);
+  start = performance.now();
+  const points = profiles.map((profile) => profile.profile);
+  const candidates = Array.from({ length: maxStreetTypes - 1 }, (_, index) => ({ k: index + 2, labels: kMeans(points, index + 2) }));
+  const full = meanSilhouettes(points, candidates);
+  const fullMs = Math.round(performance.now() - start);
+  const fullBest = candidates[full.indexOf(Math.max(...full))]!.k;
+  console.log(`analysis: street types of ${profiles.length} streets (50 respondents each): ${typesMs} ms, ${types.types.length} types, silhouette ${types.silhouette?.toFixed(3) ?? 'none'} `
+    + `(with the silhouette over every pair, as before: ${fullMs} ms, best k ${fullBest}, silhouette ${Math.max(...full).toFixed(3)})`);
+  console.log(JSON.stringify({ bench: 'analysis', what: 'street-types', streets: profiles.length, typesMs, types: types.types.length, fullSilhouetteMs: fullMs, fullBestK: fullBest }));
+}
+
+if (process.argv[1] === here && process.argv[2] === 'types') streetTypesAtScale();
 if (process.argv[1] === here && process.argv[2] === 'prepare') await prepare(Number(process.argv[3]), process.argv[4]!);
 if (process.argv[1] === here && process.argv[2] === 'measure') await measure(Number(process.argv[3]), process.argv[4]!);
