@@ -156,7 +156,16 @@ export class Database implements Queryable {
    */
   eraseLog(): Promise<void> {
     if (!this.checkpointer) return Promise.resolve();
-    return this.enqueue(() => this.connection.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+    return this.enqueue(async () => {
+      // SQLite answers busy = 1, without waiting, while the background checkpointer (or a reader still on an older
+      // snapshot) holds the log: the log is then not emptied, and nothing says so. So ask again until it is.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const result = await this.connection.get<{ busy: number; log: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+        if (result?.busy === 0 && result.log === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20 + attempt * 5));
+      }
+      throw new Error('the write-ahead log could not be emptied: something holds it for more than half a minute');
+    });
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
