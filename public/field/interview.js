@@ -8,6 +8,22 @@ import { enqueue, newId, putOne } from './store.js';
 
 const key = (instrument) => `${instrument.id}@${instrument.version}`;
 
+/**
+ * Skip logic, as the server applies it (src/domain/asked-when.ts): a choice
+ * item with `askedWhen` is asked only when the item it names was answered with
+ * one of its values.
+ */
+function isAsked(item, answers) {
+  if (!item.askedWhen) return true;
+  const answer = answers[item.askedWhen.item]?.answer;
+  return typeof answer === 'number' && item.askedWhen.values.includes(answer);
+}
+
+/** Forgets the answers to questions that are no longer asked (the "yes" that asked them was changed). */
+function dropNotAsked(instrument, answers) {
+  for (const item of instrument.items) if (!isAsked(item, answers)) delete answers[item.id];
+}
+
 /** The screens of the study's instruments, in order, then consent and the end. */
 export function buildScreens(instruments) {
   const screens = [];
@@ -64,18 +80,18 @@ function questionsOf(item, instrument) {
   }
 }
 
-function scaleQuestion(draft, instrument, item, question, save) {
+function scaleQuestion(draft, instrument, item, question, save, onAnswer = () => {}) {
   const answers = (draft.answers[key(instrument)] ??= {});
   const current = answers[item.id]?.[question.rating];
   const name = `${key(instrument)}|${item.id}|${question.rating}`;
-  return h('fieldset', { className: `question${question.compact ? ' compact' : ''}${question.ladder ? ' ladder' : ''}`, 'data-rating': question.rating },
+  return h('fieldset', { className: `question${question.compact ? ' compact' : ''}${question.ladder ? ' ladder' : ''}`, 'data-rating': question.rating, 'data-item': item.id, hidden: !isAsked(item, answers) },
     h('legend', {}, question.legend),
     h('div', { className: 'options' }, question.options.map((option, index) => {
       const id = `${name}|${index}`;
       return h('label', { className: 'option', for: id },
         h('input', {
           type: 'radio', id, name, checked: current !== undefined && current === option.value,
-          onchange: () => { (answers[item.id] ??= {})[question.rating] = option.value; save(); },
+          onchange: () => { (answers[item.id] ??= {})[question.rating] = option.value; onAnswer(); save(); },
         }),
         h('span', {}, option.label));
     })));
@@ -110,7 +126,7 @@ function missingOn(screen, draft) {
   const items = screen.items ?? [screen.item];
   const answers = draft.answers[key(screen.instrument)] ?? {};
   return items.some((item) => {
-    if (!item.required) return false;
+    if (!item.required || !isAsked(item, answers)) return false;
     if (item.kind === 'text') return !(draft.comments[key(screen.instrument)]?.[item.id] ?? '').trim();
     return questionsOf(item, screen.instrument).some((question) => answers[item.id]?.[question.rating] === undefined);
   });
@@ -124,7 +140,7 @@ function recordsOf(draft, instruments) {
   const interviews = instruments.map((instrument) => ({
     kind: 'interview', id: newId(), studyId: draft.studyId, addressId: draft.addressId,
     instrumentId: instrument.id, instrumentVersion: instrument.version, startedAt: draft.startedAt, endedAt, appVersion,
-    answers: draft.answers[key(instrument)] ?? {},
+    answers: (() => { const answers = { ...(draft.answers[key(instrument)] ?? {}) }; dropNotAsked(instrument, answers); return answers; })(),
     comments: Object.fromEntries(Object.entries(draft.comments[key(instrument)] ?? {}).filter(([, body]) => body.trim())),
     ...(consent && instrument === consentFrom ? { followUp: consent } : {}),
   }));
@@ -141,6 +157,19 @@ export function runInterview(container, { draft, instruments, title, onDone }) {
   const screens = buildScreens(instruments);
   const save = () => putOne('drafts', draft);
 
+  /** After an answer on a screen with skip logic: shows the questions now asked, hides and forgets the others. */
+  function showAsked(screen) {
+    const answers = draft.answers[key(screen.instrument)] ?? {};
+    dropNotAsked(screen.instrument, answers);
+    for (const item of screen.items ?? []) {
+      for (const fieldset of container.querySelectorAll(`fieldset[data-item="${item.id}"]`)) {
+        const asked = isAsked(item, answers);
+        if (fieldset.hidden === asked) fieldset.hidden = !asked;
+        if (!asked) for (const input of fieldset.querySelectorAll('input')) input.checked = false;
+      }
+    }
+  }
+
   function draw() {
     const screen = screens[Math.min(draft.screen, screens.length - 1)];
     const body = [];
@@ -153,7 +182,7 @@ export function runInterview(container, { draft, instruments, title, onDone }) {
       for (const item of screen.items ?? [screen.item]) {
         if (item.kind === 'text') { body.push(textQuestion(draft, screen.instrument, item, save)); continue; }
         if (item.kind !== 'choice') body.push(h('h2', { className: 'item-wording' }, say(item.wording)), item.help ? h('p', { className: 'help' }, say(item.help)) : null);
-        for (const question of questionsOf(item, screen.instrument)) body.push(scaleQuestion(draft, screen.instrument, item, question, save));
+        for (const question of questionsOf(item, screen.instrument)) body.push(scaleQuestion(draft, screen.instrument, item, question, save, () => showAsked(screen)));
       }
     }
     const error = h('p', { className: 'field-error', role: 'alert', hidden: true }, t('field.requiredAnswer'));

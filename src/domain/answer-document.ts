@@ -17,6 +17,7 @@
  * ¹ only when the instrument asks importance per item. Free text (`text`
  * items) travels apart, as comments, because it is reviewed before use.
  */
+import { isAsked } from './asked-when.js';
 import type { Instrument, Item } from './instrument.js';
 
 export type AnswerDocument = Record<string, Record<string, number | null>>;
@@ -110,7 +111,8 @@ export function isAnswerDocument(value: unknown): value is AnswerDocument {
 /**
  * Every problem with an interview's answers and comments: items or ratings
  * the instrument does not have, values outside their scale, required items
- * left out (a "don't know" counts as answered), comments that are too long.
+ * left out (a "don't know" counts as answered; a question its condition
+ * skipped is not required), comments that are too long.
  * An empty list means the interview may be stored.
  */
 export function checkAnswers(instrument: Instrument, answers: AnswerDocument, comments: Record<string, string>): AnswerIssue[] {
@@ -137,8 +139,10 @@ export function checkAnswers(instrument: Instrument, answers: AnswerDocument, co
     if (!item) issues.push({ field: `comments.${itemId}`, reason: 'unknownItem' });
     else if (body.length > item.maxLength) issues.push({ field: `comments.${itemId}`, reason: 'textTooLong' });
   }
+  const answerTo = (itemId: string) => answers[itemId]?.answer;
   for (const item of instrument.items) {
-    if (!item.required) continue;
+    // A question skipped by its condition is not required (asked-when.ts).
+    if (!item.required || !isAsked(item, answerTo)) continue;
     if (item.kind === 'text') {
       if (!comments[item.id]?.trim()) issues.push({ field: `comments.${item.id}`, reason: 'requiredAnswer' });
       continue;

@@ -72,6 +72,12 @@ const choiceItemSchema = z.object({
   groupVariable: z.boolean().default(false),
   /** Special-category personal data (GDPR art. 9), e.g. origin: optional and never crossed with street. */
   specialCategory: z.boolean().default(false),
+  /**
+   * Skip logic: asked only when an earlier choice item was answered with one of
+   * `values` ("Als u die zorg geeft: hoe zwaar …" only after a "yes"). Not asked,
+   * it is not required, and an answer to it is not counted (asked-when.ts).
+   */
+  askedWhen: z.object({ item: idSchema, values: z.array(z.number().int().min(1)).min(1) }).strict().optional(),
 }).strict();
 
 /** Free text, shown in reports only after a coordinator's review. */
@@ -155,6 +161,15 @@ function checkReferences(instrument: z.input<typeof instrumentSchema>, ctx: z.Re
     for (const field of ['scale', 'nowScale', 'willingScale'] as const) {
       const scaleId = (item as Record<string, unknown>)[field];
       if (typeof scaleId === 'string' && !scaleIds.has(scaleId)) report(at(field), `unknown scale "${scaleId}"`);
+    }
+    if (item.kind === 'choice' && item.askedWhen) {
+      // The condition must be an earlier choice item (asked before, on this or an earlier screen), its values on that item's scale.
+      const condition = instrument.items.slice(0, index).find((candidate) => candidate.id === item.askedWhen!.item);
+      if (!condition || condition.kind !== 'choice') report(at('askedWhen'), `askedWhen names "${item.askedWhen.item}", which is not an earlier choice item`);
+      else {
+        const points = instrument.scales[condition.scale]?.points.length ?? 0;
+        for (const value of item.askedWhen.values) if (value > points) report(at('askedWhen'), `askedWhen value ${value} is not on the scale of "${condition.id}" (1..${points})`);
+      }
     }
     if ((item.kind === 'rung' || item.kind === 'rung-checklist') && !instrument.rungs?.length) {
       report(at('kind'), 'a rung item needs the instrument to define rungs');

@@ -177,4 +177,43 @@ describe('an interviewer with the field app in Chromium', () => {
     expect(await countRows(server.db, 'visits')).toBe(before + 5);
     await context.close();
   });
+
+  it('asks how heavy the care is only after a "yes" to giving care, and forgets the answer when the "yes" is taken back', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+    const page = await openFieldApp(context, 'kees');
+    await openAddress(page, 2);
+    await page.getByRole('button', { name: 'Interview starten' }).click();
+    const careQuestion = page.locator('fieldset', { hasText: 'Zorgt u onbetaald' });
+    for (let screen = 0; screen < 60 && await careQuestion.count() === 0; screen++) await answerScreens(page, 1);
+    const burden = page.locator('fieldset[data-item="care-burden"]');
+    await careQuestion.waitFor();
+    // Every other question of the screen answered, the care question not yet: the burden question is not asked.
+    await page.evaluate(() => {
+      for (const fieldset of document.querySelectorAll('fieldset:not([data-item="gives-care"]):not([data-item="care-burden"])')) {
+        if (!fieldset.querySelector('input:checked')) (fieldset.querySelector('input[type=radio]') as HTMLInputElement | null)?.click();
+      }
+    });
+    await burden.waitFor({ state: 'hidden' });
+
+    await careQuestion.getByLabel('Ja, voor iemand anders').check();
+    await burden.waitFor({ state: 'visible' });
+    await burden.getByLabel('Zwaar', { exact: true }).check();
+    await page.screenshot({ path: path.join(screenshotDir, 'field-interview-skip-logic.png'), fullPage: true });
+
+    await careQuestion.getByLabel('Nee').check();
+    await burden.waitFor({ state: 'hidden' });
+    expect(await burden.locator('input:checked').count()).toBe(0);
+    // Not asked, so not missing: "Volgende" goes on.
+    const before = await page.locator('.interview-header .muted').textContent();
+    await page.locator('form.interview-screen button[type=submit]').click();
+    await page.waitForFunction((text) => document.querySelector('.interview-header .muted')?.textContent !== text, before);
+    // And back on the screen, the "no" stands and the burden is neither shown nor answered.
+    await page.getByRole('button', { name: 'Vorige' }).click();
+    await careQuestion.waitFor();
+    expect(await careQuestion.getByLabel('Nee').isChecked()).toBe(true);
+    expect(await burden.isHidden()).toBe(true);
+    expect(await burden.locator('input:checked').count()).toBe(0);
+    await context.close();
+  });
 });
+

@@ -39,15 +39,21 @@ export interface TableLayout {
   /** The importance scale's highest value; 0 when the instrument asks no importance. */
   importanceMax: number;
   questions: Column[];
+  /** Questions asked only under a condition (asked-when.ts): the question's column, its condition's column, the values that ask it. */
+  skips: { column: number; condition: number; values: readonly number[] }[];
   contribution: { id: string; nowMax: number; willingMax: number }[];
 }
 
 export function tableLayoutOf(instrument: Instrument): TableLayout {
   const points = (scale: string) => instrument.scales[scale]!.points.length;
+  const questions = instrument.items.flatMap((item) => (item.kind === 'choice' ? [{ id: item.id, max: points(item.scale) }] : []));
+  const questionColumn = (id: string) => questions.findIndex((question) => question.id === id);
   return {
     items: instrument.items.flatMap((item) => (item.kind === 'paired' ? [{ id: item.id, max: points(item.scale) }] : [])),
     importanceMax: instrument.importance === 'none' || !instrument.importanceScale ? 0 : points(instrument.importanceScale),
-    questions: instrument.items.flatMap((item) => (item.kind === 'choice' ? [{ id: item.id, max: points(item.scale) }] : [])),
+    questions,
+    skips: instrument.items.flatMap((item) => (item.kind === 'choice' && item.askedWhen
+      ? [{ column: questionColumn(item.id), condition: questionColumn(item.askedWhen.item), values: item.askedWhen.values }] : [])),
     contribution: instrument.items.flatMap((item) => (item.kind === 'contribution'
       ? [{ id: item.id, nowMax: points(item.nowScale), willingMax: points(item.willingScale) }] : [])),
   };
@@ -108,6 +114,7 @@ export class RespondentTableBuilder {
       const contribution = this.contributionColumn.get(itemId);
       if (contribution !== undefined) this.setContribution(row, contribution, ratings.now ?? null, ratings.willing ?? null);
     }
+    this.skipNotAsked(row);
   }
 
   /** Adds a respondent written as a record (tests, synthetic studies). */
@@ -122,6 +129,16 @@ export class RespondentTableBuilder {
       const answer = respondent.contribution?.[item.id];
       if (answer) this.setContribution(row, index, answer.now, answer.willing);
     });
+    this.skipNotAsked(row);
+  }
+
+  /** An answer to a question its condition skipped (sent by an older bundle, or a record) counts as none (asked-when.ts). */
+  private skipNotAsked(row: number): void {
+    const width = this.layout.questions.length;
+    for (const skip of this.layout.skips) {
+      const condition = this.questions[row * width + skip.condition]!;
+      if (!skip.values.includes(condition)) this.questions[row * width + skip.column] = 0;
+    }
   }
 
   finish(): RespondentTable {
