@@ -10,6 +10,7 @@
  * answered. Free-text answers are not exported: they may name people and are
  * shown only after review, in the reports.
  */
+import { isAsked } from '../domain/asked-when.js';
 import { spreadsheetSafe } from './csv.js';
 import type { Instrument, Item } from '../domain/instrument.js';
 import { expectedRatings, type RespondentRecord } from '../domain/answer-document.js';
@@ -27,6 +28,8 @@ export interface ExportVariable {
   values: { code: number; label: string }[];
   /** GDPR art. 9 data (origin): handle with extra care. */
   specialCategory: boolean;
+  /** The item whose value this is, for its skip logic (asked-when.ts): where it was not asked, the value is empty. */
+  item?: Item;
 }
 
 const variableName = (itemId: string, rating: string) => (rating === 'answer' ? itemId : `${itemId}_${rating}`).replace(/-/g, '_');
@@ -60,7 +63,7 @@ export function exportVariables(instrument: Instrument, wording: ExportWording):
       variables.push({
         name: variableName(item.id, rating), label: suffix ? `${item.wording.nl} (${suffix})` : item.wording.nl,
         source: { kind: 'answer', itemId: item.id, rating }, type: 'code', values: valueLabels(item, rating, instrument, wording),
-        specialCategory: item.kind === 'choice' && item.specialCategory,
+        specialCategory: item.kind === 'choice' && item.specialCategory, item,
       });
     }
   }
@@ -78,6 +81,8 @@ export function respondentRow(variables: readonly ExportVariable[], respondent: 
       case 'answer': {
         const ratings = respondent.answers[variable.source.itemId];
         if (!ratings || !(variable.source.rating in ratings)) return null;
+        // An answer an older bundle sent to a question its condition skipped is not the respondent's: not asked, empty.
+        if (variable.item && !isAsked(variable.item, (itemId) => respondent.answers[itemId]?.answer)) return null;
         return ratings[variable.source.rating] ?? dontKnowCode;
       }
     }

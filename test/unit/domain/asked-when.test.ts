@@ -10,7 +10,8 @@ import { instrumentSchema, type Instrument } from '../../../src/domain/instrumen
 import { RespondentTableBuilder, tableLayoutOf } from '../../../src/domain/analysis/respondent-table';
 import { randomAnswerDocument } from '../../../src/synthetic/answer-documents';
 import { seededRandom } from '../../../src/synthetic/generate-study';
-import { instruments } from '../../helpers/test-app';
+import { exportVariables, respondentRow } from '../../../src/exports/codebook';
+import { instruments, reportLanguages } from '../../helpers/test-app';
 
 const contactladder = instruments.get('contactladder', 1) as Instrument;
 const careBurden = contactladder.items.find((item) => item.id === 'care-burden')!;
@@ -45,6 +46,15 @@ describe('a question asked only after a "yes"', () => {
     const column = table.layout.questions.findIndex((question) => question.id === 'care-burden');
     const width = table.layout.questions.length;
     expect([0, 1, 2, 3].map((row) => table.questions[row * width + column])).toEqual([0, 4, 0, 0]);
+  });
+
+  it('leaves the exported value empty where the question was not asked', () => {
+    const variables = exportVariables(contactladder, reportLanguages.nl.exportWording);
+    const row = (givesCare: number) => respondentRow(variables, {
+      respondentKey: 'r1', neighbourhood: 'Noord', street: 'Lindelaan', instrumentVersion: 1, answers: { 'gives-care': { answer: givesCare }, 'care-burden': { answer: 4 } },
+    } as Parameters<typeof respondentRow>[1]);
+    const at = variables.findIndex((variable) => variable.name === 'care_burden');
+    expect([row(1)[at], row(2)[at]]).toEqual([null, 4]);
   });
 
   it('must name an earlier choice item and values on its scale, or the instrument does not load', () => {
