@@ -4,8 +4,13 @@
  *
  * Accepted as Dutch spreadsheets write it: UTF-8 with or without BOM (or, when
  * the bytes are not UTF-8, Windows-1252 as older Excel saves "CSV"), comma or
- * semicolon separated, Dutch or English column names in any order. A file with
- * any bad line is rejected whole; the caller stores nothing (product.md step 2).
+ * semicolon separated, Dutch or English column names in any order, and the
+ * column names of a municipal BAG extract (openbareruimtenaam, huisletter,
+ * huisnummertoevoeging, buurtnaam or buurtcode as CBS writes them). Columns
+ * the frame does not use (woonplaatsnaam, a BAG id, anything else) are ignored
+ * and named, so the coordinator sees what was left out. A file with any bad
+ * line is rejected whole, with every problem of every line (up to
+ * `maxErrorsReported`); the caller stores nothing (product.md step 2).
  */
 import { parse } from 'csv-parse/sync';
 import type { LineError } from './errors.js';
@@ -21,23 +26,26 @@ export interface AddressRow {
 }
 
 export type FrameParseResult =
-  | { ok: true; rows: AddressRow[] }
+  /** `ignoredColumns`: the file's columns the frame does not use, by their names in the file. */
+  | { ok: true; rows: AddressRow[]; ignoredColumns: string[] }
   | { ok: false; errors: LineError[] };
 
-type Column = 'street' | 'houseNumber' | 'addition' | 'postcode' | 'neighbourhood';
+type Column = 'street' | 'houseNumber' | 'letter' | 'addition' | 'postcode' | 'neighbourhood' | 'neighbourhoodCode';
 
-/** Column names as coordinators write them, normalised to lower case without spaces, dashes or underscores. */
+/** Column names as coordinators and municipal (BAG, CBS) extracts write them, normalised to lower case without spaces, dashes or underscores. */
 const columnNames: Record<string, Column> = {
-  straat: 'street', straatnaam: 'street', street: 'street', streetname: 'street',
+  straat: 'street', straatnaam: 'street', street: 'street', streetname: 'street', openbareruimtenaam: 'street', openbareruimte: 'street',
   huisnummer: 'houseNumber', nummer: 'houseNumber', housenumber: 'houseNumber', number: 'houseNumber',
-  toevoeging: 'addition', huisnummertoevoeging: 'addition', huisletter: 'addition', addition: 'addition',
+  huisletter: 'letter', letter: 'letter',
+  toevoeging: 'addition', huisnummertoevoeging: 'addition', addition: 'addition',
   postcode: 'postcode', postalcode: 'postcode', zipcode: 'postcode',
   buurt: 'neighbourhood', buurtnaam: 'neighbourhood', neighbourhood: 'neighbourhood', neighborhood: 'neighbourhood',
+  buurtcode: 'neighbourhoodCode', bucode: 'neighbourhoodCode', neighbourhoodcode: 'neighbourhoodCode',
 };
-const requiredColumns: Column[] = ['street', 'houseNumber', 'postcode', 'neighbourhood'];
+const requiredColumns: Column[] = ['street', 'houseNumber', 'postcode'];
 /** The header each column has in the file format (surveys/README.md describes the format). */
 export const canonicalHeaders: Record<Column, string> = {
-  street: 'straat', houseNumber: 'huisnummer', addition: 'toevoeging', postcode: 'postcode', neighbourhood: 'buurt',
+  street: 'straat', houseNumber: 'huisnummer', letter: 'huisletter', addition: 'toevoeging', postcode: 'postcode', neighbourhood: 'buurt', neighbourhoodCode: 'buurtcode',
 };
 
 /** Dutch postcodes: four digits not starting with 0, two letters, never SA, SD or SS. */
@@ -90,17 +98,19 @@ export function parseAddressFrame(bytes: Uint8Array): FrameParseResult {
   const rows: AddressRow[] = [];
   const errors: LineError[] = [];
   const seen = new Map<string, number>();
-  let columns: Column[] | undefined;
+  let columns: (Column | undefined)[] | undefined;
+  let ignoredColumns: string[] = [];
   const readRecord = (record: string[], line: number) => {
     if (!columns) {
       errors.push(...checkHeader(record));
       if (errors.length > 0) throw stop;
-      columns = record.map((name) => columnNames[normaliseHeader(name)]!);
+      columns = record.map((name) => columnNames[normaliseHeader(name)]);
+      ignoredColumns = record.filter((_, index) => columns![index] === undefined);
       return;
     }
     const result = readRow(record, columns, line);
-    if ('reason' in result) {
-      errors.push(result);
+    if (Array.isArray(result)) {
+      errors.push(...result);
     } else {
       const duplicateOf = [streetKey(result), postcodeKey(result)].map((key) => seen.get(key)).find((at) => at !== undefined);
       if (duplicateOf !== undefined) {
@@ -131,7 +141,7 @@ export function parseAddressFrame(bytes: Uint8Array): FrameParseResult {
   if (errors.length > 0) return { ok: false, errors };
   if (!columns) return { ok: false, errors: [{ line: 1, reason: 'emptyFile' }] };
   if (rows.length === 0) return { ok: false, errors: [{ line: 2, reason: 'noAddresses' }] };
-  return { ok: true, rows };
+  return { ok: true, rows, ignoredColumns };
 }
 
 /** Thrown from inside the parser to end it early; never leaves this module. */
@@ -145,44 +155,57 @@ export const postcodeKey = (row: Pick<AddressRow, 'postcode' | 'houseNumber' | '
 
 function checkHeader(header: string[]): LineError[] {
   const known = header.map((name) => columnNames[normaliseHeader(name)]);
-  if (header.length === 1 && known[0] === undefined) return [{ line: 1, reason: 'notCsv' }];
+  // One column and none of ours: not a CSV in our sense (another separator, or not a table at all).
+  if (known.every((column) => column === undefined) && header.length <= 1) return [{ line: 1, reason: 'notCsv' }];
   const errors: LineError[] = [];
-  header.forEach((name, index) => {
-    if (known[index] === undefined) errors.push({ line: 1, reason: 'unknownColumn', value: name });
-  });
   const present = new Set(known);
   for (const column of requiredColumns) {
     if (!present.has(column)) errors.push({ line: 1, reason: 'missingColumn', value: canonicalHeaders[column] });
   }
+  if (!present.has('neighbourhood') && !present.has('neighbourhoodCode')) errors.push({ line: 1, reason: 'missingColumn', value: canonicalHeaders.neighbourhood });
   const duplicates = known.filter((column, index) => column !== undefined && known.indexOf(column) !== index);
-  for (const column of new Set(duplicates)) errors.push({ line: 1, reason: 'duplicateColumn', value: canonicalHeaders[column!] });
+  for (const column of new Set(duplicates)) {
+    const names = header.filter((_, index) => known[index] === column);
+    errors.push({ line: 1, reason: 'duplicateColumn', value: names.join("', '") });
+  }
   return errors;
 }
 
-function readRow(record: string[], columns: Column[], line: number): AddressRow | LineError {
-  if (record.length !== columns.length) return { line, reason: 'wrongColumnCount', value: String(record.length) };
+/** The row's address, or every problem it has (not only the first). */
+function readRow(record: string[], columns: readonly (Column | undefined)[], line: number): AddressRow | LineError[] {
+  if (record.length !== columns.length) return [{ line, reason: 'wrongColumnCount', value: String(record.length) }];
   const field = (column: Column) => record[columns.indexOf(column)] ?? '';
+  const errors: LineError[] = [];
   const street = field('street');
-  const neighbourhood = field('neighbourhood');
-  if (street === '') return { line, reason: 'missingStreet' };
-  if (street.length > 120) return { line, reason: 'streetTooLong' };
-  if (neighbourhood === '') return { line, reason: 'missingNeighbourhood' };
-  if (neighbourhood.length > 120) return { line, reason: 'neighbourhoodTooLong' };
+  // The neighbourhood by its name; from a CBS extract without names, by its code ("BU03630001").
+  const neighbourhood = field('neighbourhood') || field('neighbourhoodCode');
+  if (street === '') errors.push({ line, reason: 'missingStreet' });
+  else if (street.length > 120) errors.push({ line, reason: 'streetTooLong' });
+  if (neighbourhood === '') errors.push({ line, reason: 'missingNeighbourhood' });
+  else if (neighbourhood.length > 120) errors.push({ line, reason: 'neighbourhoodTooLong' });
 
   const rawNumber = field('houseNumber');
-  if (rawNumber === '') return { line, reason: 'missingHouseNumber' };
-  const numberMatch = houseNumberPattern.exec(rawNumber);
-  if (!numberMatch || Number(numberMatch[1]) < 1) return { line, reason: 'invalidHouseNumber', value: rawNumber };
-  const additionInNumber = numberMatch[2] ?? numberMatch[3] ?? '';
-  const additionColumn = columns.includes('addition') ? field('addition') : '';
-  if (additionInNumber !== '' && additionColumn !== '') return { line, reason: 'twoAdditions', value: rawNumber };
-  const addition = (additionColumn || additionInNumber).toUpperCase();
-  if (addition.length > 10) return { line, reason: 'additionTooLong', value: addition };
+  const numberMatch = rawNumber === '' ? null : houseNumberPattern.exec(rawNumber);
+  let addition = '';
+  if (rawNumber === '') errors.push({ line, reason: 'missingHouseNumber' });
+  else if (!numberMatch || Number(numberMatch[1]) < 1) errors.push({ line, reason: 'invalidHouseNumber', value: rawNumber });
+  else {
+    const additionInNumber = numberMatch[2] ?? numberMatch[3] ?? '';
+    // As the BAG writes them together: the letter right after the number, the addition after a dash ("12A-2").
+    const letter = field('letter');
+    const additionColumn = field('addition');
+    const fromColumns = `${letter}${letter && additionColumn ? '-' : ''}${additionColumn}`;
+    if (additionInNumber !== '' && fromColumns !== '') errors.push({ line, reason: 'twoAdditions', value: rawNumber });
+    addition = (fromColumns || additionInNumber).toUpperCase();
+    if (letter !== '' && !/^[A-Z]$/i.test(letter)) errors.push({ line, reason: 'invalidLetter', value: letter });
+    if (addition.length > 10) errors.push({ line, reason: 'additionTooLong', value: addition });
+  }
 
   const rawPostcode = field('postcode');
-  if (rawPostcode === '') return { line, reason: 'missingPostcode' };
-  const postcode = normalisePostcode(rawPostcode);
-  if (!postcode) return { line, reason: 'invalidPostcode', value: rawPostcode };
+  const postcode = rawPostcode === '' ? undefined : normalisePostcode(rawPostcode);
+  if (rawPostcode === '') errors.push({ line, reason: 'missingPostcode' });
+  else if (!postcode) errors.push({ line, reason: 'invalidPostcode', value: rawPostcode });
 
+  if (errors.length > 0 || !numberMatch || !postcode) return errors;
   return { line, street, houseNumber: Number(numberMatch[1]), addition, postcode, neighbourhood };
 }

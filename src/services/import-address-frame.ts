@@ -15,6 +15,8 @@ export interface ImportSummary {
   addresses: number;
   streets: number;
   neighbourhoods: number;
+  /** The file's columns the frame does not use, by their names in the file: ignored, and said so. */
+  ignoredColumns: string[];
 }
 
 /** Imports the file; `actor`, when given, is written to the audit log with the counts. */
@@ -32,5 +34,6 @@ export async function importAddressFrame(db: Database, studyId: number, bytes: U
     addresses: rows.length,
     streets: new Set(rows.map((row) => `${row.neighbourhood}|${row.street}`)).size,
     neighbourhoods: new Set(rows.map((row) => row.neighbourhood)).size,
+    ignoredColumns: parsed.ignoredColumns,
   };
 }

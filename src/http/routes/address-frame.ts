@@ -20,7 +20,7 @@ export function addressFrameRoutes({ db, config }: AppDeps): Router {
 
   router.get('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
-    res.render('studies/import', { title: getContext(res).t('import.title'), study, maxMegabytes, problem: undefined, summary: undefined });
+    res.render('studies/import', { title: getContext(res).t('import.title'), study, maxMegabytes, problem: undefined, summary: undefined, ignored: undefined });
   });
 
   router.post('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
@@ -33,13 +33,16 @@ export function addressFrameRoutes({ db, config }: AppDeps): Router {
       if (!file) throw new Problem('invalidInput', { fields: [{ field: 'file', reason: 'chooseFile' }] });
       const summary = await importAddressFrame(db, study.id, file.buffer, requireUser(res));
       if (req.accepts(['html', 'json']) === 'json') return res.json({ imported: summary });
-      res.render('studies/import', { title: t('import.title'), study, maxMegabytes, problem: undefined, summary: t('import.done', frameCounts(t, summary)) });
+      res.render('studies/import', {
+        title: t('import.title'), study, maxMegabytes, problem: undefined, summary: t('import.done', frameCounts(t, summary)),
+        ignored: summary.ignoredColumns.length > 0 ? t('import.ignoredColumns', { columns: summary.ignoredColumns.join(', ') }) : undefined,
+      });
     } catch (error) {
       if (!(error instanceof Problem) || !['csvRejected', 'invalidInput'].includes(error.code)) throw error;
       if (req.accepts(['html', 'json']) === 'json') throw error;
       const problem = describeProblem(error, t);
       res.status(error.status).render('studies/import', {
-        title: t('import.title'), study, maxMegabytes, summary: undefined,
+        title: t('import.title'), study, maxMegabytes, summary: undefined, ignored: undefined,
         problem: { ...problem, lines: problem.lines.slice(0, linesShown), moreLines: Math.max(0, problem.lines.length - linesShown) },
       });
     }

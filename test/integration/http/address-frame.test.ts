@@ -23,11 +23,24 @@ describe('POST /studies/:id/addresses/import', () => {
     for (const name of ['Rozenstraat', 'Tulpstraat', 'Merelstraat', 'Bloemenbuurt', 'Vogelwijk']) expect(page.text).toContain(name);
   });
 
+  it('imports a municipal BAG extract: its column names, house letter and addition together, and the columns it does not use named', async () => {
+    const { upload, frameCounts } = await setUp();
+    const bag = 'openbareruimtenaam;huisnummer;huisletter;huisnummertoevoeging;postcode;woonplaatsnaam;buurtcode;buurtnaam;identificatie\n'
+      + 'Rozenstraat;12;A;2;1234AB;Voorbeeldstad;BU03630001;Bloemenbuurt;0363010000000001\n'
+      + 'Rozenstraat;12;;;1234AB;Voorbeeldstad;BU03630001;Bloemenbuurt;0363010000000002\n'
+      + 'Merelstraat;3;B;;1234AC;Voorbeeldstad;BU03630002;;0363010000000003\n';
+    const response = await upload(bag).expect(200);
+    expect(response.text).toContain('3 adressen geïmporteerd in 2 straten en 2 buurten.');
+    expect(response.text).toContain('Niet gebruikt (deze kolommen zijn genegeerd): woonplaatsnaam, identificatie.');
+    expect(await frameCounts()).toEqual([3, 2, 2]);
+  });
+
   const badFiles: [string, string, string][] = [
     ['a missing house number', 'straat;huisnummer;postcode;buurt\nRozenstraat;1;1234AB;B\nRozenstraat;;1234AB;B\n', 'Het huisnummer ontbreekt.'],
     ['an invalid postcode', 'straat;huisnummer;postcode;buurt\nRozenstraat;1;123AB;B\n', 'Ongeldige postcode &#39;123AB&#39;'],
     ['a duplicate address', 'straat;huisnummer;postcode;buurt\nRozenstraat;1;1234AB;B\nRozenstraat;1;1234AB;B\n', 'Dit adres staat al op regel 2.'],
-    ['an unknown column', 'straat;huisnummer;postcode;buurt;telefoon\nRozenstraat;1;1234AB;B;0612345678\n', 'Onbekende kolom &#39;telefoon&#39;'],
+    ['two columns of the same meaning', 'straat;openbareruimtenaam;huisnummer;postcode;buurt\nRozenstraat;Rozenstraat;1;1234AB;B\n', 'Deze kolommen betekenen hetzelfde; laat er één staan: &#39;straat&#39;, &#39;openbareruimtenaam&#39;.'],
+    ['several problems on one line', 'straat;huisnummer;postcode;buurt\nRozenstraat;;123AB;B\n', 'Ongeldige postcode &#39;123AB&#39;'],
     ['a file that is not CSV', '%PDF-1.7\n\u0000\u0001binary', 'Dit is geen CSV-bestand.'],
   ];
   for (const [kind, content, message] of badFiles) {

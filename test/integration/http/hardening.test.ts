@@ -46,7 +46,7 @@ describe('address files of every shape', () => {
     const { upload, db } = await setUp();
     const rows = Array.from({ length: 50_000 }, (_, index) => `Dorpsstraat ${index % 97};${1 + Math.floor(index / 97)};${1000 + (index % 97)}AB;Buurt ${(index % 97) % 7}`);
     const response = await upload(Buffer.from(header + rows.join('\n'))).expect(200);
-    expect(response.body.imported).toEqual({ addresses: 50_000, streets: 97, neighbourhoods: 7 });
+    expect(response.body.imported).toEqual({ addresses: 50_000, streets: 97, neighbourhoods: 7, ignoredColumns: [] });
     expect(await countRows(db, 'addresses')).toBe(50_000);
   });
 

@@ -11,7 +11,7 @@ const errorsOf = (text: string | Uint8Array) => {
 describe('parseAddressFrame', () => {
   it('reads a comma-separated file with English column names', () => {
     const result = parseAddressFrame(utf8('street,house number,addition,postcode,neighbourhood\nRozenstraat,12,,1234 ab,Bloemenbuurt\nRozenstraat,12,a,1234AB,Bloemenbuurt\n'));
-    expect(result).toEqual({ ok: true, rows: [
+    expect(result).toEqual({ ok: true, ignoredColumns: [], rows: [
       { line: 2, street: 'Rozenstraat', houseNumber: 12, addition: '', postcode: '1234AB', neighbourhood: 'Bloemenbuurt' },
       { line: 3, street: 'Rozenstraat', houseNumber: 12, addition: 'A', postcode: '1234AB', neighbourhood: 'Bloemenbuurt' },
     ] });
@@ -38,6 +38,17 @@ describe('parseAddressFrame', () => {
     expect(result).toEqual({ ok: false, errors: [{ line: 2, reason: 'invalidHouseNumber', value: '100000' }] });
     const fine = parseAddressFrame(utf8('straat,huisnummer,postcode,buurt\nDorpsstraat,99999,1234AB,Dorp\nDorpsstraat,7 2,1234AB,Dorp\n'));
     expect(fine.ok && fine.rows.map((row) => [row.houseNumber, row.addition])).toEqual([[99999, ''], [7, '2']]);
+  });
+
+  it('reads a municipal BAG extract: letter and addition together as the BAG writes them ("12A-2"), the CBS code where no name is given, unused columns named', () => {
+    const result = parseAddressFrame(utf8('openbareruimtenaam;huisnummer;huisletter;huisnummertoevoeging;postcode;woonplaatsnaam;buurtcode;buurtnaam\n'
+      + 'Rozenstraat;12;a;2;1234AB;Voorbeeldstad;BU03630001;Bloemenbuurt\nRozenstraat;12;;2;1234AB;Voorbeeldstad;BU03630001;Bloemenbuurt\n'
+      + 'Rozenstraat;12;A;;1234AB;Voorbeeldstad;BU03630001;Bloemenbuurt\nMerelstraat;3;;;1234AC;Voorbeeldstad;BU03630002;\n'));
+    expect(result.ok && result.rows.map((row) => [row.street, row.houseNumber, row.addition, row.neighbourhood])).toEqual([
+      ['Rozenstraat', 12, 'A-2', 'Bloemenbuurt'], ['Rozenstraat', 12, '2', 'Bloemenbuurt'], ['Rozenstraat', 12, 'A', 'Bloemenbuurt'], ['Merelstraat', 3, '', 'BU03630002'],
+    ]);
+    expect(result.ok && result.ignoredColumns).toEqual(['woonplaatsnaam']);
+    expect(errorsOf('straat;huisnummer;huisletter;postcode;buurt\nA;1;AB;1234AB;N\n')).toEqual([{ line: 2, reason: 'invalidLetter', value: 'AB' }]);
   });
 
   it('skips blank lines but keeps the line numbers of the file', () => {
@@ -67,10 +78,17 @@ describe('parseAddressFrame', () => {
       ]);
     });
 
-    it('for an unknown column and a missing one', () => {
-      expect(errorsOf('straat;huisnummer;postcode;wijk\nA;1;1234AB;N\n')).toEqual([
-        { line: 1, reason: 'unknownColumn', value: 'wijk' },
-        { line: 1, reason: 'missingColumn', value: 'buurt' },
+    it('for a missing column (a column it does not know is ignored, not refused)', () => {
+      expect(errorsOf('straat;huisnummer;postcode;wijk\nA;1;1234AB;N\n')).toEqual([{ line: 1, reason: 'missingColumn', value: 'buurt' }]);
+    });
+
+    it('for every problem of a line, not only the first', () => {
+      expect(errorsOf(`${header};;;0123AB;\nA;12b;c;1234AB;N\n`)).toEqual([
+        { line: 2, reason: 'missingStreet' },
+        { line: 2, reason: 'missingNeighbourhood' },
+        { line: 2, reason: 'missingHouseNumber' },
+        { line: 2, reason: 'invalidPostcode', value: '0123AB' },
+        { line: 3, reason: 'twoAdditions', value: '12b' },
       ]);
     });
 
