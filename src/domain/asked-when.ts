@@ -7,7 +7,7 @@
  * not counted (respondent-table.ts). The field app mirrors this rule
  * (public/field/interview.js, `isAsked`).
  */
-import type { Instrument, Item } from './instrument.js';
+import type { Item } from './instrument.js';
 
 /** The answer an item's condition looks at: the "answer" rating of a choice item, null for "don't know", undefined when absent. */
 export type ConditionAnswer = (itemId: string) => number | null | undefined;
@@ -16,9 +16,4 @@ export function isAsked(item: Item, answerTo: ConditionAnswer): boolean {
   if (item.kind !== 'choice' || !item.askedWhen) return true;
   const answer = answerTo(item.askedWhen.item);
   return typeof answer === 'number' && item.askedWhen.values.includes(answer);
-}
-
-/** The items of an instrument asked only under a condition. */
-export function conditionalItems(instrument: Instrument): Extract<Item, { kind: 'choice' }>[] {
-  return instrument.items.flatMap((item) => (item.kind === 'choice' && item.askedWhen ? [item] : []));
 }
