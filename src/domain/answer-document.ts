@@ -34,7 +34,7 @@ export interface RespondentRecord {
 /** What is wrong with one answer; `reason` is a key under `syncErrors.` in the locale files. */
 export interface AnswerIssue {
   field: string;
-  reason: 'unknownItem' | 'unknownRating' | 'outOfScale' | 'requiredAnswer' | 'textTooLong';
+  reason: 'unknownItem' | 'unknownRating' | 'outOfScale' | 'requiredAnswer' | 'notAsked' | 'textTooLong';
 }
 
 interface ExpectedRating {
@@ -112,7 +112,7 @@ export function isAnswerDocument(value: unknown): value is AnswerDocument {
  * Every problem with an interview's answers and comments: items or ratings
  * the instrument does not have, values outside their scale, required items
  * left out (a "don't know" counts as answered; a question its condition
- * skipped is not required), comments that are too long.
+ * skipped is not required, and an answer to it is refused), comments that are too long.
  * An empty list means the interview may be stored.
  */
 export function checkAnswers(instrument: Instrument, answers: AnswerDocument, comments: Record<string, string>): AnswerIssue[] {
@@ -141,8 +141,13 @@ export function checkAnswers(instrument: Instrument, answers: AnswerDocument, co
   }
   const answerTo = (itemId: string) => answers[itemId]?.answer;
   for (const item of instrument.items) {
-    // A question skipped by its condition is not required (asked-when.ts).
-    if (!item.required || !isAsked(item, answerTo)) continue;
+    // A question its condition skipped (asked-when.ts) is not required, and an answer to it is refused:
+    // the field app of this instrument version never asks it, so the record is not what was asked.
+    if (!isAsked(item, answerTo)) {
+      if (answers[item.id] !== undefined) issues.push({ field: `answers.${item.id}`, reason: 'notAsked' });
+      continue;
+    }
+    if (!item.required) continue;
     if (item.kind === 'text') {
       if (!comments[item.id]?.trim()) issues.push({ field: `comments.${item.id}`, reason: 'requiredAnswer' });
       continue;

@@ -23,7 +23,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   server = await startServer();
   const coordinator = await createAccount(server.db, { username: 'marieke', displayName: 'Marieke', role: 'coordinator', password: testPassword });
-  const studyId = await server.db.transaction((tx) => createStudy(tx, { ...studyForm(), minReportSize: 10, maxVisitAttempts: 3 }, coordinator.id));
+  const studyId = await server.db.transaction((tx) => createStudy(tx, { ...studyForm(), instruments: ['contactladder@2', 'straatladder@1'], minReportSize: 10, maxVisitAttempts: 3 }, coordinator.id));
   await importAddressFrame(server.db, studyId, Buffer.from(csv));
   for (const username of ['fatima', 'kees']) {
     const interviewer = await createAccount(server.db, { username, displayName: username, role: 'interviewer', password: testPassword });

@@ -25,7 +25,8 @@ export function studyFormValues(study?: Study): StudyFormValues {
     area: study?.area ?? '',
     fieldworkStart: study?.fieldworkStart ?? '',
     fieldworkEnd: study?.fieldworkEnd ?? '',
-    instruments: study ? study.instruments.map((choice) => `${choice.instrumentId}@${choice.version}`) : ['contactladder@1', 'straatladder@1'],
+    // A new study asks the newest versions (surveys/README.md, "Versions").
+    instruments: study ? study.instruments.map((choice) => `${choice.instrumentId}@${choice.version}`) : ['contactladder@2', 'straatladder@1'],
     minReportSize: String(study?.minReportSize ?? 10),
     maxVisitAttempts: String(study?.maxVisitAttempts ?? 3),
     followUpOf: study?.followUpOf ? String(study.followUpOf) : '',

@@ -13,7 +13,8 @@ import { seededRandom } from '../../../src/synthetic/generate-study';
 import { exportVariables, respondentRow } from '../../../src/exports/codebook';
 import { instruments, reportLanguages } from '../../helpers/test-app';
 
-const contactladder = instruments.get('contactladder', 1) as Instrument;
+// Version 2 asks the burden only after a yes (surveys/README.md); version 1 asked everyone.
+const contactladder = instruments.get('contactladder', 2) as Instrument;
 const careBurden = contactladder.items.find((item) => item.id === 'care-burden')!;
 // gives-care: 1 "Nee", 2 "Ja, voor iemand met dementie", 3 "Ja, voor iemand anders"; null "Zeg ik liever niet".
 const answering = (givesCare: number | null | undefined) => (itemId: string) => (itemId === 'gives-care' ? givesCare : undefined);
@@ -25,15 +26,20 @@ describe('a question asked only after a "yes"', () => {
     expect(isAsked(contactladder.items.find((item) => item.id === 'gives-care')!, answering(1))).toBe(true);
   });
 
-  it('is required only where it is asked', () => {
-    // The same instrument with the burden question required, as a study that insists on it would have it.
-    const strict = instrumentSchema.parse({ ...contactladder, items: contactladder.items.map((item) => (item.id === 'care-burden' ? { ...item, required: true } : item)) });
-    const answers = randomAnswerDocument(strict, seededRandom(3), 0);
+  it('is required where it is asked, and refused where it is not', () => {
+    const answers = randomAnswerDocument(contactladder, seededRandom(3), 0);
     delete answers['care-burden'];
     answers['gives-care'] = { answer: 1 };
-    expect(checkAnswers(strict, answers, {})).toEqual([]);
+    expect(checkAnswers(contactladder, answers, {})).toEqual([]);
     answers['gives-care'] = { answer: 2 };
-    expect(checkAnswers(strict, answers, {})).toEqual([{ field: 'answers.care-burden.answer', reason: 'requiredAnswer' }]);
+    expect(checkAnswers(contactladder, answers, {})).toEqual([{ field: 'answers.care-burden.answer', reason: 'requiredAnswer' }]);
+    answers['care-burden'] = { answer: 3 };
+    expect(checkAnswers(contactladder, answers, {})).toEqual([]);
+    answers['gives-care'] = { answer: null };
+    expect(checkAnswers(contactladder, answers, {})).toEqual([{ field: 'answers.care-burden', reason: 'notAsked' }]);
+    // Version 1 asked everyone: its answers keep what was asked.
+    const v1 = instruments.get('contactladder', 1) as Instrument;
+    expect(checkAnswers(v1, { ...randomAnswerDocument(v1, seededRandom(3), 0), 'gives-care': { answer: 1 }, 'care-burden': { answer: 4 } }, {})).toEqual([]);
   });
 
   it('does not count an answer given where it was not asked', () => {
