@@ -7,6 +7,7 @@
 import type { Translate } from '../i18n/translate.js';
 import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
 import type { FigureFormatter } from '../domain/recommendations/recommend.js';
+import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
 
 export const minus = '\u2212';
 
@@ -53,6 +54,17 @@ export function meanInterval(figure: { low?: number | undefined; high?: number |
 export function meanWithInterval(figure: { mean: number; low?: number | undefined; high?: number | undefined }, say: Translate): string {
   const interval = meanInterval(figure, say);
   return interval === '–' ? formatNumber(figure.mean) : say('figures.valueWithInterval', { value: formatNumber(figure.mean), interval });
+}
+
+/** "+0,19 (+0,07 tot +0,31)": a gap with its interval. */
+export function gapWithInterval(figure: { mean: number; low?: number | undefined; high?: number | undefined }, say: Translate): string {
+  return say('figures.valueWithInterval', { value: formatGap(figure.mean), interval: formatInterval(figure.low, figure.high, say) });
+}
+
+/** A share's 95% Wilson interval in whole percentages ("31–55%"), from its count of n (wilson-interval.ts); a dash without one. */
+export function shareIntervalOf(count: number, n: number, say: Translate): string {
+  const interval = wilsonInterval(count, n);
+  return interval ? say('figures.shareInterval', { low: Math.round(interval.low * 100), high: Math.round(interval.high * 100) }) : '–';
 }
 
 /** A share that rests on fewer than five residents is written as such, never as a percentage. */

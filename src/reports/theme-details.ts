@@ -14,7 +14,7 @@ import { smallCountBelow } from '../domain/analysis/disclosure-control.js';
 import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
 import type { Instrument, Language } from '../domain/instrument.js';
 import type { Translate } from '../i18n/translate.js';
-import { formatGap, formatInterval, formatShare, meanWithInterval } from './format.js';
+import { formatShare, gapWithInterval, meanWithInterval } from './format.js';
 
 /** A table's words and cells, for the document to lay out. */
 export interface DetailTable {
@@ -31,7 +31,7 @@ export function statementTable(unit: UnitResult, dimensionId: string, themeName:
     return [[
       item.wording[language], String(figures.n), meanWithInterval(figures.actual, say), meanWithInterval(figures.desired, say),
       figures.importance ? meanWithInterval(figures.importance, say) : '–',
-      say('figures.valueWithInterval', { value: formatGap(figures.weightedGap.mean), interval: formatInterval(figures.weightedGap.low, figures.weightedGap.high, say) }),
+      gapWithInterval(figures.weightedGap, say),
     ]];
   });
   if (rows.length === 0) return undefined;

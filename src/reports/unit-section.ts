@@ -14,9 +14,8 @@ import { diagnose, type DiagnosisContext } from '../domain/recommendations/diagn
 import { recommend } from '../domain/recommendations/recommend.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ReportDefinitions } from '../report-definitions/load-report-definitions.js';
-import { wilsonInterval } from '../domain/analysis/wilson-interval.js';
 import { wrapLabel } from './chart-labels.js';
-import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent, meanInterval } from './format.js';
+import { atPublishedPrecision, figureFormatter, formatGap, formatInterval, formatNumber, formatPercent, gapWithInterval, meanInterval, shareIntervalOf } from './format.js';
 
 export interface DimensionRow {
   id: string;
@@ -77,12 +76,6 @@ export type UnitSection =
     recommendations: RecommendationView[];
   };
 
-/** A share's Wilson interval in whole percentages ("31–55%"), counted from the share of the figure's n. */
-function shareInterval(share: number, n: number, say: Translate): string {
-  const interval = wilsonInterval(Math.round(share * n), n);
-  return interval ? say('figures.shareInterval', { low: Math.round(interval.low * 100), high: Math.round(interval.high * 100) }) : '–';
-}
-
 /** A theme's direction: −1 when its items are negative contacts (more of it is worse). */
 export function dimensionPolarity(instrument: Instrument, dimensionId: string): 1 | -1 {
   const item = instrument.items.find((candidate) => candidate.kind === 'paired' && candidate.dimension === dimensionId);
@@ -119,10 +112,11 @@ export function unitSection(
         actual: meanInterval(gap.actual, say),
         desired: meanInterval(gap.desired, say),
         importance: gap.importance ? meanInterval(gap.importance, say) : '–',
-        gap: say('figures.valueWithInterval', { value: formatGap(gap.problemAlignedGap.mean), interval: formatInterval(gap.problemAlignedGap.low, gap.problemAlignedGap.high, say) }),
-        wantingMore: shareInterval(negative ? gap.shareWantingLess : gap.shareWantingImprovement, gap.n, say),
-        satisfied: shareInterval(gap.shareSatisfied, gap.n, say),
-        wantingLess: shareInterval(negative ? gap.shareWantingImprovement : gap.shareWantingLess, gap.n, say),
+        gap: gapWithInterval(gap.problemAlignedGap, say),
+        // Each share is a count of the theme's n respondents.
+        wantingMore: shareIntervalOf(Math.round((negative ? gap.shareWantingLess : gap.shareWantingImprovement) * gap.n), gap.n, say),
+        satisfied: shareIntervalOf(Math.round(gap.shareSatisfied * gap.n), gap.n, say),
+        wantingLess: shareIntervalOf(Math.round((negative ? gap.shareWantingImprovement : gap.shareWantingLess) * gap.n), gap.n, say),
       },
       values: {
         actual: atPublishedPrecision(gap.actual.mean), desired: atPublishedPrecision(gap.desired.mean), weightedGap: atPublishedPrecision(gap.weightedGap.mean),
