@@ -66,15 +66,20 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
   const { analysis, instrument, definitions } = context;
   /**
    * A study group's n is the study's count of that answer; minus the counts the neighbourhoods' profiles print,
-   * it gives the count of the neighbourhoods that print none (hidden, "< 5", protected). Where that is 1 to 4,
-   * the n is printed only as "at least the minimum" (category-linking.ts does the same between streets).
+   * it gives the count of the neighbourhoods that print none (hidden, "< 5", protected). It is printed only as
+   * "at least the minimum" where that remainder is 1 to 4 (category-linking.ts does the same between streets), and
+   * where a shown profile keeps this answer's count back: the remainder would then hold that count beside the hidden
+   * neighbourhoods', which a reader can often pin down from the other answers (everyone there said "Nee"), and the
+   * count kept back would follow, and with it the "< 5" it protects (background-derivability.test.ts).
    */
   const givesSmallCountAway = (n: number, question: string, value: number) => {
-    const printed = analysis.result.neighbourhoods.reduce((total, entry) => {
+    let printed = 0;
+    for (const entry of analysis.result.neighbourhoods) {
       const disclosed = entry.result.kind === 'shown' ? entry.result.figures.profile?.questions.get(question)?.disclosed : undefined;
       const cell = disclosed?.kind === 'shown' ? disclosed.cells[value - 1] : undefined;
-      return total + (cell?.kind === 'count' ? cell.n : 0);
-    }, 0);
+      if (cell && cell.kind !== 'count') return true;
+      printed += cell?.kind === 'count' ? cell.n : 0;
+    }
     return n - printed > 0 && n - printed < smallCountBelow;
   };
   const { say } = definitions;

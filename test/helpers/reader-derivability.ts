@@ -36,3 +36,56 @@ export function subtractionLeaks(equations: readonly CountEquation[]): string[] 
     return derived > 0 && derived < unknown[0]!.protectedBelow ? [`${equation.what}: ${unknown[0]!.name} = ${derived}`] : [];
   });
 }
+
+/**
+ * The same question asked with what a reader knows as bounds rather than
+ * exact counts: a percentage of a known total gives the counts it can round
+ * from, "< 5" gives 1–4, "at least 10" gives 10 and more. Every sum then
+ * narrows the bounds of its parts and its total, again and again until nothing
+ * changes (interval propagation, as a disclosure audit does it short of linear
+ * programming). A leak is a count the reader is meant not to know, small
+ * enough to be protected, whose bounds close on one value.
+ */
+export interface BoundedCount {
+  low: number;
+  high: number;
+  /** The true count, known to the test only. */
+  truth: number;
+  /** Whether a single value here, under the limit, is a leak (a "< 5" background count, say). */
+  protectedBelow?: number;
+}
+
+export interface BoundedSystem {
+  counts: Map<string, BoundedCount>;
+  /** `total` is the sum of `parts`, all names of `counts`. */
+  sums: { total: string; parts: string[] }[];
+}
+
+/** Narrows every count to what the sums allow; returns "name = n" for each protected count the reader can pin down. */
+export function boundedLeaks(system: BoundedSystem): string[] {
+  const { counts, sums } = system;
+  const get = (name: string) => {
+    const count = counts.get(name);
+    if (!count) throw new Error(`no count "${name}"`);
+    return count;
+  };
+  for (let changed = true, rounds = 0; changed; rounds++) {
+    if (rounds > 1000) throw new Error('the bounds do not settle');
+    changed = false;
+    const narrow = (count: BoundedCount, low: number, high: number) => {
+      if (low > count.low) { count.low = low; changed = true; }
+      if (high < count.high) { count.high = high; changed = true; }
+      if (count.low > count.high) throw new Error('the printed counts contradict each other');
+    };
+    for (const sum of sums) {
+      const total = get(sum.total);
+      const parts = sum.parts.map(get);
+      const low = parts.reduce((s, part) => s + part.low, 0);
+      const high = parts.reduce((s, part) => s + part.high, 0);
+      narrow(total, low, high);
+      for (const part of parts) narrow(part, total.low - (high - part.high), total.high - (low - part.low));
+    }
+  }
+  return [...counts].filter(([, count]) => count.protectedBelow !== undefined && count.truth > 0 && count.truth < count.protectedBelow && count.low === count.high)
+    .map(([name, count]) => `${name} = ${count.low}`);
+}
