@@ -12,9 +12,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildNeighbourhoodReport } from '../../../src/reports/neighbourhood-report';
 import type { ReportContext } from '../../../src/reports/report-context';
-import type { RespondentAnswers, SyntheticStudySpec } from '../../../src/synthetic/generate-study';
+import type { SyntheticStudy, SyntheticStudySpec } from '../../../src/synthetic/generate-study';
 import { boundedLeaks, type BoundedCount, type BoundedSystem } from '../../helpers/reader-derivability';
 import { contactladder, syntheticReportContext } from '../../helpers/report-context';
+
+type RespondentAnswers = SyntheticStudy['respondents'][number];
 
 const minimum = 10;
 const unknown = 1e9;
