@@ -142,13 +142,11 @@ export function analyseStudy(data: StudyData): AnalysisResult {
   // Per special-category variable, an accumulator per answer value (index = value), made when the value first occurs.
   const specialAccumulators: (UnitAccumulator | undefined)[][] = groupVariables.map(() => []);
 
-  const reliability = new ReliabilityAccumulator(model);
   const scores = new RespondentScores(model);
   // Where a listed street's respondents go, looked up once per street: its unit and its street × group cells.
   const places = new Map<number, { unit: UnitAccumulators; cells: StreetCells | undefined }>();
   for (let row = 0; row < table.size; row++) {
     scoreRespondent(table, row, model, scores);
-    reliability.add(scores);
     const streetId = table.streetIds[row]!;
     let place = places.get(streetId);
     if (!place) {
@@ -262,7 +260,8 @@ export function analyseStudy(data: StudyData): AnalysisResult {
       neighbourhoodId: unit.neighbourhoodId, streetIds: unit.streetIds, ...(unit.host === undefined ? {} : { host: unit.host }), result: unitResults.get(unit.id)!,
     })),
     groups,
-    reliability: reliability.results(thresholds),
+    // The study's alpha, from every unit's sums (exact: integer answers); with two complete respondents enough.
+    reliability: study.reliability.results(thresholds),
     streetTypes: findStreetTypes(units.flatMap((unit) => {
       const result = unitResults.get(unit.id)!;
       if (unit.kind !== 'street' || result.kind !== 'shown') return [];
