@@ -67,6 +67,13 @@ export function shareIntervalOf(count: number, n: number, say: Translate): strin
   return interval ? say('figures.shareInterval', { low: Math.round(interval.low * 100), high: Math.round(interval.high * 100) }) : '–';
 }
 
+/** "40% (20–63%)": an opinion share of the figure's n with its Wilson interval (a figure's n is at least the minimum). */
+export function shareWithInterval(count: number, n: number, say: Translate): string {
+  const interval = shareIntervalOf(count, n, say);
+  const share = formatPercent(count / n);
+  return interval === '–' ? share : say('figures.valueWithInterval', { value: share, interval });
+}
+
 /** A share that rests on fewer than five residents is written as such, never as a percentage. */
 export function formatShare(count: number, total: number): string {
   if (count > 0 && count < smallCountBelow) return `< ${smallCountBelow}`;

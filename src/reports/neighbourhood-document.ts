@@ -40,10 +40,9 @@ export function neighbourhoodBlocks(report: NeighbourhoodReportModel, say: Trans
       { kind: 'heading', level: 3, text: theme.name },
       { kind: 'paragraph', text: theme.text },
       ...(theme.ranking ? [{ kind: 'paragraph', text: theme.ranking } as const] : []),
-      ...(theme.details ? [{
-        kind: 'table', caption: theme.details.caption, header: theme.details.header, rows: theme.details.rows.map((cells) => ({ cells })),
-        widths: theme.details.header.length === 6 ? [0.3, 0.06, 0.15, 0.15, 0.15, 0.19] : [0.4, 0.08, 0.22, 0.08, 0.22], compact: true,
-      } as const] : []),
+      ...theme.details.map((table): Block => ({
+        kind: 'table', caption: table.caption, header: table.header, rows: table.rows.map((cells) => ({ cells })), widths: table.widths, compact: true,
+      })),
     ]),
     section('straten', say('document.streetsAndTypes')),
     ...charts('streets-heatmap'),

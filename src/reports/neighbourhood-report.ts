@@ -17,7 +17,7 @@ import type { Translate } from '../i18n/translate.js';
 import { buildStreetReport, responseView, typeCharacterText, type ChartData, type ReportHeader, type ResponseView, type StreetReportModel } from './street-report.js';
 import { sumResponseFigures } from '../domain/response-figures.js';
 import { dimensionNames, unitSection, weightedGapChart, type DimensionRow, type UnitSection } from './unit-section.js';
-import { contributionTable, statementTable, type DetailTable } from './theme-details.js';
+import { contributionTable, statementShareTable, statementTable, type DetailTable } from './theme-details.js';
 
 export interface NeighbourhoodReportModel {
   kind: 'neighbourhood';
@@ -34,8 +34,8 @@ export interface NeighbourhoodReportModel {
   profile: { question: string; answered: number; rows: { label: string; share: string }[] }[];
   themes: {
     id: string; name: string; text: string; figures?: DimensionRow; streets: { name: string; weightedGap: string; startingPoint: boolean }[]; ranking?: string;
-    /** Its statements' figures, or for the own contribution its activities' shares (theme-details.ts). */
-    details?: DetailTable;
+    /** Its statements' figures and shares, or for the own contribution its activities' shares (theme-details.ts). */
+    details: DetailTable[];
   }[];
   streetTypes: { number: number; heading: string; text: string; streets: string[] }[];
   /** Every street shown on its own, per theme as an index against the whole study (study = 100); absent when the study's figures are not shown. */
@@ -178,11 +178,11 @@ export function buildNeighbourhoodReport(context: ReportContext, neighbourhoodId
       }).sort((a, b) => b.value - a.value).map(({ value: _value, ...row }) => row);
       const unit = neighbourhood.result.kind === 'shown' ? neighbourhood.result.figures : undefined;
       const isContribution = instrument.items.some((item) => item.kind === 'contribution' && item.dimension === dimension.id);
-      const details = !unit ? undefined : isContribution
-        ? contributionTable(unit, instrument, result.minReportSize, language, say)
-        : statementTable(unit, dimension.id, dimension.name[language], instrument, language, say);
+      const details = !unit ? [] : isContribution
+        ? [contributionTable(unit, instrument, result.minReportSize, language, say)]
+        : [statementTable(unit, dimension.id, dimension.name[language], instrument, language, say), statementShareTable(unit, dimension.id, dimension.name[language], instrument, language, say)];
       return {
-        id: dimension.id, name: dimension.name[language], streets: ranked, ...(details ? { details } : {}),
+        id: dimension.id, name: dimension.name[language], streets: ranked, details: details.filter((table) => table !== undefined),
         text: `${dimension.description?.[language] ?? ''}${figures ? say('neighbourhood.themeFigures', { gap: figures.weightedGap, interval: figures.interval, share: figures.wantingImprovement }) : ''}`,
         ...(figures ? { figures } : {}),
         ...(ranked.length > 0 ? { ranking: say('neighbourhood.ranking', { list: ranked.map((row) => `${row.name} ${row.weightedGap}${row.startingPoint ? say('neighbourhood.startingPointTag') : ''}`).join('; ') }) } : {}),

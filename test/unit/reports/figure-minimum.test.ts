@@ -165,23 +165,26 @@ describe('the neighbourhood report\'s details per theme', () => {
   const respondents = generateStudy(contactladder, spec).respondents;
   const report = buildNeighbourhoodReport(context, 1)!;
 
+  // Wilson's interval from its formula: (p + z²/2n ± z √(p(1−p)/n + z²/4n²)) / (1 + z²/n).
+  const wilson = (yes: number, n: number) => {
+    const z = 1.959963984540054;
+    const p = yes / n;
+    const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    const half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+    return `${Math.round(p * 100)}% (${Math.round((centre - half) * 100)}–${Math.round((centre + half) * 100)}%)`;
+  };
+
   it('gives each activity of the own contribution its shares with Wilson intervals, worked out here from the answers', () => {
     const theme = report.themes.find((candidate) => candidate.id === 'own-contribution')!;
-    expect(theme.details?.header).toEqual(['Activiteit', 'n', 'Doet het nu', 'n', 'Wil het doen']);
+    expect(theme.details).toHaveLength(1);
+    expect(theme.details[0]!.header).toEqual(['Activiteit', 'n', 'Doet het nu', 'n', 'Wil het doen']);
     const activities = contactladder.items.filter((item) => item.kind === 'contribution');
-    expect(theme.details!.rows.map((row) => row[0])).toEqual(activities.map((item) => item.wording.nl));
-    const share = (yes: number, n: number) => {
-      // Wilson's interval from its formula: (p + z²/2n ± z √(p(1−p)/n + z²/4n²)) / (1 + z²/n).
-      const z = 1.959963984540054;
-      const p = yes / n;
-      const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-      const half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-      return yes > 0 && yes < 5 ? '< 5' : `${Math.round(p * 100)}% (${Math.round((centre - half) * 100)}–${Math.round((centre + half) * 100)}%)`;
-    };
+    expect(theme.details[0]!.rows.map((row) => row[0])).toEqual(activities.map((item) => item.wording.nl));
+    const share = (yes: number, n: number) => (yes > 0 && yes < 5 ? '< 5' : wilson(yes, n));
     for (const [index, item] of activities.entries()) {
       const now = respondents.map((respondent) => respondent.contribution?.[item.id]?.now ?? null).filter((value): value is number => value !== null);
       const willing = respondents.map((respondent) => respondent.contribution?.[item.id]?.willing ?? null).filter((value): value is number => value !== null);
-      expect(theme.details!.rows[index], item.id).toEqual([
+      expect(theme.details[0]!.rows[index], item.id).toEqual([
         item.wording.nl, String(now.length), share(now.filter((value) => value > 1).length, now.length),
         String(willing.length), share(willing.filter((value) => value === 3).length, willing.length),
       ]);
@@ -191,16 +194,36 @@ describe('the neighbourhood report\'s details per theme', () => {
   it('gives each theme its statements with n and the four figures', () => {
     const theme = report.themes.find((candidate) => candidate.id === 'surface-contact')!;
     const statements = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === 'surface-contact');
-    expect(theme.details!.rows.map((row) => row[0])).toEqual(statements.map((item) => item.wording.nl));
+    expect(theme.details[0]!.rows.map((row) => row[0])).toEqual(statements.map((item) => item.wording.nl));
     for (const [index, item] of statements.entries()) {
       const answers = respondents.map((respondent) => respondent.paired[item.id]!).filter((answer) => answer.actual !== null && answer.desired !== null && answer.importance !== null);
       const mean = (values: number[]) => formatNumber(values.reduce((sum, value) => sum + value, 0) / values.length);
       // Each mean is printed with its interval, "1,43 (1,30–1,56)" (the intervals: interval-table.test.ts).
-      const row = theme.details!.rows[index]!;
+      const row = theme.details[0]!.rows[index]!;
       for (const cell of row.slice(2, 6)) expect(cell).toMatch(/^[−+]?\d,\d\d \(.+\)$/);
       expect([...row.slice(0, 2), ...row.slice(2, 5).map((cell) => cell.split(' (')[0])], item.id).toEqual([
         item.wording.nl, String(answers.length), mean(answers.map((answer) => answer.actual!)), mean(answers.map((answer) => answer.desired!)), mean(answers.map((answer) => answer.importance!)),
       ]);
+    }
+  });
+
+  it('gives each statement the shares wanting more, satisfied and wanting less, with Wilson intervals, in the statement\'s own direction', () => {
+    // Wanting more is a desired answer above the actual one, on a statement of nuisance as on any other (the theme table does the same).
+    for (const dimension of ['surface-contact', 'negative-contacts']) {
+      const theme = report.themes.find((candidate) => candidate.id === dimension)!;
+      expect(theme.details).toHaveLength(2);
+      const table = theme.details[1]!;
+      expect(table.header).toEqual(['Stelling', 'n', 'Wil meer', 'Tevreden', 'Wil minder']);
+      const statements = contactladder.items.filter((item) => item.kind === 'paired' && item.dimension === dimension);
+      expect(table.rows.map((row) => row[0])).toEqual(statements.map((item) => item.wording.nl));
+      for (const [index, item] of statements.entries()) {
+        const answers = respondents.map((respondent) => respondent.paired[item.id]!).filter((answer) => answer.actual !== null && answer.desired !== null && answer.importance !== null);
+        const count = (test: (actual: number, desired: number) => boolean) => answers.filter((answer) => test(answer.actual!, answer.desired!)).length;
+        expect(table.rows[index], item.id).toEqual([
+          item.wording.nl, String(answers.length),
+          wilson(count((actual, desired) => desired > actual), answers.length), wilson(count((actual, desired) => desired === actual), answers.length), wilson(count((actual, desired) => desired < actual), answers.length),
+        ]);
+      }
     }
   });
 });
