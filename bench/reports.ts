@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
   const result = analyseStudy({ instrument, minReportSize: 10, ...synthetic, respondents: respondentTableOf(instrument, synthetic.respondents) });
   const study: Study = {
     id: 1, name: 'Benchmark', commissioner: 'Bench', area: 'Bench', fieldworkStart: '2026-01-01', fieldworkEnd: '2026-02-01', minReportSize: 10, maxVisitAttempts: 3,
-    isDemo: false, followUpOf: null, purgedAt: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',
+    onlyApproved: false, isDemo: false, followUpOf: null, purgedAt: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',
   };
   const addresses = Array.from({ length: 40 }, (_, index) => ({ visits: 1, lastOutcome: null, ineligible: false, completed: index < 25 }));
   const context: ReportContext = {

@@ -8,7 +8,7 @@ export const auditActions = [
   'account.created', 'account.disabled', 'account.enabled', 'account.password-reset', 'account.login-pause-lifted',
   'study.created', 'study.changed', 'address-frame.imported', 'street.assigned', 'street.unassigned',
   'duplicate.resolved', 'intervention.recorded', 'report.published', 'report.withdrawn', 'member.added', 'member.removed',
-  'comment.reviewed', 'export.downloaded', 'follow-up.handled', 'address-frame.purged',
+  'comment.reviewed', 'interview.reviewed', 'export.downloaded', 'follow-up.handled', 'address-frame.purged',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

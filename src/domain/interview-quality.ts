@@ -11,18 +11,27 @@
  * - at night: started between `nightFrom` (22:00) and `nightUntil` (07:00),
  *   Amsterdam time, when no interviewer knocks on doors;
  * - visits beyond the study's maximum number of attempts, and addresses
- *   that have no attempt left while they have no outcome yet.
+ *   that have no attempt left while they have no outcome yet;
+ * - straight-lining: in a block of rated statements, (nearly) every rating —
+ *   actual, desired and importance together — the same answer, which a
+ *   resident who reads the statements hardly ever gives (straightLined).
  *
  * Pure: the caller passes the interviews, the addresses and the settings.
  */
+
+import type { AnswerDocument } from './answer-document.js';
+import type { Instrument } from './instrument.js';
 
 export interface QualitySettings {
   minSecondsPerQuestion: number;
   nightFrom: number;
   nightUntil: number;
+  /** Straight-lining: at least this many ratings in a block, and at least this share of them one and the same answer. */
+  straightLiningMinRatings: number;
+  straightLiningShare: number;
 }
 
-export const defaultQualitySettings: QualitySettings = { minSecondsPerQuestion: 2, nightFrom: 22, nightUntil: 7 };
+export const defaultQualitySettings: QualitySettings = { minSecondsPerQuestion: 2, nightFrom: 22, nightUntil: 7, straightLiningMinRatings: 12, straightLiningShare: 0.9 };
 
 interface TimedInterview {
   startedAt: string;
@@ -93,4 +102,29 @@ export function visitLimits<T extends VisitedAddress>(addresses: readonly T[], m
     beyondMaximum: addresses.filter((address) => address.visits > maxVisitAttempts),
     noAttemptsLeft: addresses.filter((address) => address.visits === maxVisitAttempts && open(address)),
   };
+}
+
+/**
+ * The blocks of rated statements (paired items) in which one answer makes up
+ * at least `straightLiningShare` of the block's given ratings, counted when
+ * the block has at least `straightLiningMinRatings` of them. "Weet niet" is no
+ * rating. A block of statements runs both ways (negative contacts against
+ * neighbourly help), so a resident who reads them rarely gives one answer
+ * throughout; the share leaves room for a slip or two.
+ */
+export function straightLined(answers: AnswerDocument, instrument: Instrument, settings: QualitySettings = defaultQualitySettings): string[] {
+  const perBlock = new Map<string, number[]>();
+  for (const item of instrument.items) {
+    if (item.kind !== 'paired') continue;
+    const given = Object.values(answers[item.id] ?? {}).filter((value): value is number => typeof value === 'number');
+    const list = perBlock.get(item.block) ?? [];
+    list.push(...given);
+    perBlock.set(item.block, list);
+  }
+  return [...perBlock].filter(([, ratings]) => {
+    if (ratings.length < settings.straightLiningMinRatings) return false;
+    const counts = new Map<number, number>();
+    for (const value of ratings) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return Math.max(...counts.values()) >= settings.straightLiningShare * ratings.length;
+  }).map(([block]) => block);
 }

@@ -32,6 +32,8 @@ export function studyInputSchema(availableInstruments: readonly string[]) {
     ),
     minReportSize: wholeNumber(5, 1000, defaultMinReportSize),
     maxVisitAttempts: wholeNumber(1, 10, defaultMaxVisitAttempts),
+    /** "Alleen goedgekeurde interviews": a checkbox, absent when not ticked. */
+    onlyApproved: z.preprocess((value) => value === 'on' || value === '1' || value === 'true' || value === true, z.boolean()),
     /** The earlier study this one repeats (a follow-up wave); empty for none. */
     followUpOf: z.preprocess(
       (value) => (value === undefined || value === '' ? null : Number(value)),
@@ -65,6 +67,8 @@ export interface Study {
   fieldworkEnd: string;
   minReportSize: number;
   maxVisitAttempts: number;
+  /** Whether the figures count only interviews a coordinator approved (else all but the rejected ones). */
+  onlyApproved: boolean;
   isDemo: boolean;
   /** The earlier study this one is a follow-up wave of (vervolgmeting), if any. */
   followUpOf: number | null;

@@ -22,6 +22,7 @@ import { analysisRoutes } from './routes/analysis.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
+import { interviewReviewRoutes } from './routes/interview-review.js';
 import { exportRoutes } from './routes/exports.js';
 import { fieldworkRoutes, syncPath } from './routes/fieldwork.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -100,6 +101,7 @@ export function createApp(appDeps: AppDeps): Express {
   app.use(analysisRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(commentRoutes(deps));
+  app.use(interviewReviewRoutes(deps));
   app.use(exportRoutes(deps));
   app.use(followUpRoutes(deps));
   app.use(purgeRoutes(deps));

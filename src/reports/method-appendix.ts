@@ -39,6 +39,8 @@ export function methodAppendix(context: ReportContext): MethodAppendix {
   const alpha = (result: { kind: string; alpha?: number; flag?: string }) => (result.kind === 'value' && result.alpha !== undefined ? formatNumber(result.alpha) : '–');
   return {
     paragraphs: [
+      // Which interviews the figures rest on: a coordinator reviews each one (approved, returned, rejected).
+      say(analysis.study.onlyApproved ? 'appendix.interviewsApproved' : 'appendix.interviewsAll'),
       say('appendix.formula'),
       say('appendix.themes', { share: formatPercent(thresholds.minShareOfDimensionItemsAnswered) }),
       say('appendix.startingPoints', { gap: formatNumber(thresholds.startingPointWeightedGap), share: formatPercent(thresholds.startingPointShareWantingImprovement) }),

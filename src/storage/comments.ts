@@ -4,6 +4,7 @@
  * neighbourhood report), never an address.
  */
 import type { Queryable } from './db.js';
+import { countsInFigures } from './interview-review.js';
 
 export type ReviewStatus = 'pending' | 'approved' | 'rejected';
 
@@ -26,7 +27,7 @@ const commentSelect = `
     JOIN interviews i ON i.id = c.interview_id
     JOIN streets s ON s.id = i.street_id
     JOIN neighbourhoods n ON n.id = s.neighbourhood_id
-   WHERE i.study_id = ? AND i.status = 'counted'`;
+   WHERE i.study_id = ?`;
 
 const toComment = (row: CommentRow): StoredComment => ({
   interviewId: row.interview_id, itemId: row.item_id, body: row.body, status: row.review_status, reviewedBody: row.reviewed_body,
@@ -35,14 +36,14 @@ const toComment = (row: CommentRow): StoredComment => ({
 
 /** The comments of a study, those still waiting for review first. */
 export async function listComments(db: Queryable, studyId: number): Promise<StoredComment[]> {
-  const rows = await db.all<CommentRow>(`${commentSelect} AND trim(c.body) <> ''
+  const rows = await db.all<CommentRow>(`${commentSelect} AND i.status = 'counted' AND trim(c.body) <> ''
     ORDER BY c.review_status <> 'pending', n.name, s.name, c.interview_id, c.item_id`, [studyId]);
   return rows.map(toComment);
 }
 
 /** Approved comments, as reviewed, for the reports. */
 export async function listApprovedComments(db: Queryable, studyId: number): Promise<StoredComment[]> {
-  const rows = await db.all<CommentRow>(`${commentSelect} AND c.review_status = 'approved' ORDER BY n.name, c.interview_id, c.item_id`, [studyId]);
+  const rows = await db.all<CommentRow>(`${commentSelect} AND ${countsInFigures} AND c.review_status = 'approved' ORDER BY n.name, c.interview_id, c.item_id`, [studyId]);
   return rows.map(toComment);
 }
 

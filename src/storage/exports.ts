@@ -1,11 +1,12 @@
 /**
  * Reading respondents for an export, a page at a time, so an export of
- * 100,000 respondents never holds them all in memory. Only counted
- * interviews, with their random key, street and neighbourhood: the query
+ * 100,000 respondents never holds them all in memory. Only the interviews
+ * the figures count (interview-review.ts), with their random key, street and neighbourhood: the query
  * does not touch the fieldwork side, so it cannot return an address.
  */
 import type { AnswerDocument, RespondentRecord } from '../domain/answer-document.js';
 import { pagesByRowid, type Queryable } from './db.js';
+import { countsInFigures } from './interview-review.js';
 
 type Row = { row: number; respondent_key: string; neighbourhood: string; street: string; instrument_version: number; answers: string };
 
@@ -13,7 +14,7 @@ export async function* respondentPages(db: Queryable, studyId: number, instrumen
   const pages = pagesByRowid<Row>(db,
     `SELECT i.rowid AS row, i.respondent_key, n.name AS neighbourhood, s.name AS street, i.instrument_version, i.answers
        FROM interviews i JOIN streets s ON s.id = i.street_id JOIN neighbourhoods n ON n.id = s.neighbourhood_id
-      WHERE i.study_id = ? AND i.instrument_id = ? AND i.status = 'counted'`,
+      WHERE i.study_id = ? AND i.instrument_id = ? AND ${countsInFigures}`,
     'i.rowid', [studyId, instrumentId], pageSize);
   for await (const rows of pages) {
     yield rows.map((row) => ({

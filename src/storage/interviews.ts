@@ -9,6 +9,7 @@ import { RespondentTableBuilder, tableLayoutOf, type RespondentTable } from '../
 import type { StreetLadderAnswer } from '../domain/analysis/street-ladder.js';
 import type { Instrument } from '../domain/instrument.js';
 import { insertRows, pagesByRowid, type Queryable } from './db.js';
+import { countsInFigures } from './interview-review.js';
 
 export interface NewInterview {
   id: string;
@@ -59,7 +60,7 @@ function listCountedAnswers(db: Queryable, studyId: number, instrumentId: string
   return db.all<AnswerRow>(
     `SELECT i.respondent_key, i.street_id, s.neighbourhood_id, i.answers
        FROM interviews i JOIN streets s ON s.id = i.street_id
-      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND i.status = 'counted'
+      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND ${countsInFigures}
       ORDER BY i.respondent_key`,
     [studyId, instrumentId, version],
   );
@@ -75,7 +76,7 @@ export async function readRespondentTable(db: Queryable, studyId: number, instru
   const pages = pagesByRowid<{ row: number; street_id: number; neighbourhood_id: number; answers: string }>(db,
     `SELECT i.rowid AS row, i.street_id, s.neighbourhood_id, i.answers
        FROM interviews i JOIN streets s ON s.id = i.street_id
-      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND i.status = 'counted'`,
+      WHERE i.study_id = ? AND i.instrument_id = ? AND i.instrument_version = ? AND ${countsInFigures}`,
     'i.rowid', [studyId, instrument.id, instrument.version], pageSize);
   for await (const rows of pages) {
     for (const row of rows) builder.addDocument(row.street_id, row.neighbourhood_id, JSON.parse(row.answers) as AnswerDocument);

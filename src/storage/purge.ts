@@ -24,6 +24,8 @@ export async function purgeAddressFrame(tx: Queryable, studyId: number, response
     [...responses].map(([streetId, f]) => [streetId, studyId, f.addresses, f.visits, f.ineligible, f.completed, f.refused, f.notReached, f.notVisited]));
   const visits = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM visits v JOIN addresses a ON a.id = v.address_id WHERE a.study_id = ?', [studyId]))!.n;
   await tx.run('DELETE FROM sync_conflicts WHERE study_id = ?', [studyId]);
+  // What reviewers wrote about interviews may name an address; the review states stay on the interviews.
+  await tx.run('DELETE FROM interview_reviews WHERE study_id = ?', [studyId]);
   // Visits, interview_addresses and duplicate_resolutions go with their addresses (ON DELETE CASCADE).
   const addresses = (await tx.run('DELETE FROM addresses WHERE study_id = ?', [studyId])).changes;
   const followUpContacts = (await tx.run('DELETE FROM follow_up_contacts WHERE study_id = ? AND handled_at IS NOT NULL', [studyId])).changes;

@@ -15,6 +15,7 @@ interface StudyRow {
   fieldwork_end: string;
   min_report_size: number;
   max_visit_attempts: number;
+  only_approved: number;
   is_demo: number;
   follow_up_of: number | null;
   purged_at: string | null;
@@ -24,7 +25,7 @@ interface StudyRow {
 }
 
 /** A study's settings as stored; the demo study and benchmarks leave `followUpOf` out. */
-type NewStudy = Omit<StudyInput, 'followUpOf'> & { followUpOf?: number | null };
+type NewStudy = Omit<StudyInput, 'followUpOf' | 'onlyApproved'> & { followUpOf?: number | null; onlyApproved?: boolean };
 
 /** SQL for the instrument versions of the study whose id is in `studyIdColumn`, as "id@version,…". */
 export const instrumentChoicesOf = (studyIdColumn: string) => `(SELECT group_concat(instrument_id || '@' || instrument_version, ',')
@@ -45,6 +46,7 @@ function toStudy(row: StudyRow): Study {
     fieldworkEnd: row.fieldwork_end,
     minReportSize: row.min_report_size,
     maxVisitAttempts: row.max_visit_attempts,
+    onlyApproved: row.only_approved === 1,
     isDemo: row.is_demo === 1,
     followUpOf: row.follow_up_of,
     purgedAt: row.purged_at,
@@ -64,23 +66,29 @@ async function replaceInstruments(tx: Queryable, studyId: number, choices: strin
 /** Creates a study and makes its creator a member. Run inside a transaction. */
 export async function createStudy(tx: Queryable, input: NewStudy, createdBy: number, isDemo = false): Promise<number> {
   const { lastId } = await withConstraints('study', () => tx.run(
-    `INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, min_report_size, max_visit_attempts, is_demo, follow_up_of, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, isDemo ? 1 : 0, input.followUpOf ?? null, createdBy],
+    `INSERT INTO studies (name, commissioner, area, fieldwork_start, fieldwork_end, min_report_size, max_visit_attempts, only_approved, is_demo, follow_up_of, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, input.onlyApproved ? 1 : 0, isDemo ? 1 : 0, input.followUpOf ?? null, createdBy],
   ));
   await replaceInstruments(tx, lastId, input.instruments);
   await addStudyMember(tx, lastId, createdBy);
   return lastId;
 }
 
-/** Changes a study's settings. Run inside a transaction. Returns false when there is no such study. */
+/**
+ * Changes a study's settings. Run inside a transaction. Returns false when
+ * there is no such study. Counting only approved interviews changes what the
+ * analysis reads, so switching it moves the analysis revision on.
+ */
 export async function updateStudy(tx: Queryable, studyId: number, input: NewStudy): Promise<boolean> {
+  const onlyApproved = input.onlyApproved ? 1 : 0;
   const { changes } = await withConstraints('study', () => tx.run(
     `UPDATE studies
         SET name = ?, commissioner = ?, area = ?, fieldwork_start = ?, fieldwork_end = ?,
-            min_report_size = ?, max_visit_attempts = ?, follow_up_of = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            min_report_size = ?, max_visit_attempts = ?, follow_up_of = ?,
+            analysis_revision = analysis_revision + (only_approved <> ?), only_approved = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
       WHERE id = ?`,
-    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, input.followUpOf ?? null, studyId],
+    [input.name, input.commissioner, input.area, input.fieldworkStart, input.fieldworkEnd, input.minReportSize, input.maxVisitAttempts, input.followUpOf ?? null, onlyApproved, onlyApproved, studyId],
   ));
   if (changes === 0) return false;
   await replaceInstruments(tx, studyId, input.instruments);

@@ -23,7 +23,7 @@ export function syntheticReportContext(
   const result = analyseRecords(contactladder, minReportSize, synthetic);
   const study: Study = {
     id: 1, name: `Synthetisch onderzoek ${spec.seed}`, commissioner: 'Gemeente Voorbeeldstad', area: 'Voorbeeldwijk', fieldworkStart: '2026-03-01', fieldworkEnd: '2026-04-15',
-    minReportSize, maxVisitAttempts: 3, isDemo: false, followUpOf: null, purgedAt: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',
+    minReportSize, maxVisitAttempts: 3, onlyApproved: false, isDemo: false, followUpOf: null, purgedAt: null, instruments: [{ instrumentId: 'contactladder', version: 1 }], createdAt: '', updatedAt: '',
   };
   const addresses = Array.from({ length: 40 }, (_, index) => ({ visits: 1, lastOutcome: null, ineligible: false, completed: index < 25 }));
   return {

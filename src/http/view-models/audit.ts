@@ -11,7 +11,7 @@ function actionLabels(t: Translate): Record<AuditAction, string> {
     'street.unassigned': t('audit.streetUnassigned'), 'duplicate.resolved': t('audit.duplicateResolved'),
     'intervention.recorded': t('audit.interventionRecorded'), 'report.published': t('audit.reportPublished'),
     'report.withdrawn': t('audit.reportWithdrawn'), 'member.added': t('audit.memberAdded'), 'member.removed': t('audit.memberRemoved'),
-    'comment.reviewed': t('audit.commentReviewed'), 'export.downloaded': t('audit.exportDownloaded'),
+    'comment.reviewed': t('audit.commentReviewed'), 'interview.reviewed': t('audit.interviewReviewed'), 'export.downloaded': t('audit.exportDownloaded'),
     'follow-up.handled': t('audit.followUpHandled'),
     'address-frame.purged': t('audit.framePurged'),
   };

@@ -15,6 +15,7 @@ export interface StudyFormValues {
   instruments: string[];
   minReportSize: string;
   maxVisitAttempts: string;
+  onlyApproved: boolean;
   followUpOf: string;
 }
 
@@ -29,6 +30,7 @@ export function studyFormValues(study?: Study): StudyFormValues {
     instruments: study ? study.instruments.map((choice) => `${choice.instrumentId}@${choice.version}`) : ['contactladder@2', 'straatladder@1'],
     minReportSize: String(study?.minReportSize ?? 10),
     maxVisitAttempts: String(study?.maxVisitAttempts ?? 3),
+    onlyApproved: study?.onlyApproved ?? false,
     followUpOf: study?.followUpOf ? String(study.followUpOf) : '',
   };
 }
@@ -41,7 +43,7 @@ export function submittedFormValues(body: Record<string, unknown>): StudyFormVal
     name: text('name'), commissioner: text('commissioner'), area: text('area'),
     fieldworkStart: text('fieldworkStart'), fieldworkEnd: text('fieldworkEnd'),
     instruments: Array.isArray(chosen) ? chosen.map(String) : typeof chosen === 'string' ? [chosen] : [],
-    minReportSize: text('minReportSize'), maxVisitAttempts: text('maxVisitAttempts'), followUpOf: text('followUpOf'),
+    minReportSize: text('minReportSize'), maxVisitAttempts: text('maxVisitAttempts'), onlyApproved: body.onlyApproved !== undefined, followUpOf: text('followUpOf'),
   };
 }
 
@@ -68,6 +70,7 @@ export function studySummary(study: Study, instruments: InstrumentRegistry, loca
     }),
     minReportSize: study.minReportSize,
     maxVisitAttempts: study.maxVisitAttempts,
+    onlyApproved: study.onlyApproved,
     purgedAt: study.purgedAt,
   };
 }

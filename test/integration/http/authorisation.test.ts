@@ -17,6 +17,7 @@ import type { Guard } from '../../../src/http/access';
 import { createAccount } from '../../../src/services/accounts';
 import { createReportService } from '../../../src/services/reports';
 import { listStreets } from '../../../src/storage/address-frame';
+import { insertInterview } from '../../../src/storage/interviews';
 import { createSession } from '../../../src/storage/sessions';
 import { getStudy } from '../../../src/storage/studies';
 import { buildTestApp, createStudyAs, instruments, reportLanguages, projectDir, testPassword } from '../../helpers/test-app';
@@ -65,6 +66,10 @@ const matrix: Record<string, Access> = {
   'POST /studies/:id/interventions': ['admin', 'coordinator'],
   'GET /studies/:id/comments': ['admin', 'coordinator'],
   'POST /studies/:id/comments': ['admin', 'coordinator'],
+  'GET /studies/:id/interviews': ['admin', 'coordinator'],
+  'GET /studies/:id/interviews/:interviewId': ['admin', 'coordinator'],
+  'POST /studies/:id/interviews/:interviewId/review': ['admin', 'coordinator'],
+  'POST /studies/:id/interviews/approve-unflagged': ['admin', 'coordinator'],
   'GET /studies/:id/exports': ['admin', 'coordinator'],
   'GET /studies/:id/exports/tables.csv': ['admin', 'coordinator'],
   'GET /studies/:id/exports/:instrumentId/:format': ['admin', 'coordinator'],
@@ -125,6 +130,10 @@ describe('the authorisation matrix', () => {
     await coordinator.agent.post(`/studies/${studyId}/addresses/import`).query({ _csrf: coordinator.csrf })
       .attach('file', Buffer.from('straat,huisnummer,postcode,buurt\nRozenstraat,1,1234AB,Noord\n'), 'a.csv').expect(200);
     const street = (await listStreets(db, studyId))[0]!;
+    await insertInterview(db, {
+      id: 'interview-auth-1', studyId, streetId: street.id, respondentKey: 'key-auth-1', instrumentId: 'contactladder', instrumentVersion: 1,
+      interviewerId: null, startedAt: '2026-03-02T10:00:00Z', endedAt: '2026-03-02T10:25:00Z', appVersion: 'test', answers: {},
+    });
     const reports = createReportService({ db, instruments, definitions: reportLanguages, viewsDir: `${projectDir}/views`, dataDir: deps.config.dataDir });
     const reportId = await reports.publish((await getStudy(db, studyId))!, 'street', street.id, coordinator.user);
     const account = async (role: Role, member: boolean) => {
@@ -139,7 +148,7 @@ describe('the authorisation matrix', () => {
         actors.push({ name: `${role}${member ? '' : ' (not a member)'}`, role, member, userId: (await account(role, member)).id });
       }
     }
-    const params: Record<string, string> = { id: String(studyId), kind: 'street', unitId: String(street.id), reportId: String(reportId), userId: String(target.id), instrumentId: 'contactladder', format: 'codebook', contactId: 'contact-0001' };
+    const params: Record<string, string> = { id: String(studyId), kind: 'street', unitId: String(street.id), reportId: String(reportId), userId: String(target.id), instrumentId: 'contactladder', format: 'codebook', contactId: 'contact-0001', interviewId: 'interview-auth-1' };
 
     /** A fresh session per request, so that a logout or a disabled account does not spill over to the next request. */
     let sessions = 0;
