@@ -16,8 +16,18 @@ function instrumentName(instruments: InstrumentRegistry, id: string, version: nu
 
 export function reviewQueueView(interviews: readonly FlaggedInterview[], instruments: InstrumentRegistry, t: Translate, locale: Locale) {
   const counts = (state: ReviewState) => interviews.filter((interview) => interview.state === state).length;
+  // Per interviewer: how many interviews, how many flagged, and how the reviews went (a pattern shows in these first).
+  const perInterviewer = new Map<string, { name: string; interviews: number; flagged: number; approved: number; returned: number; rejected: number }>();
+  for (const interview of interviews) {
+    const row = perInterviewer.get(interview.interviewer) ?? { name: interview.interviewer, interviews: 0, flagged: 0, approved: 0, returned: 0, rejected: 0 };
+    row.interviews += 1;
+    if (interview.flags.length > 0) row.flagged += 1;
+    if (interview.state !== 'new') row[interview.state] += 1;
+    perInterviewer.set(interview.interviewer, row);
+  }
   return {
     counts: { new: counts('new'), approved: counts('approved'), returned: counts('returned'), rejected: counts('rejected') },
+    interviewers: [...perInterviewer.values()].sort((a, b) => b.flagged - a.flagged || a.name.localeCompare(b.name, locale)),
     unflaggedNew: interviews.filter((interview) => interview.state === 'new' && interview.flags.length === 0).length,
     rows: interviews.map((interview) => ({
       id: interview.id,

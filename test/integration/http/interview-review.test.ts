@@ -36,6 +36,8 @@ describe('reviewing completed interviews', () => {
     expect(new Set(rows.slice(0, 2))).toEqual(new Set(['interview-9-0', 'interview-9-1']));
     expect(page).toContain('te snel voor het aantal vragen');
     expect(page).toContain('steeds hetzelfde antwoord');
+    // Per interviewer (the test interviews have none): 55 interviews, 2 flagged.
+    expect(page).toMatch(/<th scope="row">—<\/th><td class="number">55<\/td><td class="number">2<\/td>/);
 
     const detail = (await coordinator.agent.get(`/studies/${studyId}/interviews/interview-9-1`).expect(200)).text;
     expect(detail).toContain('steeds hetzelfde antwoord');
