@@ -14,6 +14,7 @@ import { Translations } from './i18n/translate.js';
 import { loadInstruments } from './instruments/load-instruments.js';
 import { loadReportDefinitions } from './report-definitions/load-report-definitions.js';
 import { ensureAdmin } from './services/bootstrap.js';
+import { backfillCompactRatings } from './storage/interviews.js';
 import { demoUsernames, ensureDemoStudy } from './services/demo-study.js';
 import { createReportService } from './services/reports.js';
 import { getStudy } from './storage/studies.js';
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
       console.log(`Demo study created with ${published} published reports. Demo accounts (${Object.values(demoUsernames).join(', ')}) share the password: ${demo.password}\n`);
     }
   }
+
+  // Interviews stored before compact ratings existed (and the demo's) get theirs once; from then on sync writes them.
+  const backfilled = await backfillCompactRatings(db, instruments.list().filter((instrument) => instrument.thresholds));
+  if (backfilled > 0) console.log(`Compact ratings written for ${backfilled} interviews`);
 
   const app = createApp({ db, instruments, definitions, translations, projectDir, config });
   const listening = await listen(app, { port: config.port, host: config.host, warn: (message) => console.warn(`Buurtladder: ${message}`) });

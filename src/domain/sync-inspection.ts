@@ -8,6 +8,7 @@
  */
 import type { AnswerDocument, AnswerIssue } from './answer-document.js';
 import { checkAnswers } from './answer-document.js';
+import { compactRatingsOf } from './analysis/compact-ratings.js';
 import { Problem } from './errors.js';
 import type { Instrument } from './instrument.js';
 import { contentHash, maxRecordsPerBatch, syncBatchSchema, syncRecordSchema, type InterviewRecord, type SyncRecord, type VisitRecord } from './sync-record.js';
@@ -19,12 +20,16 @@ import { parseOrThrow } from './validation.js';
  * neither rebuilds the answers as objects nor writes them out again (about a
  * tenth of its work per sync request, measured with bench/sync).
  */
-export type InspectedInterview = Omit<InterviewRecord, 'answers'> & { answersJson: string };
+export type InspectedInterview = Omit<InterviewRecord, 'answers'> & {
+  answersJson: string;
+  /** The answers in the respondent table's layout, stored beside the document (analysis/compact-ratings.ts). */
+  ratings?: Uint8Array;
+};
 
 /** A record as the tablet sent it, answers as objects again (kept with a conflict, for the coordinator to compare). */
 export function recordAsSent(record: InspectedRecord['record']): SyncRecord {
   if (record.kind === 'visit') return record;
-  const { answersJson, ...rest } = record;
+  const { answersJson, ratings: _ratings, ...rest } = record;
   return { ...rest, answers: JSON.parse(answersJson) as AnswerDocument };
 }
 
@@ -99,9 +104,12 @@ export function inspectBatch(body: unknown, instrumentOf: (id: string, version: 
     }
     const { answers, ...rest } = record;
     const instrument = instrumentOf(record.instrumentId, record.instrumentVersion);
+    const answerIssue = instrument && checkAnswers(instrument, answers, record.comments)[0];
+    // Built here, on the inspector thread, where the answers are already checked: the HTTP thread only stores them.
+    const ratings = instrument && !answerIssue ? compactRatingsOf(instrument, answers) : undefined;
     inspected.push({
-      index, record: { ...rest, answersJson: JSON.stringify(answers) }, hash, instrumentKnown: instrument !== undefined,
-      answerIssue: instrument && checkAnswers(instrument, answers, record.comments)[0],
+      index, record: { ...rest, answersJson: JSON.stringify(answers), ...(ratings ? { ratings } : {}) }, hash, instrumentKnown: instrument !== undefined,
+      ...(answerIssue ? { answerIssue } : {}),
     });
   });
   return { deviceId, inspected, malformed };

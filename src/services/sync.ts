@@ -154,7 +154,7 @@ function planWrites(entries: readonly PendingWrite[], stored: Map<string, string
       id: record.id, studyId: place.studyId, streetId: place.streetId, respondentKey: randomUUID(),
       instrumentId: record.instrumentId, instrumentVersion: record.instrumentVersion, interviewerId,
       startedAt: record.startedAt, endedAt: record.endedAt, appVersion: record.appVersion,
-      answers: record.answersJson, comments: record.comments, deviceId, contentHash: hash,
+      answers: record.answersJson, ...(record.ratings ? { ratings: record.ratings } : {}), comments: record.comments, deviceId, contentHash: hash,
     });
     rows.links.push({ interviewId: record.id, addressId: record.addressId });
     if (record.followUp) rows.followUps.push({ id: randomUUID(), studyId: place.studyId, streetId: place.streetId, ...record.followUp, consentedAt: record.endedAt });
