@@ -27,7 +27,7 @@ export function compactRatingsOf(instrument: Instrument, document: AnswerDocumen
 }
 
 export function encodeRatings(layout: TableLayout, document: AnswerDocument): Uint8Array {
-  const builder = new RespondentTableBuilder(layout);
+  const builder = new RespondentTableBuilder(layout, 1);
   builder.addDocument(0, 0, document);
   const row = builder.finish();
   const columns = [row.actual, row.desired, row.importance, row.questions, row.contributionNow, row.contributionWilling];

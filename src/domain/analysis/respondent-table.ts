@@ -92,7 +92,8 @@ export class RespondentTableBuilder {
   /** The layout's fingerprint, which compact ratings carry (layoutFingerprint). */
   readonly fingerprint: number;
 
-  constructor(readonly layout: TableLayout) {
+  /** `firstCapacity`: rows to make room for at first (1 for a single interview's compact ratings). */
+  constructor(readonly layout: TableLayout, private readonly firstCapacity = 1024) {
     this.fingerprint = layoutFingerprint(layout);
     const columns = (list: { id: string }[]) => new Map(list.map((column, index) => [column.id, index]));
     this.itemColumn = columns(layout.items);
@@ -187,7 +188,7 @@ export class RespondentTableBuilder {
   }
 
   private newRow(streetId: number, neighbourhoodId: number): number {
-    if (this.size === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    if (this.size === this.capacity) this.grow(Math.max(this.firstCapacity, this.capacity * 2));
     this.streetIds[this.size] = streetId;
     this.neighbourhoodIds[this.size] = neighbourhoodId;
     return this.size++;
