@@ -48,6 +48,9 @@ export const canonicalHeaders: Record<Column, string> = {
   street: 'straat', houseNumber: 'huisnummer', letter: 'huisletter', addition: 'toevoeging', postcode: 'postcode', neighbourhood: 'buurt', neighbourhoodCode: 'buurtcode',
 };
 
+/** The columns of the downloadable template, in the order a coordinator fills them in. */
+export const frameTemplateHeader = ['straat', 'huisnummer', 'huisletter', 'toevoeging', 'postcode', 'buurt'] as const;
+
 /** Dutch postcodes: four digits not starting with 0, two letters, never SA, SD or SS. */
 const postcodePattern = /^([1-9][0-9]{3})\s?([A-Z]{2})$/;
 const excludedPostcodeLetters = new Set(['SA', 'SD', 'SS']);
@@ -95,53 +98,86 @@ export function parseAddressFrame(bytes: Uint8Array): FrameParseResult {
   if (headerLine.length > maxLineCharacters) return { ok: false, errors: [{ line: 1, reason: 'lineTooLong', value: String(maxLineCharacters) }] };
   if (headerLine.trim() === '') return { ok: false, errors: [{ line: 1, reason: 'emptyFile' }] };
 
-  const rows: AddressRow[] = [];
-  const errors: LineError[] = [];
-  const seen = new Map<string, number>();
-  let columns: (Column | undefined)[] | undefined;
-  let ignoredColumns: string[] = [];
-  const readRecord = (record: string[], line: number) => {
-    if (!columns) {
-      errors.push(...checkHeader(record));
-      if (errors.length > 0) throw stop;
-      columns = record.map((name) => columnNames[normaliseHeader(name)]);
-      ignoredColumns = record.filter((_, index) => columns![index] === undefined);
-      return;
-    }
-    const result = readRow(record, columns, line);
-    if (Array.isArray(result)) {
-      errors.push(...result);
-    } else {
-      const duplicateOf = [streetKey(result), postcodeKey(result)].map((key) => seen.get(key)).find((at) => at !== undefined);
-      if (duplicateOf !== undefined) {
-        errors.push({ line, reason: 'duplicateAddress', value: String(duplicateOf) });
-      } else {
-        seen.set(streetKey(result), line);
-        seen.set(postcodeKey(result), line);
-        rows.push(result);
-      }
-    }
-    if (errors.length >= maxErrorsReported) throw stop;
-  };
-
+  const reader = new FrameReader();
   try {
     parse(content, {
       delimiter: detectDelimiter(headerLine), skip_empty_lines: true, relax_column_count: true, trim: true,
       max_record_size: maxLineCharacters,
       // Each record is checked as it is read and then dropped (null): the parser keeps nothing.
-      on_record: (record: string[], context: { lines: number }) => { readRecord(record, context.lines); return null; },
+      on_record: (record: string[], context: { lines: number }) => { reader.read(record, context.lines); return null; },
     });
   } catch (error) {
     if (error !== stop) {
       const { lines = 1, code } = error as { lines?: number; code?: string };
       const reason = code === 'CSV_MAX_RECORD_SIZE' ? 'lineTooLong' : 'malformedCsv';
-      errors.push({ line: lines, reason, ...(reason === 'lineTooLong' ? { value: String(maxLineCharacters) } : {}) });
+      reader.errors.push({ line: lines, reason, ...(reason === 'lineTooLong' ? { value: String(maxLineCharacters) } : {}) });
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
-  if (!columns) return { ok: false, errors: [{ line: 1, reason: 'emptyFile' }] };
-  if (rows.length === 0) return { ok: false, errors: [{ line: 2, reason: 'noAddresses' }] };
-  return { ok: true, rows, ignoredColumns };
+  return reader.result();
+}
+
+/**
+ * The same checks on a table already read into cells: a spreadsheet's first
+ * sheet (services/address-frame-xlsx.ts), each row with its row number as the
+ * line a coordinator sees in Excel. Empty rows are skipped, as in a CSV.
+ */
+export function parseAddressTable(rows: Iterable<{ line: number; cells: string[] }>): FrameParseResult {
+  const reader = new FrameReader();
+  try {
+    for (const { line, cells } of rows) {
+      const trimmed = cells.map((cell) => cell.trim());
+      if (trimmed.every((cell) => cell === '')) continue;
+      if (trimmed.some((cell) => cell.length > maxLineCharacters)) {
+        reader.errors.push({ line, reason: 'lineTooLong', value: String(maxLineCharacters) });
+        break;
+      }
+      reader.read(trimmed, line);
+    }
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
+  return reader.result();
+}
+
+/** Reads a file's records one by one, the first as its header; keeps the good rows and every problem (up to `maxErrorsReported`). */
+class FrameReader {
+  readonly rows: AddressRow[] = [];
+  readonly errors: LineError[] = [];
+  private readonly seen = new Map<string, number>();
+  private columns: (Column | undefined)[] | undefined;
+  private ignoredColumns: string[] = [];
+
+  read(record: string[], line: number): void {
+    if (!this.columns) {
+      this.errors.push(...checkHeader(record));
+      if (this.errors.length > 0) throw stop;
+      const columns = record.map((name) => columnNames[normaliseHeader(name)]);
+      this.columns = columns;
+      this.ignoredColumns = record.filter((_, index) => columns[index] === undefined);
+      return;
+    }
+    const result = readRow(record, this.columns, line);
+    if (Array.isArray(result)) {
+      this.errors.push(...result);
+    } else {
+      const duplicateOf = [streetKey(result), postcodeKey(result)].map((key) => this.seen.get(key)).find((at) => at !== undefined);
+      if (duplicateOf !== undefined) {
+        this.errors.push({ line, reason: 'duplicateAddress', value: String(duplicateOf) });
+      } else {
+        this.seen.set(streetKey(result), line);
+        this.seen.set(postcodeKey(result), line);
+        this.rows.push(result);
+      }
+    }
+    if (this.errors.length >= maxErrorsReported) throw stop;
+  }
+
+  result(): FrameParseResult {
+    if (this.errors.length > 0) return { ok: false, errors: this.errors };
+    if (!this.columns) return { ok: false, errors: [{ line: 1, reason: 'emptyFile' }] };
+    if (this.rows.length === 0) return { ok: false, errors: [{ line: 2, reason: 'noAddresses' }] };
+    return { ok: true, rows: this.rows, ignoredColumns: this.ignoredColumns };
+  }
 }
 
 /** Thrown from inside the parser to end it early; never leaves this module. */

@@ -1,5 +1,6 @@
-/** Importing a study's address frame from a CSV upload. */
+/** Importing a study's address frame from a CSV file or an Excel workbook; the empty template to start from. */
 import { Router } from 'express';
+import { frameTemplateHeader } from '../../domain/address-frame.js';
 import { Problem } from '../../domain/errors.js';
 import { importAddressFrame } from '../../services/import-address-frame.js';
 import { allow, requireStudy } from '../access.js';
@@ -21,6 +22,12 @@ export function addressFrameRoutes({ db, config }: AppDeps): Router {
   router.get('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {
     const study = await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
     res.render('studies/import', { title: getContext(res).t('import.title'), study, maxMegabytes, problem: undefined, summary: undefined, ignored: undefined });
+  });
+
+  // An empty file with the column names, separated as Dutch Excel saves them, to fill in and upload.
+  router.get('/studies/:id/addresses/template.csv', allow('coordinator'), async (req, res) => {
+    await requireStudy(db, requireUser(res), idParam(req.params.id, 'study'));
+    res.attachment('adressen-sjabloon.csv').type('text/csv; charset=utf-8').send(`\uFEFF${frameTemplateHeader.join(';')}\r\n`);
   });
 
   router.post('/studies/:id/addresses/import', allow('coordinator'), async (req, res) => {

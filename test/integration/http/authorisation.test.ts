@@ -50,6 +50,7 @@ const matrix: Record<string, Access> = {
   'POST /studies/:id/members': ['admin', 'coordinator'],
   'POST /studies/:id/members/:userId/remove': ['admin', 'coordinator'],
   'GET /studies/:id/addresses/import': ['admin', 'coordinator'],
+  'GET /studies/:id/addresses/template.csv': ['admin', 'coordinator'],
   'POST /studies/:id/addresses/import': ['admin', 'coordinator'],
   'GET /studies/:id/fieldwork': ['admin', 'coordinator'],
   'POST /studies/:id/duplicates': ['admin', 'coordinator'],
