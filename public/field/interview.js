@@ -91,7 +91,14 @@ function scaleQuestion(draft, instrument, item, question, save, onAnswer = () =>
       return h('label', { className: 'option', for: id },
         h('input', {
           type: 'radio', id, name, checked: current !== undefined && current === option.value,
-          onchange: () => { (answers[item.id] ??= {})[question.rating] = option.value; onAnswer(); save(); },
+          onchange: (event) => {
+            (answers[item.id] ??= {})[question.rating] = option.value;
+            const fieldset = event.target.closest('fieldset');
+            fieldset?.classList.remove('missing');
+            fieldset?.removeAttribute('aria-invalid');
+            onAnswer();
+            save();
+          },
         }),
         h('span', {}, option.label));
     })));
@@ -111,24 +118,28 @@ function consentQuestion(draft, instrument, save) {
     h('input', { type, value: consent[field], autocomplete: 'off', oninput: (event) => { consent[field] = event.target.value; save(); } }));
   const choice = (given, label) => h('label', { className: 'option' },
     h('input', { type: 'radio', name: 'consent', checked: consent.given === given, onchange: () => { consent.given = given; save(); } }), h('span', {}, label));
-  return h('fieldset', { className: 'question' }, h('legend', {}, say(instrument.followUpConsent)),
+  return h('fieldset', { className: 'question consent' }, h('legend', {}, say(instrument.followUpConsent)),
     h('div', { className: 'options' }, choice(true, t('field.consentYes')), choice(false, t('field.consentNo'))),
     input('name', 'text'), input('phone', 'tel'), input('email', 'email'));
 }
 
-/** What is missing on this screen before the interviewer may go on. */
+/**
+ * What is missing on this screen before the interviewer may go on: the
+ * unanswered questions as [item id, rating] (a free text as [item id, 'text']),
+ * or ['consent'] on the consent screen; empty when nothing is.
+ */
 function missingOn(screen, draft) {
   if (screen.type === 'consent') {
     const consent = draft.consent;
-    return !consent || consent.given === null || (consent.given && !consent.name.trim());
+    return !consent || consent.given === null || (consent.given && !consent.name.trim()) ? [['consent']] : [];
   }
-  if (!screen.instrument || screen.type === 'intro') return false;
+  if (!screen.instrument || screen.type === 'intro') return [];
   const items = screen.items ?? [screen.item];
   const answers = draft.answers[key(screen.instrument)] ?? {};
-  return items.some((item) => {
-    if (!item.required || !isAsked(item, answers)) return false;
-    if (item.kind === 'text') return !(draft.comments[key(screen.instrument)]?.[item.id] ?? '').trim();
-    return questionsOf(item, screen.instrument).some((question) => answers[item.id]?.[question.rating] === undefined);
+  return items.flatMap((item) => {
+    if (!item.required || !isAsked(item, answers)) return [];
+    if (item.kind === 'text') return (draft.comments[key(screen.instrument)]?.[item.id] ?? '').trim() ? [] : [[item.id, 'text']];
+    return questionsOf(item, screen.instrument).filter((question) => answers[item.id]?.[question.rating] === undefined).map((question) => [item.id, question.rating]);
   });
 }
 
@@ -150,6 +161,33 @@ function recordsOf(draft, instruments) {
 
 export function newDraft(address, study) {
   return { addressId: address.id, studyId: study.id, startedAt: new Date().toISOString(), screen: 0, answers: {}, comments: {}, consent: null };
+}
+
+/**
+ * Shows what is missing where it is: every unanswered question marked, the
+ * message at the first one, that question scrolled to the middle of the
+ * screen (never under the sticky buttons) and its first option focused, so a
+ * screen reader reads the message and the question (role="alert").
+ */
+function showMissing(container, missing, error, message) {
+  const fieldsets = missing.map(([itemId, rating]) => (itemId === 'consent'
+    ? container.querySelector('.consent')
+    : rating === 'text' ? container.querySelector(`#text-${CSS.escape(itemId)}`)?.closest('.question')
+      : container.querySelector(`fieldset[data-item="${CSS.escape(itemId)}"][data-rating="${CSS.escape(rating)}"]`))).filter(Boolean);
+  for (const fieldset of fieldsets) {
+    fieldset.classList.add('missing');
+    fieldset.setAttribute('aria-invalid', 'true');
+  }
+  error.textContent = message;
+  error.hidden = false;
+  const first = fieldsets[0];
+  if (first) {
+    first.insertBefore(error, first.querySelector('.options, textarea, .consent-field') ?? null);
+    first.scrollIntoView({ block: 'center' });
+    first.querySelector('input, textarea')?.focus({ preventScroll: true });
+  } else {
+    error.scrollIntoView({ block: 'center' });
+  }
 }
 
 /** Draws the interview's current screen into `container`; `onDone` runs when it is stored on the device or interrupted. */
@@ -188,10 +226,9 @@ export function runInterview(container, { draft, instruments, title, onDone }) {
     const error = h('p', { className: 'field-error', role: 'alert', hidden: true }, t('field.requiredAnswer'));
     const isLast = draft.screen >= screens.length - 1;
     const next = async () => {
-      if (missingOn(screen, draft)) {
-        error.textContent = screen.type === 'consent' ? t('field.consentNameMissing') : t('field.requiredAnswer');
-        error.hidden = false;
-        error.scrollIntoView({ block: 'nearest' });
+      const missing = missingOn(screen, draft);
+      if (missing.length > 0) {
+        showMissing(container, missing, error, screen.type === 'consent' ? t('field.consentNameMissing') : t('field.requiredAnswer'));
         return;
       }
       if (isLast) {

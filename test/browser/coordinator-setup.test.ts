@@ -52,7 +52,7 @@ describe('a coordinator in Chromium on a tablet', () => {
 
     await page.getByRole('heading', { name: 'Buurtonderzoek Oosterpark 2026' }).waitFor();
     await page.getByRole('link', { name: 'Adresbestand importeren' }).click();
-    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'adressen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Adresbestand (CSV of Excel)').setInputFiles({ name: 'adressen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Importeren' }).click();
     await page.getByText('21 adressen geïmporteerd in 2 straten en 2 buurten.').waitFor();
 
@@ -76,7 +76,7 @@ describe('a coordinator in Chromium on a tablet', () => {
     await page.getByRole('link', { name: 'Buurtonderzoek Oosterpark 2026' }).click();
     await page.getByRole('link', { name: 'Adresbestand importeren' }).click();
     const bad = 'straat;huisnummer;postcode;buurt\nLindelaan;1;1299ZZ;Bomenbuurt\nLindelaan;;1299ZZ;Bomenbuurt\nLindelaan;3;12AB;Bomenbuurt\n';
-    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByLabel('Adresbestand (CSV of Excel)').setInputFiles({ name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Importeren' }).click();
     await page.getByText('Het adresbestand is afgewezen.').waitFor();
     const rows = await page.locator('table.line-errors tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent).join(' ')));

@@ -215,5 +215,62 @@ describe('an interviewer with the field app in Chromium', () => {
     expect(await burden.locator('input:checked').count()).toBe(0);
     await context.close();
   });
-});
 
+  it('shows a missing answer where it is: marked, with the message inside it, in view above the buttons, and focused', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+    const page = await openFieldApp(context, 'kees');
+    await openAddress(page, 3);
+    await page.getByRole('button', { name: 'Interview starten' }).click();
+    // On to a screen of several questions (the statements), answered except its last question.
+    for (let screen = 0; screen < 20 && await page.locator('fieldset.question').count() < 4; screen++) await answerScreens(page, 1);
+    const questions = page.locator('fieldset.question');
+    const count = await questions.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    for (let index = 0; index < count - 1; index++) await questions.nth(index).locator('input[type=radio]').first().check();
+    const before = await page.locator('.interview-header .muted').textContent();
+    await page.locator('form.interview-screen button[type=submit]').click();
+
+    const last = questions.nth(count - 1);
+    await last.locator('.field-error').waitFor();
+    expect(await page.locator('.interview-header .muted').textContent()).toBe(before);
+    expect(await last.getAttribute('class')).toContain('missing');
+    expect(await last.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('fieldset.question.missing').count()).toBe(1);
+    expect(await last.locator('.field-error').textContent()).toBe("Kies een antwoord, of 'weet niet'.");
+    // In view and not under the sticky buttons; focus on its first option, so a screen reader reads it.
+    const message = (await last.locator('.field-error').boundingBox())!;
+    const actions = (await page.locator('.interview-actions').boundingBox())!;
+    expect(message.y).toBeGreaterThanOrEqual(0);
+    expect(message.y + message.height).toBeLessThanOrEqual(actions.y);
+    expect(await last.evaluate((fieldset) => fieldset.contains(document.activeElement))).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'field-missing-answer.png') });
+
+    // No answer label runs out of its tile, upright or on its side ("Eengezinswoning", "Arbeidsongeschikt" are on this screen).
+    for (const viewport of [{ width: 800, height: 1280 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(viewport);
+      const overflowing = await page.evaluate(() => [...document.querySelectorAll('label.option')].flatMap((label) => {
+        const tile = label.getBoundingClientRect();
+        const text = label.querySelector('span')!.getBoundingClientRect();
+        // Nor is a word broken inside it ("Eengezinswoni-ng"): each word lies on one line.
+        const node = label.querySelector('span')!.firstChild!;
+        const content = node.textContent ?? '';
+        const broken = [...content.matchAll(/\S+/g)].some((word) => {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+        });
+        return text.right > tile.right - 1 || label.scrollWidth > label.clientWidth || broken ? [label.textContent] : [];
+      }));
+      expect(overflowing, `${viewport.width} × ${viewport.height}`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 800, height: 1280 });
+
+    // Answered, the mark goes, and "Volgende" goes on.
+    await last.locator('input[type=radio]').first().check();
+    expect(await last.getAttribute('class')).not.toContain('missing');
+    await page.locator('form.interview-screen button[type=submit]').click();
+    await page.waitForFunction((text) => document.querySelector('.interview-header .muted')?.textContent !== text, before);
+    await context.close();
+  });
+});
