@@ -4,7 +4,7 @@
 import { formatTime, h, t } from './dom.js';
 import { runInterview } from './interview.js';
 import { countWaiting, getAll, getValue } from './store.js';
-import { refreshBundle, syncNow } from './sync.js';
+import { refreshBundle, serverState, syncNow } from './sync.js';
 import { addressView, loadState, outboxView, streetView, streetsView } from './views.js';
 
 const view = document.getElementById('view');
@@ -12,8 +12,11 @@ const syncMessage = document.getElementById('sync-message');
 let interviewOpen = false;
 
 async function updateStatusBar() {
-  document.getElementById('connection').textContent = navigator.onLine ? t('field.online') : t('field.offline');
-  document.getElementById('connection').className = `connection ${navigator.onLine ? 'is-online' : 'is-offline'}`;
+  // Online only when the server itself answered recently: a network without a server is no connection to send on.
+  const state = !navigator.onLine ? 'offline' : serverState();
+  const connection = document.getElementById('connection');
+  connection.textContent = { offline: t('field.offline'), unreachable: t('field.serverUnreachable'), unknown: t('field.connecting'), reachable: t('field.online') }[state];
+  connection.className = `connection ${state === 'reachable' ? 'is-online' : state === 'unknown' ? 'is-unknown' : 'is-offline'}`;
   document.getElementById('waiting-count').textContent = t('field.waiting', { count: await countWaiting() });
   const lastSync = await getValue('lastSync');
   document.getElementById('last-sync').textContent = lastSync ? t('field.lastSync', { time: formatTime(lastSync) }) : t('field.neverSynced');

@@ -8,12 +8,45 @@ import { deviceId, getAll, getValue, setValue, settle } from './store.js';
 
 const batchSize = 10;
 const bundleMaxAgeMs = 5 * 60 * 1000;
+/** "Online" means the server answered within this time, not merely that the browser has a network. */
+const answeredRecentlyMs = 2 * 60 * 1000;
 let running = null;
+let lastAnswerAt = 0;
+let lastAttemptFailed = false;
+
+/** A request to the server, noting whether the server answered (any HTTP answer) or could not be reached (no answer, or a 5xx from a proxy). */
+async function ask(url, options) {
+  try {
+    const response = await fetch(url, options);
+    lastAttemptFailed = response.status >= 500;
+    if (!lastAttemptFailed) lastAnswerAt = Date.now();
+    return response;
+  } catch (error) {
+    lastAttemptFailed = true;
+    throw error;
+  }
+}
+
+/** 'reachable' when the server answered recently and the last try did not fail, 'unreachable' after a failed try, 'unknown' before any. */
+export function serverState() {
+  if (lastAttemptFailed) return 'unreachable';
+  return Date.now() - lastAnswerAt < answeredRecentlyMs ? 'reachable' : 'unknown';
+}
+
+/** Asks the server whether it is there (a small request), when nothing else was sent for a while. */
+export async function checkServer() {
+  if (Date.now() - lastAnswerAt < answeredRecentlyMs / 2 && !lastAttemptFailed) return;
+  try {
+    await ask('/api/session', { credentials: 'same-origin', headers: { accept: 'application/json' }, cache: 'no-store' });
+  } catch {
+    // Noted by ask(): the status bar says the server cannot be reached.
+  }
+}
 
 /** Fetches the day's bundle and keeps it on the device. Resolves to 'ok', 'login' or 'offline'. */
 export async function refreshBundle() {
   try {
-    const response = await fetch('/api/fieldwork', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const response = await ask('/api/fieldwork', { credentials: 'same-origin', headers: { accept: 'application/json' } });
     if (response.status === 401) return 'login';
     if (!response.ok) return 'offline';
     await setValue('bundle', await response.json());
@@ -24,7 +57,7 @@ export async function refreshBundle() {
 }
 
 async function sendBatch(records, csrfToken, device) {
-  const response = await fetch('/api/sync', {
+  const response = await ask('/api/sync', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
@@ -63,6 +96,7 @@ async function syncOnce() {
   await setValue('lastSync', new Date().toISOString());
   // A fresh walk list after sending, or when the kept one is a few minutes old; not on every idle tick.
   if (waiting.length > 0 || Date.now() - Date.parse(bundle.fetchedAt) > bundleMaxAgeMs) await refreshBundle();
+  else await checkServer();
   return 'ok';
 }
 

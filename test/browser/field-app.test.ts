@@ -170,10 +170,15 @@ describe('an interviewer with the field app in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('sync-message')?.textContent?.includes('lukte niet'), undefined, { timeout: 20_000 });
     expect(await countRows(server.db, 'visits')).toBe(before + 5);
     expect(await waitingCount(page)).toBe('Wachtend op verzending: 5');
+    // The tablet has a network but no server: the status says so, not "Online".
+    const connection = page.locator('#connection');
+    await page.waitForFunction(() => document.getElementById('connection')?.textContent?.startsWith('Server niet bereikbaar'));
+    expect(await connection.getAttribute('class')).toContain('is-offline');
 
     server = await startServer({ db: server.db, port });
     await page.getByRole('button', { name: 'Nu verzenden' }).click();
     await waitForWaiting(page, 0);
+    await page.waitForFunction(() => document.getElementById('connection')?.textContent === 'Online');
     expect(await countRows(server.db, 'visits')).toBe(before + 5);
     await context.close();
   });
