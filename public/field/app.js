@@ -3,7 +3,7 @@
 // half minute while open, after every new record and on demand.
 import { formatTime, h, t } from './dom.js';
 import { runInterview } from './interview.js';
-import { countWaiting, getAll, getValue } from './store.js';
+import { countWaiting, getAll, getValue, setValue, transact } from './store.js';
 import { refreshBundle, serverState, syncNow } from './sync.js';
 import { addressView, loadState, outboxView, streetView, streetsView } from './views.js';
 
@@ -50,6 +50,8 @@ async function sync() {
 
 async function exportOutbox() {
   const content = { exportedAt: new Date().toISOString(), outbox: await getAll('outbox'), drafts: await getAll('drafts') };
+  // Rejected records exported now may be discarded afterwards (views.js, outboxView).
+  await setValue('lastExport', content.exportedAt);
   const link = h('a', {
     href: URL.createObjectURL(new Blob([JSON.stringify(content, null, 2)], { type: 'application/json' })),
     download: `buurtladder-verzendlijst-${content.exportedAt.slice(0, 19).replace(/:/g, '')}.json`,
@@ -57,6 +59,17 @@ async function exportOutbox() {
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+/** Removes one rejected record from the device, after it was exported and the interviewer confirmed. */
+async function dismissRejected(entry) {
+  if (!confirm(t('field.dismissConfirm'))) return;
+  // In one transaction: only a record that is still set aside goes (a retry may have changed it meanwhile).
+  await transact(['outbox'], 'readwrite', ({ outbox }) => {
+    const found = outbox.get(entry.id);
+    found.onsuccess = () => { if (found.result?.state === 'rejected') outbox.delete(entry.id); };
+  });
+  await render();
 }
 
 async function render() {
@@ -74,7 +87,7 @@ async function render() {
       onChange: async () => { await updateStatusBar(); await render(); void sync(); },
       startInterview: (draft) => startInterview(state, draft),
     });
-  } else if (route === 'outbox') content = await outboxView(state, { exportOutbox });
+  } else if (route === 'outbox') content = await outboxView(state, { exportOutbox: async () => { await exportOutbox(); await render(); }, dismissRejected });
   else content = streetsView(state);
   view.replaceChildren(...content.filter(Boolean));
 }

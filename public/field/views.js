@@ -1,9 +1,9 @@
 // The field app's screens besides the interview: my streets, one street, one
 // address with its visits, and the outbox. Each draws from the bundle kept on
 // the device plus what this device recorded since, so it works offline.
-import { addressLabel, formatTime, h, t } from './dom.js';
+import { addressLabel, formatTime, h, say, t } from './dom.js';
 import { newDraft } from './interview.js';
-import { enqueue, getAll, newId } from './store.js';
+import { enqueue, getAll, getValue, newId } from './store.js';
 
 /** The status of one address from every visit known to the device. */
 export function addressStatus(address, visits, interviewedHere) {
@@ -118,14 +118,24 @@ export function addressView(state, addressId, { onChange, startInterview }) {
   ];
 }
 
-export async function outboxView(state, { exportOutbox }) {
-  const entries = await getAll('outbox');
+export async function outboxView(state, { exportOutbox, dismissRejected }) {
+  const entries = (await getAll('outbox')).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   const receipts = (await getAll('receipts')).sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1)).slice(0, 50);
+  const lastExport = await getValue('lastExport');
   const where = (addressId) => {
     const entry = state.addresses.get(addressId);
     return entry ? `${entry.street.name} ${addressLabel(entry.address)}` : `#${addressId}`;
   };
-  const describe = (entry) => `${t(`field.kinds.${entry.kind}`)} · ${where(entry.record.addressId)} · ${formatTime(entry.createdAt)}`;
+  const instrumentOf = (record) => state.bundle.instruments.find((instrument) => instrument.id === record.instrumentId && instrument.version === record.instrumentVersion);
+  // An interview line names its questionnaire: one visit leaves one per questionnaire.
+  const kind = (entry) => (entry.kind === 'interview' && instrumentOf(entry.record) ? `${t('field.kinds.interview')} ${say(instrumentOf(entry.record).title)}` : t(`field.kinds.${entry.kind}`));
+  const describe = (entry) => `${kind(entry)} · ${where(entry.record.addressId)} · ${formatTime(entry.createdAt)}`;
+  /** The question a rejection is about, in words, where its field names one ("answers.care-burden.answer"). */
+  const questionOf = (entry) => {
+    const itemId = /^answers\.([^.]+)/.exec(entry.field ?? '')?.[1];
+    const item = itemId && instrumentOf(entry.record)?.items.find((candidate) => candidate.id === itemId);
+    return item ? t('field.rejectedQuestion', { question: say(item.wording) }) : '';
+  };
   const waiting = entries.filter((entry) => entry.state === 'waiting');
   const rejected = entries.filter((entry) => entry.state === 'rejected');
   return [
@@ -133,8 +143,14 @@ export async function outboxView(state, { exportOutbox }) {
     h('h1', {}, t('field.outbox')),
     waiting.length === 0 ? h('p', {}, t('field.outboxEmpty')) : h('ul', { className: 'plain-list', id: 'waiting-list' }, waiting.map((entry) => h('li', {}, describe(entry)))),
     rejected.length > 0 ? h('section', { className: 'rejected' }, h('h2', {}, t('field.rejected')), h('p', {}, t('field.rejectedHelp')),
-      h('ul', { className: 'plain-list', id: 'rejected-list' }, rejected.map((entry) => h('li', {}, describe(entry), h('br'),
-        h('strong', {}, t(`syncErrors.${entry.reason}`)), entry.field ? h('span', { className: 'muted' }, ` (${entry.field})`) : null)))) : null,
+      h('ul', { className: 'plain-list', id: 'rejected-list' }, rejected.map((entry) => {
+        // Only once exported (after it was set aside) may a rejected record go: nothing leaves the tablet unkept.
+        const exported = Boolean(lastExport && lastExport >= entry.createdAt);
+        return h('li', {}, describe(entry), h('br'),
+          h('strong', {}, `${t(`syncErrors.${entry.reason}`)}${questionOf(entry)}`), h('br'),
+          h('button', { type: 'button', className: 'dismiss', disabled: !exported, onclick: () => dismissRejected(entry) }, t('field.dismissRejected')),
+          exported ? null : h('span', { className: 'muted' }, ` ${t('field.dismissAfterExport')}`));
+      }))) : null,
     h('button', { type: 'button', onclick: exportOutbox }, t('field.exportOutbox')),
     h('h2', {}, t('field.receipts')),
     h('ul', { className: 'plain-list', id: 'receipt-list' }, receipts.map((receipt) => h('li', {},

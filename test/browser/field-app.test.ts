@@ -278,4 +278,42 @@ describe('an interviewer with the field app in Chromium', () => {
     await page.waitForFunction((text) => document.querySelector('.interview-header .muted')?.textContent !== text, before);
     await context.close();
   });
+
+  it('explains a rejected record in plain Dutch, names its questionnaire, and lets it go only after an export', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, acceptDownloads: true });
+    const page = await openFieldApp(context, 'fatima');
+    const { id: addressId, study_id: studyId } = (await server.db.get<{ id: number; study_id: number }>('SELECT id, study_id FROM addresses WHERE house_number = 9'))!;
+    // An interview the server refuses: the care burden answered after "no" to giving care, nothing else answered.
+    // A string, so that the test's bundler leaves the page's own module import alone.
+    await page.evaluate(`(async () => {
+      const store = await import('/field/store.js');
+      await store.enqueue([{
+        kind: 'interview', id: store.newId(), studyId: ${studyId}, addressId: ${addressId}, instrumentId: 'contactladder', instrumentVersion: 2,
+        startedAt: '2026-03-03T10:00:00.000Z', endedAt: '2026-03-03T10:20:00.000Z', appVersion: 'test-1',
+        answers: { 'gives-care': { answer: 1 }, 'care-burden': { answer: 3 } }, comments: {},
+      }]);
+    })()`);
+    await page.getByRole('button', { name: 'Nu verzenden' }).click();
+    await page.goto(`${page.url().split('#')[0]}#/outbox`);
+    const line = page.locator('#rejected-list li');
+    await line.waitFor();
+    const text = (await line.textContent())!;
+    expect(text).toContain('Interview Contactladder');
+    expect(text).toContain('Rozenstraat 9');
+    expect(text).toMatch(/beantwoord\. Het gaat om de vraag 'Wat is uw geslacht\?'\./);
+    expect(text).not.toMatch(/answers\.|\.actual|\.answer\b/);
+    const discard = line.getByRole('button', { name: 'Weggooien' });
+    expect(await discard.isDisabled()).toBe(true);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Verzendlijst exporteren (bestand)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^buurtladder-verzendlijst-/);
+    await page.waitForFunction(() => !(document.querySelector('#rejected-list button') as HTMLButtonElement | null)?.disabled);
+    await page.screenshot({ path: path.join(screenshotDir, 'field-rejected-record.png'), fullPage: true });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await line.getByRole('button', { name: 'Weggooien' }).click();
+    await page.locator('#rejected-list').waitFor({ state: 'detached' });
+    expect(await page.evaluate("import('/field/store.js').then((store) => store.getAll('outbox')).then((entries) => entries.length)")).toBe(0);
+    await context.close();
+  });
 });
