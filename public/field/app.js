@@ -10,6 +10,7 @@ import { addressView, loadState, outboxView, streetView, streetsView } from './v
 const view = document.getElementById('view');
 const syncMessage = document.getElementById('sync-message');
 let interviewOpen = false;
+let lastRendered = null;
 
 async function updateStatusBar() {
   // Online only when the server itself answered recently: a network without a server is no connection to send on.
@@ -90,6 +91,13 @@ async function render() {
   } else if (route === 'outbox') content = await outboxView(state, { exportOutbox: async () => { await exportOutbox(); await render(); }, dismissRejected });
   else content = streetsView(state);
   view.replaceChildren(...content.filter(Boolean));
+  // On a new screen (not a redraw after a sync), focus moves to its heading for screen readers.
+  if (location.hash !== lastRendered) {
+    lastRendered = location.hash;
+    const heading = view.querySelector('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  }
 }
 
 function startInterview(state, draft) {

@@ -242,7 +242,7 @@ export function runInterview(container, { draft, instruments, title, onDone }) {
     };
     const back = async () => { draft.screen = Math.max(0, draft.screen - 1); await save(); draw(); };
     container.replaceChildren(
-      h('div', { className: 'interview-header' }, h('h1', {}, title), h('span', { className: 'muted' }, t('field.screenOf', { n: draft.screen + 1, total: screens.length }))),
+      h('div', { className: 'interview-header' }, h('h1', { tabindex: '-1' }, title), h('span', { className: 'muted' }, t('field.screenOf', { n: draft.screen + 1, total: screens.length }))),
       h('form', { className: 'interview-screen', onsubmit: (event) => { event.preventDefault(); void next(); } },
         ...body, error,
         h('div', { className: 'interview-actions' },
@@ -250,6 +250,7 @@ export function runInterview(container, { draft, instruments, title, onDone }) {
           h('button', { type: 'button', onclick: async () => { await save(); onDone('interrupted'); } }, t('field.stopInterview')),
           h('button', { type: 'submit', className: 'primary' }, isLast ? t('field.finish') : t('field.next')))),
     );
+    // Every new screen: focus on its heading, so a screen reader announces where the interviewer is.
     container.querySelector('h1')?.focus?.();
   }
   draw();

@@ -276,6 +276,11 @@ describe('an interviewer with the field app in Chromium', () => {
     expect(await last.getAttribute('class')).not.toContain('missing');
     await page.locator('form.interview-screen button[type=submit]').click();
     await page.waitForFunction((text) => document.querySelector('.interview-header .muted')?.textContent !== text, before);
+    // The new screen's heading has the focus, so a screen reader says where the interviewer is.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.goto(`${page.url().split('#')[0]}#/outbox`);
+    await page.getByRole('heading', { name: 'Verzendlijst', level: 1 }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Verzendlijst');
     await context.close();
   });
 
