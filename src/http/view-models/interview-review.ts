@@ -14,6 +14,9 @@ function instrumentName(instruments: InstrumentRegistry, id: string, version: nu
   return `${instrument?.title[locale] ?? id} v${version}`;
 }
 
+/** How many interviews the queue lists at once. */
+export const queueRowsShown = 500;
+
 export function reviewQueueView(interviews: readonly FlaggedInterview[], instruments: InstrumentRegistry, t: Translate, locale: Locale) {
   const counts = (state: ReviewState) => interviews.filter((interview) => interview.state === state).length;
   // Per interviewer: how many interviews, how many flagged, and how the reviews went (a pattern shows in these first).
@@ -29,7 +32,9 @@ export function reviewQueueView(interviews: readonly FlaggedInterview[], instrum
     counts: { new: counts('new'), approved: counts('approved'), returned: counts('returned'), rejected: counts('rejected') },
     interviewers: [...perInterviewer.values()].sort((a, b) => b.flagged - a.flagged || a.name.localeCompare(b.name, locale)),
     unflaggedNew: interviews.filter((interview) => interview.state === 'new' && interview.flags.length === 0).length,
-    rows: interviews.map((interview) => ({
+    // The queue's first rows (new and flagged come first); a city-scale study lists the rest after those are reviewed.
+    total: interviews.length,
+    rows: interviews.slice(0, queueRowsShown).map((interview) => ({
       id: interview.id,
       instrument: instrumentName(instruments, interview.instrumentId, interview.instrumentVersion, locale),
       interviewer: interview.interviewer,
