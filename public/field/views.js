@@ -35,8 +35,8 @@ export async function loadState(bundle) {
   return { bundle, addresses, drafts: new Map(drafts.map((draft) => [draft.addressId, draft])) };
 }
 
-const statusBadge = (status) => h('span', { className: `status status-${status.key}` },
-  status.key === 'appointment' && status.at ? t('field.appointmentFor', { time: formatTime(status.at) }) : t(`field.status.${status.key}`));
+const statusText = (status) => (status.key === 'appointment' && status.at ? t('field.appointmentFor', { time: formatTime(status.at) }) : t(`field.status.${status.key}`));
+const statusBadge = (status) => h('span', { className: `status status-${status.key}` }, statusText(status));
 
 const isDone = (status) => ['completed', 'ineligible', 'refused'].includes(status.key);
 
@@ -68,7 +68,10 @@ export function streetView(state, streetId) {
     h('h1', {}, street.name, ' ', h('span', { className: 'muted' }, `· ${street.neighbourhood}`)),
     h('ul', { className: 'address-grid' }, street.addresses.map((address) => {
       const entry = state.addresses.get(address.id);
-      return h('li', {}, h('a', { className: `address address-link status-${entry.status.key}`, href: `#/address/${address.id}`, 'aria-label': t('field.openAddress', { address: `${street.name} ${addressLabel(address)}` }) },
+      // The accessible name keeps what the tile shows: the address, its status and its visits ("Adres Rozenstraat 1 · Afgerond · 1 bezoek").
+      const name = [t('field.openAddress', { address: `${street.name} ${addressLabel(address)}` }), statusText(entry.status),
+        ...(entry.visits.length > 0 ? [t('field.visitCount', { count: entry.visits.length })] : [])].join(' · ');
+      return h('li', {}, h('a', { className: `address address-link status-${entry.status.key}`, href: `#/address/${address.id}`, 'aria-label': name },
         h('span', { className: 'house-number' }, addressLabel(address)),
         h('span', { className: 'postcode' }, address.postcode),
         statusBadge(entry.status),

@@ -48,7 +48,8 @@ async function openFieldApp(context: BrowserContext, username: string): Promise<
 
 async function openAddress(page: Page, number: number) {
   await page.goto(`${page.url().split('#')[0]}#/street/1`);
-  await page.getByRole('link', { name: `Adres Rozenstraat ${number}`, exact: true }).click();
+  // The tile's name starts with its address and goes on with its status ("Adres Rozenstraat 2 · Niet bezocht").
+  await page.getByRole('link', { name: new RegExp(`^Adres Rozenstraat ${number} · `) }).click();
 }
 
 /** Answers every question on each screen (the first option) and goes on, `screens` times or to the end. */
@@ -155,6 +156,9 @@ describe('an interviewer with the field app in Chromium', () => {
       await page.getByRole('button', { name: 'Niet thuis' }).click();
     }
     const before = await countRows(server.db, 'visits');
+    // A screen reader hears each tile's status and visits, not only its address.
+    await page.goto(`${page.url().split('#')[0]}#/street/1`);
+    expect(await page.getByRole('link', { name: /^Adres Rozenstraat 2 · / }).getAttribute('aria-label')).toMatch(/^Adres Rozenstraat 2 · .+ · 1 bezoek$/);
 
     // The first sync reaches the server and is stored, but the server stops before the tablet hears back.
     const port = Number(new URL(server.baseUrl).port);
